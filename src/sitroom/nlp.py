@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 from collections.abc import Iterable, Iterator
@@ -73,6 +74,11 @@ def parse_published(value: str | None) -> dt.date | None:
 
 def record_from_doc(article: Article, doc: Doc) -> Record:
     values = {name: list(getattr(doc._, name) or []) for name in OUTPUT_EXTENSIONS}
+    if not article.published and doc._.published_inferred:
+        inferred_date, inferred_evidence = doc._.published_inferred
+        article = dataclasses.replace(
+            article, published=inferred_date, published_inferred=True, published_evidence=list(inferred_evidence)
+        )
     return Record(article=article, **values)
 
 

@@ -10,13 +10,15 @@ from sitroom.model import Evidence
 INPUT_EXTENSIONS = ("article_id", "published")
 # Set by sitroom components; each holds a list of model objects.
 OUTPUT_EXTENSIONS = ("times", "quantities", "places", "actors", "claims", "events")
+# Set by the time component when the article had no publication date: (ISO date, list[Evidence]).
+INFERRED_EXTENSIONS = ("published_inferred",)
 
 
 def register_extensions() -> None:
     for name in INPUT_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    for name in OUTPUT_EXTENSIONS:
+    for name in OUTPUT_EXTENSIONS + INFERRED_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
