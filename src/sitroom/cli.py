@@ -3,16 +3,399 @@
 from __future__ import annotations
 
 import importlib
+import json
+import os
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
 
+from sitroom.config import CONFIG_ENV, Config, load_config
 from sitroom.eval.report import print_metrics
+from sitroom.model import Article, IngestError, Record, Skipped, to_dict
+from sitroom.store import Store, open_store
+from sitroom.store.base import ArticleFilter, BatchResult, EventFilter
 
 app = typer.Typer(help="sitroom: war reporting as a source-attributed, verifiable record.", no_args_is_help=True)
 eval_app = typer.Typer(help="Score extraction against gold data.", no_args_is_help=True)
+gazetteer_app = typer.Typer(help="The offline place gazetteer.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+console = Console()
+errors = Console(stderr=True)
+# Problems listed after an ingest; the rest are counted (all are in `sitroom problems`).
+MAX_PROBLEMS_SHOWN = 25
+TEXT_PREVIEW_CHARS = 80
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")]
+
+
+class State:
+    config: Config = Config()
+
+
+@app.callback()
+def main(
+    config: Annotated[
+        Optional[Path], typer.Option("--config", envvar=CONFIG_ENV, help="TOML file of options ([ingest], [nlp]).")
+    ] = None,
+) -> None:
+    """sitroom: war reporting as a source-attributed, verifiable record."""
+    State.config = load_config(config)
+
+
+def _store(db: str | None) -> Store:
+    return open_store(db or State.config.db)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=errors, transient=True, disable=not errors.is_terminal,
+    )
+
+
+# --- ingest --------------------------------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl, RSS/Atom, .gz")],
+    db: DbOption = None,
+) -> None:
+    """Read articles into the store; bad items are reported with their reason and the batch goes on."""
+    from sitroom.run.local import ingest_paths, new_run_id
+
+    run = new_run_id()
+    with _store(db) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        result = ingest_paths(store, paths, State.config, run, lambda n: progress.advance(task, n))
+    _print_ingest_summary(result, run)
+
+
+def _print_ingest_summary(result: BatchResult, run: str) -> None:
+    table = Table(title=f"ingest {run}")
+    for column in ("stored", "updated", "unchanged", "skipped", "failed"):
+        table.add_column(column, justify="right")
+    table.add_row(*(str(getattr(result, c)) for c in ("stored", "updated", "unchanged", "skipped", "failed")))
+    console.print(table)
+    if result.problems:
+        problems = Table(title="skipped and failed items")
+        for column in ("status", "source", "reason", "detail"):
+            problems.add_column(column, overflow="fold")
+        for item in result.problems[:MAX_PROBLEMS_SHOWN]:
+            status = "skipped" if isinstance(item, Skipped) else "failed"
+            where = item.source + (f" #{item.item}" if getattr(item, "item", "") else "")
+            problems.add_row(status, where, item.reason, item.detail)
+        console.print(problems)
+        if len(result.problems) > MAX_PROBLEMS_SHOWN:
+            console.print(f"... and {len(result.problems) - MAX_PROBLEMS_SHOWN} more: sitroom problems --run {run}")
+
+
+@app.command()
+def problems(run: Annotated[Optional[str], typer.Option(help="Only this ingest run.")] = None, db: DbOption = None) -> None:
+    """Items that failed or were skipped at ingest, with their reasons."""
+    with _store(db) as store:
+        rows = store.problems(run)
+    table = Table()
+    for column in ("run", "status", "source", "item", "reason", "detail"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(row[c]) for c in ("run", "status", "source", "item", "reason", "detail")))
+    console.print(table)
+
+
+@app.command()
+def articles(
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet contains this text.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    limit: LimitOption = None,
+    db: DbOption = None,
+) -> None:
+    """List stored articles."""
+    with _store(db) as store:
+        rows = store.articles(ArticleFilter(outlet=outlet, since=since, until=until, limit=limit))
+    table = Table(title=f"{len(rows)} articles")
+    for column in ("id", "published", "outlet", "title"):
+        table.add_column(column, overflow="fold")
+    for article in rows:
+        table.add_row(article.id[:12], (article.published or "")[:10], article.outlet, article.title)
+    console.print(table)
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough)")], db: DbOption = None) -> None:
+    """An article's clean text and metadata, with captions, claims and events marked where extracted."""
+    with _store(db) as store:
+        article = store.article(article_id)
+        record = store.record(article.id) if article else None
+    if article is None:
+        errors.print(f"no article {article_id!r}")
+        raise typer.Exit(1)
+    _print_article(article, record)
+
+
+def _print_article(article: Article, record: Record | None) -> None:
+    meta = Table(show_header=False, box=None)
+    meta.add_column(style="bold")
+    meta.add_column(overflow="fold")
+    published = (article.published or "") + (" (inferred)" if article.published_inferred else "")
+    for key, value in (
+        ("id", article.id), ("title", article.title), ("outlet", article.outlet), ("url", article.url),
+        ("published", published), ("language", article.language), ("credits", ", ".join(article.credits)),
+        ("version", str(article.version)),
+    ):
+        if value:
+            meta.add_row(key, value)
+    console.print(meta)
+    console.print()
+    console.print(_marked_text(article, record))
+    for removed in article.removed:
+        console.print(Text(f"[removed {removed.kind}, line {removed.line}] {removed.text}", style="dim"))
+    if record:
+        _print_claims_of(record)
+        _print_events_of(record)
+
+
+def _marked_text(article: Article, record: Record | None) -> Text:
+    text = Text(article.text)
+    for caption in article.captions:
+        text.stylize("italic", caption.start, caption.end)
+    if record:
+        for claim in record.claims:
+            text.stylize("green", claim.content.start, claim.content.end)
+            text.stylize("bold magenta", claim.cue.start, claim.cue.end)
+            if claim.source_mention:
+                text.stylize("bold cyan underline", claim.source_mention.start, claim.source_mention.end)
+        for event in record.events:
+            text.stylize("bold red", event.trigger.start, event.trigger.end)
+    return text
+
+
+def _print_claims_of(record: Record) -> None:
+    from sitroom.store.rows import claim_rows
+
+    rows = claim_rows(record)
+    if not rows:
+        return
+    table = Table(title="claims (source cyan, cue magenta, content green)")
+    for column in ("id", "source", "cue", "stance", "kind", "verification", "answers", "content"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["claim_id"], row["source"], row["cue"], row["stance"], row["kind"], row["verification"],
+            row["target_claim"] or "", row["content"],
+        )
+    console.print(table)
+
+
+def _print_events_of(record: Record) -> None:
+    from sitroom.store.rows import event_rows
+
+    rows = event_rows(record)
+    if not rows:
+        return
+    table = Table(title="events (trigger red)")
+    for column in ("id", "type", "plover", "actor1", "actor2", "date", "location", "status", "fatalities", "trigger"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["event_id"], " / ".join(x for x in (row["event_type"], row["sub_event_type"]) if x), row["plover"],
+            row["actor1"], row["actor2"], row["event_date"] or "", row["location"], row["status"],
+            "" if row["fatalities"] is None else str(row["fatalities"]), row["trigger"],
+        )
+    console.print(table)
+
+
+# --- extraction ----------------------------------------------------------------------------------------------
+
+
+@app.command()
+def annotate(
+    files: Annotated[list[Path], typer.Argument(help="Documents (.txt, .html, feeds) or .jsonl of documents")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date when the input has none.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name when the input has none.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the data model's JSON, one record per line.")] = False,
+) -> None:
+    """Read documents without storing them and print everything sitroom found in each."""
+    from sitroom.ingest import read_paths
+    from sitroom.nlp import annotate as run_pipeline, load_pipeline
+
+    items = list(read_paths(files, State.config.ingest))
+    nlp = load_pipeline(State.config.nlp)
+    good = [_with_overrides(item, published, outlet) for item in items if isinstance(item, Article)]
+    records = iter(run_pipeline(nlp, good, State.config.nlp))
+    failed = 0
+    single = len(items) == 1 and as_json
+    for item in items:
+        if isinstance(item, Article):
+            record = next(records)
+            if as_json:
+                print(json.dumps(to_dict(record), ensure_ascii=False, indent=1 if single else None))
+            else:
+                _print_article(record.article, record)
+        else:
+            failed += 1
+            problem = {"source": item.source, "item": getattr(item, "item", ""), "status": type(item).__name__,
+                       "reason": item.reason, "detail": item.detail}
+            if as_json:
+                print(json.dumps({"error": problem}, ensure_ascii=False))
+            errors.print(f"{problem['status']}: {item.source} {problem['item']}: {item.reason} {item.detail}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _with_overrides(article: Article, published: str | None, outlet: str | None) -> Article:
+    if published and not article.published:
+        article.published = published
+    if outlet and not article.outlet:
+        article.outlet = outlet
+    return article
+
+
+@app.command()
+def extract(
+    db: DbOption = None,
+    force: Annotated[bool, typer.Option(help="Re-extract every article, not only new or changed ones.")] = False,
+) -> None:
+    """Run extraction on stored articles that have no current record."""
+    with _store(db) as store:
+        _extract_into(store, force)
+
+
+def _extract_into(store: Store, force: bool) -> int:
+    from sitroom.run.local import count_pending, extract_stored
+
+    pending = len(store.article_ids()) if force else count_pending(store, State.config)
+    with _progress() as progress:
+        task = progress.add_task("extracting", total=pending)
+        done = extract_stored(store, State.config, force, lambda n: progress.advance(task, n))
+    console.print(f"extracted {done} articles")
+    return done
+
+
+@app.command()
+def claims(
+    source: Annotated[Optional[str], typer.Option(help="Source name contains this text.")] = None,
+    stance: Annotated[Optional[str], typer.Option(help="assert, deny, no_comment or retract.")] = None,
+    limit: LimitOption = None,
+    db: DbOption = None,
+) -> None:
+    """List extracted claims: who said what, with what stance and verification."""
+    with _store(db) as store:
+        rows = store.claims(source=source, stance=stance, limit=limit)
+    table = Table(title=f"{len(rows)} claims")
+    for column in ("article", "published", "source", "cue", "stance", "verification", "content"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["article_id"][:12], (row["published"] or "")[:10], row["source"], row["cue"], row["stance"],
+            row["verification"], row["content"],
+        )
+    console.print(table)
+
+
+@app.command()
+def events(
+    event_type: Annotated[Optional[str], typer.Option("--type", help="ACLED type or sub-type, or PLOVER category.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="On or after (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="On or before (YYYY-MM-DD).")] = None,
+    region: Annotated[Optional[str], typer.Option(help="Admin region, country or location contains this text.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor 1 or 2 contains this text.")] = None,
+    limit: LimitOption = None,
+    db: DbOption = None,
+) -> None:
+    """List extracted events."""
+    where = EventFilter(event_type=event_type, since=since, until=until, region=region, actor=actor, limit=limit)
+    with _store(db) as store:
+        rows = store.events(where)
+    table = Table(title=f"{len(rows)} events")
+    for column in ("article", "date", "type", "actor1", "actor2", "admin1", "location", "status", "fatalities", "trigger"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["article_id"][:12], (row["event_date"] or "")[:10],
+            " / ".join(x for x in (row["event_type"] or row["plover"], row["sub_event_type"]) if x),
+            row["actor1"], row["actor2"], row["admin1"], row["location"], row["status"],
+            "" if row["fatalities"] is None else str(row["fatalities"]), row["trigger"],
+        )
+    console.print(table)
+
+
+@app.command()
+def places(article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough)")], db: DbOption = None) -> None:
+    """Each place mention of an article: its resolution, precision and the cue that decided it."""
+    with _store(db) as store:
+        article = store.article(article_id)
+        record = store.record(article.id) if article else None
+    if record is None:
+        errors.print(f"no extracted record for {article_id!r} (run sitroom extract)")
+        raise typer.Exit(1)
+    table = Table(title=f"places in {record.article.id[:12]}")
+    for column in ("id", "mention", "role", "resolved to", "admin1", "country", "precision", "lat, lon", "cue"):
+        table.add_column(column, overflow="fold")
+    for mention in record.places:
+        place = mention.place
+        precision = mention.precision or ""
+        if precision == "near" and mention.anchor:
+            precision = f"near:{mention.anchor} ({mention.radius_km or '?'} km)"
+        table.add_row(
+            mention.id, mention.evidence.text, mention.role, place.name if place else "",
+            place.admin1 if place else "", place.country if place else "", precision,
+            f"{place.lat:.4f}, {place.lon:.4f}" if place and place.lat is not None else "", mention.cue,
+        )
+    console.print(table)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    path: Annotated[Optional[Path], typer.Option(help="Where to write it (default: the cache folder).")] = None,
+) -> None:
+    """Build the gazetteer from the installed packages (no download)."""
+    from sitroom.extract.gazetteer import build_gazetteer, default_path
+
+    target = path or default_path()
+    stats = build_gazetteer(target)
+    console.print(f"gazetteer at {target}: {stats}")
+
+
+# --- the main job --------------------------------------------------------------------------------------------
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest")],
+    db: DbOption = None,
+) -> None:
+    """The main job: ingest, extract, and summarize what was found."""
+    from sitroom.run.local import ingest_paths, new_run_id
+
+    run_id = new_run_id()
+    with _store(db) as store:
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+            result = ingest_paths(store, paths, State.config, run_id, lambda n: progress.advance(task, n))
+        _print_ingest_summary(result, run_id)
+        _extract_into(store, force=False)
+        _print_store_summary(store)
+
+
+def _print_store_summary(store: Store) -> None:
+    counts = store.counts()
+    table = Table(title=f"sitroom store: {getattr(store, 'path', '')}")
+    table.add_column("what")
+    table.add_column("rows", justify="right")
+    for key, value in counts.items():
+        table.add_row(key, str(value))
+    console.print(table)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object of the metrics.")]
 SplitOption = Annotated[Optional[str], typer.Option("--split", help="Subfolder of the data set (train, dev, ...).")]

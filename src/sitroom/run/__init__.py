@@ -1,0 +1,1 @@
+"""Runners: drive the stages over many articles (locally now; a Dask runner for archives later)."""

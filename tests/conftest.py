@@ -1,0 +1,23 @@
+"""Shared test fixtures: paths to the bundled fixtures and to ../shared (evaluation data, may be absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FIXTURES = REPO / "tests" / "fixtures"
+SEED_ARTICLE = FIXTURES / "seed" / "article.txt"
+SEED_GOLD = SHARED / "eval" / "seed" / "gold.json"
+
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data not found at {SHARED}")
+
+
+@pytest.fixture(scope="session")
+def nlp_base():
+    """The spaCy model alone, loaded once per test session."""
+    from sitroom.nlp import load_pipeline
+
+    return load_pipeline()
