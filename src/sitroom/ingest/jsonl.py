@@ -1,0 +1,116 @@
+"""JSON Lines: one document per line (id, outlet, url, title, published, text), streamed, never loaded whole.
+
+This is the format of the shared corpus. Each bad line becomes an IngestError naming its line number; the lines
+around it are read as usual.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from sitroom.config import IngestOptions
+from sitroom.ingest.article import ItemError, article_from_text
+from sitroom.ingest.language import gate_article
+from sitroom.model import Article, IngestError, Skipped
+
+STRING_FIELDS = ("outlet", "url", "title", "author", "licence", "license")
+KNOWN_FIELDS = {"id", "text", "published", *STRING_FIELDS}
+_CHUNK = 1 << 16
+
+
+def iter_lines(stream: IO[bytes], max_line_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of each line; None for a line over ``max_line_bytes``, which is skipped unread."""
+    number = 0
+    while True:
+        line = stream.readline(max_line_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_line_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # drain the rest of the long line
+                line = stream.readline(_CHUNK)
+            yield number, None
+            continue
+        yield number, line
+
+
+def read_jsonl(
+    stream: IO[bytes], *, source: str, options: IngestOptions | None = None
+) -> Iterator[Article | IngestError | Skipped]:
+    """Every line of ``stream`` as an Article, an IngestError (with the line number) or a Skipped."""
+    options = options or IngestOptions()
+    for number, raw in iter_lines(stream, options.max_item_bytes):
+        where = f"{source}:{number}"
+        if raw is None:
+            yield IngestError(where, "too_large", f"line {number} is over {options.max_item_bytes} bytes", str(number))
+            continue
+        if not raw.strip():
+            continue
+        try:
+            record = parse_line(raw, number)
+            article = article_from_record(record, where, options)
+        except ItemError as error:
+            yield error.record(where, str(number))
+            continue
+        yield gate_article(article, where, options)
+
+
+def parse_line(raw: bytes, number: int) -> dict[str, Any]:
+    """The JSON object on one line, or ItemError(undecodable / malformed_json)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ItemError("undecodable", f"line {number}: not UTF-8 ({error.reason} at byte {error.start})") from None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ItemError("malformed_json", f"line {number}: {error.msg} at column {error.colno}") from None
+    if not isinstance(record, dict):
+        raise ItemError("malformed_json", f"line {number}: a JSON {type(record).__name__}, not an object")
+    return record
+
+
+def article_from_record(record: dict[str, Any], source: str, options: IngestOptions) -> Article:
+    """An Article from one corpus record; wrong field types and a missing text are ItemErrors."""
+    text = record.get("text")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise ItemError("missing_text", "no 'text' field" if text is None else "'text' is empty")
+    _expect_str("text", text)
+    for name in STRING_FIELDS:
+        if record.get(name) is not None:
+            _expect_str(name, record[name])
+    published = record.get("published")
+    if published is not None and not isinstance(published, str):
+        _expect_str("published", published)
+    source_id = record.get("id")
+    if source_id is not None and not isinstance(source_id, (str, int)):
+        _expect_str("id", source_id)
+    extra: dict[str, Any] = {"source_id": str(source_id)} if source_id is not None else {}
+    others = {k: v for k, v in record.items() if k not in KNOWN_FIELDS}
+    if others:
+        extra["source_fields"] = others
+    article = article_from_text(
+        text,
+        title=record.get("title") or "",
+        url=record.get("url") or "",
+        outlet=record.get("outlet") or "",
+        published=published,
+        author=record.get("author") or "",
+        source_format="jsonl",
+        source_path=source,
+        min_text_chars=options.min_text_chars,
+        extra=extra,
+    )
+    article.licence = record.get("licence") or record.get("license") or ""
+    return article
+
+
+def _expect_str(name: str, value: Any) -> None:
+    if not isinstance(value, str):
+        raise ItemError("malformed_json", f"field {name!r} is a JSON {_json_type(value)}, expected a string")
+
+
+def _json_type(value: Any) -> str:
+    return {bool: "boolean", int: "number", float: "number", list: "array", dict: "object"}.get(type(value), "value")
