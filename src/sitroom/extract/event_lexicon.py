@@ -1,0 +1,272 @@
+"""Event trigger lexicons (data files under sitroom/data/events) and the clause reading that types a predicate.
+
+Kept apart from the spaCy component so the PLOVER evaluation can type single sentences with exactly the rules
+the component uses for articles.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+# PLOVER categories whose act is cooperative: announced for the future they are commitments (AGREE);
+# the hostile ones announced for the future are threats (THREATEN). PLOVER manual, "AGREE" and "THREATEN".
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
+# Verbs whose own category decides even when their complement names another act ("threatened to shell").
+CONTROL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "CONCEDE", "SUPPORT"})
+# Adjectives that make their complement an announced intention ("is ready to host", "is willing to withdraw").
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "committed", "determined"})
+DISPLACEMENT = "DISPLACEMENT"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+
+
+@dataclass(frozen=True)
+class Sense:
+    """What a trigger word means: a PLOVER category (or DISPLACEMENT) with its ACLED coding where violent."""
+
+    category: str
+    mode: str = ""
+    disorder: str = ""
+    event_type: str = ""
+    sub_event_type: str = ""
+    specific: bool = False
+    casualty_kind: str = ""
+    needs: str = ""
+
+    @property
+    def violent(self) -> bool:
+        return self.disorder == "Political violence"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger found in a sentence: token offsets [start, end) of the words and the head token index."""
+
+    start: int
+    end: int
+    head: int
+    sense: Sense
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The act a clause reports, with the modality the clause puts on it."""
+
+    trigger: Trigger
+    future: bool = False
+    negated: bool = False
+    oblige: bool = False
+
+    def plover_category(self) -> str:
+        """PLOVER's convention for a sentence: announced acts are AGREE/THREATEN, negated offers REJECT."""
+        category = self.trigger.sense.category
+        if category == DISPLACEMENT:
+            category = "AID"
+        if self.oblige and category not in CONTROL:
+            return "REQUEST"
+        if self.negated and category in COOPERATIVE:
+            return "REJECT"
+        if self.future and category not in CONTROL:
+            if category in HOSTILE:
+                return "THREATEN"
+            return "AGREE"
+        return category
+
+
+@dataclass
+class EventLexicon:
+    words: dict[tuple[str, str], Sense] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], str, Sense]]] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    status_cues: dict[str, tuple[str, str]] = field(default_factory=dict)
+    casualty_verbs: dict[str, str] = field(default_factory=dict)
+    victims: dict[str, str] = field(default_factory=dict)
+    shelter_nouns: frozenset[str] = frozenset()
+    countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (iso2, name)
+    country_names: dict[str, str] = field(default_factory=dict)  # iso2 -> name
+    legacy: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def role(self, word: str, role: str) -> bool:
+        return word in self.roles.get(role, set())
+
+    def add(self, lemma: str, pos: str, sense: Sense) -> None:
+        parts = tuple(lemma.lower().split())
+        if len(parts) == 1:
+            self.words.setdefault((parts[0], pos), sense)
+        else:
+            self.phrases.setdefault(parts[0], []).append((parts, pos, sense))
+            self.phrases[parts[0]].sort(key=lambda p: -len(p[0]))
+
+    def sense_of(self, token: Token) -> Sense | None:
+        """The single-word sense of a token, by lemma and coarse part of speech."""
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+        lemma = token.lemma_.lower()
+        for key in ((lemma, pos), (lemma, "ANY"), (token.lower_, pos)):
+            if key in self.words:
+                return self.words[key]
+        if pos == "NOUN" and (token.lower_, "ANY") in self.words:
+            return self.words[(token.lower_, "ANY")]
+        return None
+
+
+def _rows(name: str, data_dir: Path | None) -> list[dict[str, str]]:
+    """Rows of a TSV data file, skipping '#' comment lines; the first other line is the header."""
+    text = ((data_dir or DATA_DIR) / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def _lines(name: str, data_dir: Path | None) -> list[str]:
+    text = ((data_dir or DATA_DIR) / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(data_dir: str | None = None) -> EventLexicon:
+    """Read every events data file once per process (data_dir overrides the packaged files)."""
+    where = Path(data_dir) if data_dir else None
+    lex = EventLexicon()
+    # ACLED entries first: a violent reading of a word ("strike" the attack) wins over its PLOVER-only reading.
+    for row in _rows("acled_triggers.tsv", where):
+        sense = Sense(
+            category=row["plover"], mode=row["mode"], disorder=row["disorder"], event_type=row["event_type"],
+            sub_event_type=row["sub_event_type"], specific=row["specific"] == "1",
+        )
+        lex.add(row["lemma"], row["pos"], sense)
+    for row in _rows("displacement.tsv", where):
+        sense = Sense(
+            category=DISPLACEMENT, event_type="Displacement", sub_event_type=row["sub_event_type"],
+            casualty_kind=row["casualty_kind"], needs=row["needs"], specific=True,
+        )
+        lex.add(row["lemma"], row["pos"], sense)
+    for row in _rows("plover_triggers.tsv", where):
+        lex.add(row["lemma"], row["pos"], Sense(category=row["category"], mode=row["mode"]))
+    for row in _rows("clause_words.tsv", where):
+        lex.roles.setdefault(row["role"], set()).add(row["word"])
+    for row in _rows("status_cues.tsv", where):
+        lex.status_cues[row["cue"]] = (row["status"], row["where"])
+    for row in _rows("casualties.tsv", where):
+        if row["role"] == "verb":
+            lex.casualty_verbs[row["word"]] = row["value"]
+        else:
+            lex.victims[row["word"]] = row["value"]
+    lex.shelter_nouns = frozenset(_lines("shelter_nouns.txt", where))
+    for row in _rows("countries.tsv", where):
+        lex.country_names[row["iso2"]] = row["name"]
+        for alias in row["aliases"].split("|"):
+            lex.countries[alias] = (row["iso2"], row["name"])
+    for row in _rows("plover_legacy.tsv", where):
+        lex.legacy[row["old"]] = (row["new"], row["mode"])
+    return lex
+
+
+def triggers_in(sent: Span, lex: EventLexicon) -> list[Trigger]:
+    """Every trigger in a sentence, longest phrase first, one per token (phrases use adjacent lemmas)."""
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    tokens = list(sent)
+    for k, token in enumerate(tokens):
+        if token.i in taken:
+            continue
+        for parts, pos, sense in lex.phrases.get(token.lemma_.lower(), []):
+            window = tokens[k : k + len(parts)]
+            if len(window) == len(parts) and all(
+                t.lemma_.lower() == p or t.lower_ == p for t, p in zip(window, parts)
+            ):
+                head = window[0] if pos == "VERB" else window[-1]
+                if pos == "VERB" and head.pos_ not in ("VERB", "AUX"):
+                    continue
+                if pos == "NOUN" and head.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                found.append(Trigger(window[0].i, window[-1].i + 1, head.i, sense))
+                taken.update(t.i for t in window)
+                break
+    for token in tokens:
+        if token.i in taken:
+            continue
+        sense = token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") and lex.sense_of(token)
+        if sense:
+            if sense.needs == "shelter" and not _has_shelter(token, lex):
+                continue
+            found.append(Trigger(token.i, token.i + 1, token.i, sense))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _has_shelter(token: Token, lex: EventLexicon) -> bool:
+    return any(t.lemma_.lower() in lex.shelter_nouns for t in token.subtree)
+
+
+# Dependency labels searched, in this order, when a predicate is not itself a trigger.
+_COMPLEMENTS = ("xcomp", "ccomp", "dobj", "attr", "acomp", "oprd", "prep", "pobj", "nsubjpass", "conj", "advcl")
+
+
+def read_clause(token: Token, lex: EventLexicon, by_head: dict[int, Trigger], seen: set[int] | None = None) -> Reading | None:
+    """The act a predicate reports, reading through frame verbs ("said that"), light verbs ("held talks"),
+    intention adjectives ("is ready to") and control verbs ("threatened to"), with modality on the way."""
+    seen = seen if seen is not None else set()
+    if token.i in seen:
+        return None
+    seen.add(token.i)
+    lemma = token.lemma_.lower()
+    future = any(c.dep_ == "aux" and c.lemma_.lower() in lex.roles.get("future", set()) for c in token.children)
+    oblige = any(c.dep_ == "aux" and c.lemma_.lower() in lex.roles.get("oblige", set()) for c in token.children)
+    negated = any(c.dep_ == "neg" for c in token.children)
+    trigger = by_head.get(token.i)
+    report = lex.role(lemma, "report") and token.pos_ in ("VERB", "AUX")
+    if lemma in INTENT_ADJECTIVES:
+        future = True
+        trigger = None
+    if trigger is not None and not report and not (lex.role(lemma, "light") and trigger.sense.category != "ASSAULT"):
+        return Reading(trigger, future=future, negated=negated, oblige=oblige)
+    for label in _COMPLEMENTS:
+        for child in token.children:
+            if child.dep_ != label:
+                continue
+            if label == "advcl" and not report:
+                continue
+            inner = read_clause(child, lex, by_head, seen)
+            if inner is not None:
+                return Reading(
+                    inner.trigger,
+                    future=inner.future or (future and not report),
+                    negated=inner.negated or negated,
+                    oblige=inner.oblige or oblige,
+                )
+    if trigger is not None:
+        return Reading(trigger, future=future, negated=negated, oblige=oblige)
+    return None
+
+
+def classify_sentence(sent: Span, lex: EventLexicon) -> Reading | None:
+    """The main act of one sentence: read from its root, else the shallowest trigger anywhere in it."""
+    found = triggers_in(sent, lex)
+    if not found:
+        return None
+    by_head = {t.head: t for t in found}
+    reading = read_clause(sent.root, lex, by_head)
+    if reading is not None:
+        return reading
+    doc = sent.doc
+
+    def depth(t: Trigger) -> int:
+        n, tok = 0, doc[t.head]
+        while tok.head.i != tok.i:
+            n, tok = n + 1, tok.head
+        return n
+
+    best = min(found, key=depth)
+    return read_clause(doc[best.head], lex, by_head) or Reading(best)
+
+
+def plover_of(reading: Reading | None) -> str:
+    return reading.plover_category() if reading is not None else ""
+
+
+def with_status(sense: Sense, **changes: str) -> Sense:
+    return replace(sense, **changes)
