@@ -84,12 +84,14 @@ def article_from_text(
     cleaned = clean_lines(text, patterns=patterns, title_line=title_line)
     body = cleaned.text
     if len(body.strip()) < max(min_text_chars, 1):
-        raise ItemError("missing_text", f"no body text after cleaning ({len(body.strip())} characters)")
+        size = len(body.strip())
+        detail = f"{size} characters of body text after cleaning, under the minimum of {min_text_chars}"
+        raise ItemError("missing_text", detail if size else "no body text after cleaning")
     extra = dict(extra or {})
     normalized = normalize_published(published)
     if published not in (None, "") and normalized is None:
         extra["published_raw"] = str(published)
-    if cleaned.segments and cleaned.segments != [(0, 0, len(body))]:
+    if any(clean != source for clean, source, _ in cleaned.segments):
         extra["source_offsets"] = [list(s) for s in cleaned.segments]
     the_id = article_id(url, body)
     captions = []

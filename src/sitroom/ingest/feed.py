@@ -60,13 +60,14 @@ def read_entry(entry: Any, source: str, outlet: str, options: IngestOptions) -> 
         "author": entry.get("author", ""),
     }
     if kind in _HTML_TYPES:
-        result = read_html(value, source=source, url=url, options=options, favor_precision=False, source_format="feed")
+        page = f"<html><body><article>{value}</article></body></html>"
+        result = read_html(page, source=source, url=url, options=options, favor_precision=False, source_format="feed")
         if isinstance(result, Article):
             for name, field_value in metadata.items():
                 if field_value:
                     setattr(result, name, field_value)
             return result
-        if not (isinstance(result, IngestError) and result.reason == "missing_text"):
+        if not (isinstance(result, IngestError) and result.reason in ("missing_text", "malformed_html")):
             return result
         value = fragment_text(value)  # too short for trafilatura's main-text search: take the whole fragment
     article = article_from_text(

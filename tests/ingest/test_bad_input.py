@@ -1,0 +1,129 @@
+"""A directory of every kind of bad file we could think of: the good files are read, each bad one is reported
+with a specific reason, and nothing raises."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from sitroom.config import IngestOptions
+from sitroom.ingest import read_paths
+from sitroom.model import Article, IngestError, Skipped
+
+TEXT = (
+    "Regional officials said on Monday that the evacuation of villages along the border would continue, "
+    "and that buses would leave twice a day from the central square."
+)
+GERMAN = (
+    "Die ukrainische Armee hat nach eigenen Angaben mehrere Angriffe im Osten des Landes abgewehrt. "
+    "Der Generalstab teilte am Montag mit, dass die Kämpfe um die Stadt weiter andauern."
+)
+PAGE = f"<!DOCTYPE html><html><head><title>t</title></head><body><article><p>{TEXT}</p><p>{TEXT}</p></article></body></html>"
+LIMIT = 64 * 1024
+
+
+def build(root: Path) -> dict[str, str]:
+    """Write the test directory; returns relative path -> expected outcome ('ok' or the reason code)."""
+    rng = random.Random(7)
+    files: dict[str, bytes] = {
+        "good.txt": f"A title\n\n{TEXT}\n".encode(),
+        "good.html": PAGE.encode(),
+        "good.txt.gz": gzip.compress(TEXT.encode()),
+        "latin1.txt": ("Caf\u00e9 owners in the old town said " + TEXT).encode("latin-1"),
+        "utf16_bom.txt": TEXT.encode("utf-16"),
+        "utf16_nobom.txt": TEXT.encode("utf-16-le"),
+        "folder.txt/inside.txt": TEXT.encode(),
+        "binary.txt": bytes(rng.randrange(256) for _ in range(2000)),
+        "empty.txt": b"",
+        "blank.txt": b"  \n\n\t \n",
+        "nul_bytes.txt": TEXT.encode()[:60] + b"\x00\x00\x00" + TEXT.encode()[60:],
+        "control_chars.txt": bytes([1, 2, 3, 4, 5, 6, 14, 15, 16, 17]) * 20,
+        "latin1_garbage.txt": bytes(rng.randrange(160, 256) for _ in range(2000)),
+        "truncated.txt.gz": gzip.compress(TEXT.encode() * 50)[:40],
+        "bomb.txt.gz": gzip.compress(b"a" * (LIMIT * 4)),
+        "huge.txt": (TEXT + "\n").encode() * (LIMIT // len(TEXT) + 10),
+        "no_markup.html": b"plain words where a page should be",
+        "no_main_text.html": b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        "broken.rss": b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</titl",
+        "not_a_feed.xml": b"<?xml version='1.0'?><config><option name='a'/></config>",
+        "lines.jsonl": b"".join([
+            json.dumps({"id": "1", "url": "https://example.com/1", "text": TEXT}).encode() + b"\n",
+            b'{"id": "2", "text": "broken\n',
+            json.dumps({"id": "3", "title": "no text"}).encode() + b"\n",
+            json.dumps({"id": "4", "text": TEXT, "outlet": ["a", "list"]}).encode() + b"\n",
+        ]),
+        "german.txt": GERMAN.encode(),
+        "only_boilerplate.txt": b"SEE ALSO: Another story\n\nWith reporting by AFP\n",
+        "too_short.txt": b"Kyiv.",
+        "document.pdf.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+        "image.png": b"\x89PNG\r\n\x1a\n" + bytes(100),
+        "table.csv": b"a,b,c\n1,2,3\n",
+        "data.json": b'{"text": "a whole JSON document"}',
+        "binary.gz": gzip.compress(bytes(range(256)) * 4),
+        ".hidden.txt": TEXT.encode(),
+    }
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    (root / "loop").mkdir()
+    (root / "loop" / "inner.txt").write_bytes(TEXT.replace("Monday", "Friday").encode())
+    (root / "loop" / "back").symlink_to(root, target_is_directory=True)
+    (root / "self_link.txt").symlink_to(root / "self_link.txt")
+    (root / "broken_link.txt").symlink_to(root / "nowhere.txt")
+    os.mkfifo(root / "pipe.txt")
+    expected = {
+        "good.txt": "ok", "good.html": "ok", "good.txt.gz": "ok", "latin1.txt": "ok", "utf16_bom.txt": "ok",
+        "utf16_nobom.txt": "ok", "folder.txt/inside.txt": "ok", "loop/inner.txt": "ok",
+        "binary.txt": "binary", "empty.txt": "empty", "blank.txt": "empty", "nul_bytes.txt": "binary",
+        "control_chars.txt": "binary", "latin1_garbage.txt": "undecodable", "truncated.txt.gz": "malformed_gzip",
+        "bomb.txt.gz": "too_large", "huge.txt": "too_large", "no_markup.html": "malformed_html",
+        "no_main_text.html": "missing_text", "broken.rss": "malformed_feed", "not_a_feed.xml": "malformed_feed",
+        "lines.jsonl:1": "ok", "lines.jsonl:2": "malformed_json", "lines.jsonl:3": "missing_text",
+        "lines.jsonl:4": "malformed_json", "german.txt": "language", "only_boilerplate.txt": "missing_text",
+        "too_short.txt": "missing_text", "document.pdf.txt": "binary", "image.png": "unsupported_format",
+        "table.csv": "unsupported_format", "data.json": "unsupported_format", "binary.gz": "binary",
+        "loop/back": "symlink_loop", "self_link.txt": "symlink_loop", "broken_link.txt": "unreadable",
+        "pipe.txt": "unsupported_format",
+    }
+    if os.geteuid() != 0:  # root reads any file: the permission case cannot be made
+        (root / "locked.txt").write_bytes(TEXT.encode())
+        (root / "locked.txt").chmod(0)
+        expected["locked.txt"] = "unreadable"
+    return expected
+
+
+def outcome(item: Article | IngestError | Skipped, root: Path) -> tuple[str, str]:
+    where = item.source_path if isinstance(item, Article) else item.source
+    relative = os.path.relpath(where, root)
+    return relative, "ok" if isinstance(item, Article) else item.reason
+
+
+def test_bad_files_each_get_a_reason(tmp_path: Path) -> None:
+    expected = build(tmp_path)
+    items = list(read_paths([tmp_path], IngestOptions(max_item_bytes=LIMIT)))
+    got = dict(outcome(item, tmp_path) for item in items)
+    assert got == expected
+    assert len([v for v in expected.values() if v != "ok"]) >= 20
+    for item in items:
+        if not isinstance(item, Article):
+            assert item.detail, f"{item.source}: no human-readable detail"
+
+
+def test_order_is_stable(tmp_path: Path) -> None:
+    build(tmp_path)
+    first = [outcome(i, tmp_path) for i in read_paths([tmp_path], IngestOptions(max_item_bytes=LIMIT))]
+    second = [outcome(i, tmp_path) for i in read_paths([tmp_path], IngestOptions(max_item_bytes=LIMIT))]
+    assert first == second
+    assert first[0][0] < first[-1][0]
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "missing_dir/"])
+def test_missing_path(tmp_path: Path, name: str) -> None:
+    (item,) = list(read_paths([tmp_path / name]))
+    assert isinstance(item, IngestError) and item.reason == "unreadable"

@@ -1,0 +1,104 @@
+"""HTML pages: main text and metadata through trafilatura, captions kept and marked, no invented dates."""
+
+from __future__ import annotations
+
+import html as html_lib
+from pathlib import Path
+
+import pytest
+
+from sitroom.ingest.html import read_html
+from sitroom.model import Article
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED = SHARED / "eval" / "seed" / "article.txt"
+needs_seed = pytest.mark.skipif(not SEED.exists(), reason=f"the mission's seed article is not at {SEED}")
+
+PARAGRAPHS = [
+    "Officials in the region said on Tuesday that the main bridge over the river had been destroyed overnight.",
+    "Residents described hearing several explosions shortly after midnight, followed by a long silence.",
+    "The regional governor said repairs would take weeks and that a temporary crossing would be built.",
+    "Aid groups warned that villages on the far bank could be cut off from food deliveries for days.",
+]
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head><title>Bridge destroyed</title>{head}</head><body><article>{body}</article></body></html>"
+
+
+def paragraphs(items: list[str]) -> str:
+    return "".join(f"<p>{html_lib.escape(p)}</p>" for p in items)
+
+
+def seed_page(raw: str) -> str:
+    """The seed article as a news page would carry it: the photo caption (line 3) in a <figure>."""
+    lines = raw.split("\n")
+    body = [line for line in lines[4:] if line.strip()]
+    figure = f'<figure><img src="x.jpg"><figcaption>{html_lib.escape(lines[2])}</figcaption></figure>'
+    return page(f"<h1>{html_lib.escape(lines[0])}</h1>{figure}{paragraphs(body)}")
+
+
+@needs_seed
+def test_seed_as_html_marks_the_caption() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    article = read_html(seed_page(raw).encode("utf-8"), source="seed.html")
+    assert isinstance(article, Article), article
+    caption_line = raw.split("\n")[2]
+    assert [c.text for c in article.captions] == [caption_line]
+    (caption,) = article.captions
+    assert caption.kind == "caption"
+    assert article.text[caption.start : caption.end] == caption.text
+    assert article.text.index(caption_line) < article.text.index("Ukrainian President Volodymyr Zelenskiy claims")
+    assert article.credits == ["AFP", "dpa", "Reuters"]
+    assert "SEE ALSO" not in article.text and "click here" not in article.text
+    assert article.title == raw.split("\n")[0]
+
+
+def test_caption_outside_the_main_text_is_left_out() -> None:
+    stray = '<aside><figure><img src="a.jpg"><figcaption>An advertisement picture of a sofa on sale</figcaption></figure></aside>'
+    article = read_html(page(paragraphs(PARAGRAPHS)) + stray, source="p.html")
+    assert isinstance(article, Article)
+    assert article.captions == []
+    assert "sofa" not in article.text
+
+
+def test_metadata_date_author_and_site() -> None:
+    head = (
+        '<meta property="article:published_time" content="2024-10-14T08:00:00+00:00">'
+        '<meta name="author" content="Jane Doe"><meta property="og:site_name" content="Example News">'
+        '<meta property="og:title" content="Bridge destroyed overnight">'
+    )
+    article = read_html(page(paragraphs(PARAGRAPHS), head), source="p.html", url="https://example.com/a")
+    assert isinstance(article, Article)
+    assert article.published is not None and article.published.startswith("2024-10-14")
+    assert (article.author, article.outlet, article.title) == ("Jane Doe", "Example News", "Bridge destroyed overnight")
+    assert article.url == "https://example.com/a"
+    assert article.source_format == "html"
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_no_date_is_invented_from_a_copyright_year() -> None:
+    footer = "<footer><p>© 2019 Example News. All rights reserved.</p></footer>"
+    article = read_html(page(paragraphs(PARAGRAPHS)) + footer, source="p.html")
+    assert isinstance(article, Article)
+    assert article.published is None
+
+
+def test_declared_charset_is_honoured() -> None:
+    head = '<meta charset="windows-1251">'
+    text = page(paragraphs(PARAGRAPHS) + "<p>Киев сообщил о новых ударах по энергетике и призвал к помощи союзников.</p>", head)
+    article = read_html(text.encode("windows-1251"), source="p.html", check_language=False)
+    assert isinstance(article, Article)
+    assert "Киев" in article.text
+
+
+def test_page_without_main_text() -> None:
+    result = read_html(page("<nav><a href='/'>Home</a></nav>"), source="p.html")
+    assert not isinstance(result, Article)
+    assert result.reason == "missing_text"
+
+
+def test_not_html() -> None:
+    result = read_html(b"just words, no markup at all", source="p.html")
+    assert not isinstance(result, Article)
+    assert result.reason == "malformed_html"
