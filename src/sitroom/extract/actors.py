@@ -1,0 +1,527 @@
+"""Actors: who is named in an article (people, governments, militaries, organizations, media, anonymous sources).
+
+The small English model mislabels names ("Kyiv" as PERSON, "Zelenskiy" as ORG), so a name's kind is decided at the
+level of the document (a surname seen once as a PERSON is a person everywhere) and by lexicons (a capital is a
+place, and as the subject of a verb the government of its country). Metonyms ("the Kremlin", "Moscow", "Kyiv
+claims") resolve to governments; pronouns and nominals ("he", "the Ukrainian leader") resolve by rules over the
+parse to the person they refer to, because no coreference package works offline.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.extract.doc import evidence, register_extensions
+from sitroom.model import Actor, ActorKind
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
+
+# Dependency labels of a noun phrase that acts (speaks, claims, attacks): the positions where a place name is a
+# metonym for its government rather than a location.
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+# --- lexicons ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    name: str
+    demonyms: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Countries (names, demonyms, capitals, seats of government), group head nouns and titles."""
+
+    countries: dict[str, Country]  # iso -> country
+    by_name: dict[str, str]  # lowercase country name -> iso
+    by_demonym: dict[str, str]  # lowercase demonym -> iso
+    by_metonym: dict[str, str]  # lowercase capital / seat of government (no article) -> iso
+    groups: dict[str, ActorKind]  # head-noun lemma -> kind
+    titles: dict[str, bool]  # lowercase title -> names a leader
+
+    def country_of(self, text: str) -> str | None:
+        """ISO code for a country name, demonym or metonym ("Ukrainian", "the Kremlin", "Kyiv")."""
+        key = strip_article(text).lower()
+        return self.by_name.get(key) or self.by_demonym.get(key) or self.by_metonym.get(key)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@lru_cache(maxsize=8)
+def load_actor_lexicon(data_dir: str = str(DATA_DIR)) -> ActorLexicon:
+    base = Path(data_dir)
+    countries: dict[str, Country] = {}
+    by_name: dict[str, str] = {}
+    by_demonym: dict[str, str] = {}
+    by_metonym: dict[str, str] = {}
+    for iso, name, demonyms, metonyms in _rows(base / "countries.tsv"):
+        country = Country(iso, name, tuple(demonyms.split("|")), tuple(metonyms.split("|")))
+        countries[iso] = country
+        by_name[name.lower()] = iso
+        for demonym in country.demonyms:
+            by_demonym[demonym.lower()] = iso
+        for metonym in country.metonyms:
+            by_metonym[strip_article(metonym).lower()] = iso
+    groups = {lemma: kind for lemma, kind in _rows(base / "groups.tsv")}  # type: ignore[misc]
+    titles = {title: flag == "1" for title, flag in _rows(base / "titles.tsv")}
+    return ActorLexicon(countries, by_name, by_demonym, by_metonym, groups, titles)
+
+
+# --- names ---------------------------------------------------------------------------------------------------
+
+
+def strip_article(text: str) -> str:
+    words = text.strip().split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key so transliteration variants meet: Zelenskiy / Zelensky / Zelenskyy."""
+    text = unicodedata.normalize("NFKD", strip_article(name)).encode("ascii", "ignore").decode().lower()
+    text = text.replace("'s", "")
+    words = []
+    for word in "".join(c if c.isalnum() else " " for c in text).split():
+        for old, new in (("yy", "y"), ("iy", "y"), ("ii", "y"), ("ij", "y")):
+            if word.endswith(old):
+                word = word[: -len(old)] + new
+        if word.endswith("i") and len(word) > 4:
+            word = word[:-1] + "y"
+        word = word.replace("kh", "h").replace("ck", "k")
+        words.append(word)
+    return " ".join(words)
+
+
+# --- the builder ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ActorIndex:
+    """The article's actors with lookups by key and by token, so every mention of one actor lands on it."""
+
+    doc: Doc
+    lexicon: ActorLexicon
+    actors: list[Actor] = field(default_factory=list)
+    by_key: dict[str, Actor] = field(default_factory=dict)
+    by_token: dict[int, str] = field(default_factory=dict)
+    surnames: dict[str, list[Actor]] = field(default_factory=dict)
+    last_seen: dict[str, int] = field(default_factory=dict)  # actor id -> char offset of its latest mention
+
+    @classmethod
+    def from_doc(cls, doc: Doc, lexicon: ActorLexicon) -> ActorIndex:
+        """Rebuild the index over the actors a previous component put on the Doc (the claims component adds more)."""
+        index = cls(doc, lexicon)
+        for actor in doc._.actors or []:
+            index.actors.append(actor)
+            for alias in [actor.name, *actor.aliases]:
+                index.by_key.setdefault(name_key(alias), actor)
+            if actor.kind == "person":
+                index.surnames.setdefault(name_key(actor.name).split()[-1], []).append(actor)
+            for mention in actor.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    for token in span:
+                        index.by_token[token.i] = actor.id
+        return index
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    # -- adding ------------------------------------------------------------------------------------------------
+
+    def add(self, name: str, kind: ActorKind, span: Span, country: str = "", role: str = "",
+            key: str | None = None, alias: str | None = None) -> Actor:
+        """The actor under ``key`` (made if new), with ``span`` recorded as one of its mentions."""
+        key = key or name_key(name)
+        actor = self.by_key.get(key)
+        if actor is None and kind == "person":
+            actor = self._same_person(key)
+        if actor is None:
+            actor = Actor(id=f"A{len(self.actors) + 1}", name=name, kind=kind, country=country, role=role)
+            self.actors.append(actor)
+            self.by_key[key] = actor
+            if kind == "person":
+                self.surnames.setdefault(key.split()[-1], []).append(actor)
+        else:
+            if kind == "person" and len(name) > len(actor.name) and name_key(name).endswith(name_key(actor.name)):
+                self._alias(actor, actor.name)
+                actor.name = name
+                self.by_key[name_key(name)] = actor
+                self.surnames.setdefault(name_key(name).split()[-1], [])
+            actor.country = actor.country or country
+            actor.role = actor.role or role
+        if alias:
+            self._alias(actor, alias)
+        if name != actor.name:
+            self._alias(actor, name)
+        self.mention(actor, span)
+        return actor
+
+    def _same_person(self, key: str) -> Actor | None:
+        """A person already known under this surname whose first name (when both have one) agrees."""
+        words = key.split()
+        if not words:
+            return None
+        for actor in sorted(self.surnames.get(words[-1], []), key=lambda a: -self.last_seen.get(a.id, -1)):
+            other = name_key(actor.name).split()
+            if len(words) == 1 or len(other) == 1 or other[0] == words[0]:
+                return actor
+        return None
+
+    def _alias(self, actor: Actor, alias: str) -> None:
+        alias = strip_article(alias)
+        if alias and alias != actor.name and alias not in actor.aliases:
+            actor.aliases.append(alias)
+        self.by_key.setdefault(name_key(alias), actor)
+
+    def mention(self, actor: Actor, span: Span) -> None:
+        if any(t.i in self.by_token for t in span):
+            return
+        actor.mentions.append(evidence(self.doc, span.start_char, span.end_char))
+        actor.mentions.sort(key=lambda e: e.start)
+        for token in span:
+            self.by_token[token.i] = actor.id
+        self.last_seen[actor.id] = max(self.last_seen.get(actor.id, -1), span.start_char)
+
+    def government(self, iso: str, span: Span) -> Actor:
+        country = self.lexicon.countries[iso]
+        return self.add(f"Government of {country.name}", "government", span, country=iso,
+                        key=f"government:{iso}", alias=strip_article(span.text))
+
+    # -- resolving one noun phrase -------------------------------------------------------------------------------
+
+    def resolve(self, span: Span, create: bool = True) -> Actor | None:
+        """The actor a noun phrase names: an existing mention, a pronoun's antecedent, a metonym's government,
+        a person, an organization or a group; ``None`` when it names none."""
+        head = span.root
+        for token in span:
+            if token.i <= head.i and token.i in self.by_token:
+                return self.actor(self.by_token[token.i])
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS and len(span) == 1:
+            antecedent = self.antecedent_person(head)
+            if antecedent is not None:
+                self.mention(antecedent, span)
+            return antecedent
+        if not create:
+            return None
+        text = strip_article(span.text)
+        iso = self.lexicon.country_of(text)
+        if iso is not None:
+            return self.government(iso, span)
+        nominal = self.nominal_person(span)
+        if nominal is not None:
+            self.mention(nominal, span)
+            return nominal
+        if head.pos_ == "PROPN":
+            return self.add_name(span)
+        kind = self.group_kind(head)
+        if kind is None and head.pos_ in ("NOUN", "PROPN"):
+            kind = "group"
+        if kind is None:
+            return None
+        country = self.country_modifier(head) or ""
+        if kind == "anonymous" or head.lemma_.lower() == "source":
+            return self.add(text, "anonymous", span, country=country, key=f"anon:{span.start_char}")
+        return self.add(text, kind, span, country=country)
+
+    def country_of_tokens(self, tokens: list[Token]) -> str | None:
+        """The country named by a run of modifier tokens, trying two-word names first ("South Korean")."""
+        for i in range(len(tokens)):
+            if i + 1 < len(tokens) and tokens[i + 1].i == tokens[i].i + 1:
+                iso = self.lexicon.country_of(tokens[i].text + " " + tokens[i + 1].text)
+                if iso:
+                    return iso
+            iso = self.lexicon.country_of(tokens[i].text)
+            if iso:
+                return iso
+        return None
+
+    def country_modifier(self, head: Token) -> str | None:
+        """The country of the demonym or country name modifying a noun ("Ukrainian authorities")."""
+        tokens = [t for t in head.subtree if t.i < head.i and t.dep_ in ("amod", "compound", "nmod", "poss")]
+        return self.country_of_tokens(tokens)
+
+    def group_kind(self, head: Token) -> ActorKind | None:
+        return self.lexicon.groups.get(head.lemma_.lower()) or self.lexicon.groups.get(head.lower_)
+
+    def add_name(self, span: Span) -> Actor:
+        """A proper name: a person if the document or a title says so, else an organization (or a government)."""
+        text = strip_article(span.text)
+        key = name_key(text)
+        if key in self.by_key:
+            actor = self.by_key[key]
+            self.mention(actor, span)
+            return actor
+        surname = key.split()[-1] if key else ""
+        known = self.surnames.get(surname, [])
+        if known:
+            actor = max(known, key=lambda a: self.last_seen.get(a.id, -1))
+            self._alias(actor, text)
+            self.mention(actor, span)
+            return actor
+        labels = {t.ent_type_ for t in span if t.ent_type_}
+        if "PERSON" in labels or self.has_title(span):
+            return self.add(text, "person", span)
+        if labels & {"GPE"}:
+            return self.add(text, "government", span)
+        kind: ActorKind = self.lexicon.groups.get(span.root.lemma_.lower(), "organization")  # type: ignore
+        return self.add(text, kind, span)
+
+    def has_title(self, span: Span) -> bool:
+        head = span.root
+        for child in head.children:
+            if child.dep_ == "appos" and self._title_of(child) is not None:
+                return True
+        return head.i > 0 and self.doc[head.i - 1] not in span and self.doc[head.i - 1].lower_ in self.lexicon.titles
+
+    def _title_of(self, token: Token) -> str | None:
+        words = [t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod") or t == token]
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                title = " ".join(words[i:i + size])
+                if title in self.lexicon.titles:
+                    return title
+        return None
+
+    # -- pronouns and nominals -------------------------------------------------------------------------------------
+
+    def antecedent_person(self, token: Token, window_sents: int = 3) -> Actor | None:
+        """The person a pronoun refers to: the latest person mentioned before it within a few sentences,
+        preferring the subject of the nearest sentence that has one."""
+        best: tuple[int, int, Actor] | None = None
+        sent_start = token.sent.start
+        limit = self._sentence_start_before(token, window_sents)
+        for actor in self.actors:
+            if actor.kind != "person":
+                continue
+            for mention in actor.mentions:
+                if not (limit <= mention.start < token.idx):
+                    continue
+                mtoken = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if mtoken is None:
+                    continue
+                is_subject = int(mtoken.root.dep_ in AGENT_DEPS)
+                in_same = int(mtoken.start >= sent_start)
+                score = (in_same * 2 + is_subject, mention.start)
+                if best is None or score > (best[0], best[1]):
+                    best = (score[0], score[1], actor)
+        return best[2] if best else None
+
+    def _sentence_start_before(self, token: Token, count: int) -> int:
+        sents = list(self.doc.sents)
+        index = next((i for i, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        return sents[max(0, index - count)].start_char
+
+    def nominal_person(self, span: Span) -> Actor | None:
+        """'the Ukrainian leader', 'the president': a definite title with no name refers to the latest person
+        holding that title (or any leader's title for 'leader'), of the same country where one is given."""
+        head = span.root
+        if span[0].lower_ not in ("the", "this", "that") or head.pos_ != "NOUN":
+            return None
+        title = self._title_of(head)
+        if title is None:
+            return None
+        country = next((self.lexicon.country_of(c.text) for c in head.children
+                        if c.dep_ in ("amod", "compound") and self.lexicon.country_of(c.text)), None)
+        leader = self.lexicon.titles.get(title, False)
+        candidates = []
+        for actor in self.actors:
+            if actor.kind != "person" or not actor.role or not actor.mentions \
+                    or actor.mentions[0].start >= span.start_char:
+                continue
+            role = actor.role.lower()
+            title_ok = title in role or (leader and any(t in role for t, flag in self.lexicon.titles.items() if flag))
+            if title_ok and (country is None or actor.country == country):
+                candidates.append(actor)
+        if not candidates:
+            return None
+        return max(candidates, key=lambda a: max((m.start for m in a.mentions if m.start < span.start_char),
+                                                 default=-1))
+
+
+# --- extraction over a document ------------------------------------------------------------------------------
+
+
+def _name_span(doc: Doc, head: Token) -> Span:
+    """The proper-name part of a noun phrase headed by ``head``: its run of PROPN compounds."""
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, head.i + 1) \
+            and doc[start - 1].dep_ in ("compound", "flat", "nmod"):
+        start -= 1
+    return doc[start:head.i + 1]
+
+
+def _split_title(index: ActorIndex, span: Span) -> tuple[Span, str]:
+    """Split 'President Volodymyr Zelenskiy' into the name and the title words in front of it."""
+    words = [t.lower_ for t in span]
+    cut = 0
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            if " ".join(words[i:i + size]) in index.lexicon.titles and i + size < len(words):
+                cut = max(cut, i + size)
+    titles = [t.text for t in span[:cut] if index.lexicon.country_of(t.text) is None]
+    return span[cut:], " ".join(titles)
+
+
+def _role(index: ActorIndex, head: Token, title: str) -> tuple[str, str]:
+    """(role, country) from a title in front of the name and a demonym before it, or an apposition."""
+    country = ""
+    country = index.country_modifier(head) or ""
+    if title:
+        role = title[:1].upper() + title[1:]
+        if country:
+            role = f"{role} of {index.lexicon.countries[country].name}"
+        return role, country
+    for child in head.rights:
+        if child.dep_ == "appos" and index._title_of(child) is not None:
+            tokens = [t for t in child.subtree if not t.is_punct or t.text in ("’", "'")]
+            while tokens and tokens[0].lower_ in DETERMINERS:
+                tokens = tokens[1:]
+            if tokens:
+                role = index.doc[tokens[0].i:tokens[-1].i + 1].text
+                for token in child.subtree:
+                    iso = index.lexicon.country_of(token.text)
+                    if iso:
+                        country = country or iso
+                return role, country
+    return "", country
+
+
+def _acronym(doc: Doc, head: Token) -> str | None:
+    """'The Institute for the Study of War (ISW)': the bracketed acronym after an organization's name."""
+    for token in head.subtree:
+        if token.dep_ == "appos" and token.text.isupper() and 2 <= len(token.text) <= 8 and token.i > 0 \
+                and doc[token.i - 1].text == "(":
+            return token.text
+    return None
+
+
+def _org_span(doc: Doc, token: Token) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
+    """All actors of the document, each with its mentions; see the module docstring for the rules."""
+    index = ActorIndex(doc, lexicon)
+    person_surnames = {name_key(ent.text).split()[-1] for ent in doc.ents if ent.label_ == "PERSON"
+                       and lexicon.country_of(ent.text) is None and len(ent) >= 2}
+    # 1. people: names with a PERSON tag, a title or an apposition with a title, or a surname seen as a person
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
+            continue
+        span = _name_span(doc, token)
+        name, title = _split_title(index, span)
+        if not len(name) or lexicon.country_of(name.text) is not None:
+            continue
+        key = name_key(name.text)
+        tagged = "PERSON" in {t.ent_type_ for t in name} and not any(t.ent_type_ == "ORG" for t in name)
+        person = (tagged and (len(name) > 1 or _agentive(token))) or bool(title) or index.has_title(name) \
+            or bool(key.split() and key.split()[-1] in person_surnames)
+        if person:
+            role, country = _role(index, token, title)
+            index.add(name.text, "person", name, country=country, role=role)
+    # 2. organizations (with acronyms), then 3. governments by metonym, then 4. groups in agent positions
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and not any(t.i in index.by_token for t in ent) and (
+                _agentive(ent.root) or _acronym(doc, ent.root) or index.group_kind(ent.root)):
+            if lexicon.country_of(ent.text):
+                index.government(lexicon.country_of(ent.text) or "", ent)
+                continue
+            acronym = _acronym(doc, ent.root)
+            kind: ActorKind = lexicon.groups.get(ent.root.lemma_.lower(), "organization")  # type: ignore
+            actor = index.add(strip_article(ent.text), kind, ent)
+            if acronym:
+                index._alias(actor, acronym)
+    for token in doc:
+        if token.i in index.by_token:
+            continue
+        if not _agentive(token):
+            continue
+        iso = lexicon.country_of(token.text)
+        if iso is None and token.i > 0 and token.pos_ == "PROPN":
+            iso = lexicon.country_of(doc[token.i - 1].text + " " + token.text)
+            if iso is not None:
+                index.government(iso, doc[token.i - 1:token.i + 1])
+                continue
+        if iso is not None and token.pos_ == "PROPN":
+            index.government(iso, doc[token.i:token.i + 1])
+        elif token.pos_ in ("NOUN", "PROPN") and index.group_kind(token) and not any(
+                c.dep_ in ("nummod", "poss") for c in token.children):
+            index.resolve(noun_phrase(token))
+        elif token.pos_ == "NOUN" and token.lower_ in lexicon.titles:
+            index.resolve(noun_phrase(token))
+        elif token.lower_ in PERSON_PRONOUNS:
+            index.resolve(doc[token.i:token.i + 1])
+    return index.actors
+
+
+def _agentive(token: Token) -> bool:
+    """Subject, by-agent or 'according to' object: where a noun phrase names someone who acts or speaks."""
+    if token.dep_ in AGENT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.i > 0 \
+        and token.doc[token.head.i - 1].lower_ == "according"
+
+
+def noun_phrase(head: Token) -> Span:
+    """The noun phrase of ``head`` without relative clauses or appositions after it, but with a following
+    'in/from <place>' ("a government source in Berlin")."""
+    doc = head.doc
+    left = min((t.i for t in head.subtree if t.i <= head.i), default=head.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or child.text in (",", "("):
+            break
+        if child.dep_ == "prep" and (child.lower_ not in ("in", "from", "of", "at", "for", "with")
+                                     or sum(1 for _ in child.subtree) > 4
+                                     or any(t.dep_ in ("conj", "relcl", "acl") for t in child.subtree)):
+            break
+        right = max(right, max(t.i for t in child.subtree))
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left:right + 1]
+
+
+@Language.factory(
+    "sitroom_actors",
+    requires=["token.dep", "token.pos", "doc.ents"],
+    assigns=["doc._.actors"],
+    default_config={"data_dir": ""},
+)
+def make_actors(nlp: Language, name: str, data_dir: str) -> ActorExtractor:
+    return ActorExtractor(data_dir or str(DATA_DIR))
+
+
+class ActorExtractor:
+    """Sets ``doc._.actors``: list[Actor] with every mention's Evidence."""
+
+    def __init__(self, data_dir: str) -> None:
+        register_extensions()
+        self.lexicon = load_actor_lexicon(data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = extract_actors(doc, self.lexicon)
+        return doc

@@ -1,0 +1,541 @@
+"""Claims: who asserts, denies or declines to comment on what, with the cue, the content and its verification.
+
+Rules over the dependency parse, with the cue lexicon as data: the source is the cue's subject or by-agent, the
+content its complement clause, its object (for denials and responses) or the quotation it introduces. A response
+("The Kremlin has dismissed those claims") links to the claim it answers, and a verification phrase ("could not be
+independently verified", "did not provide evidence") attaches to the claim it qualifies, across sentences, by
+matching the noun that refers back ("the reports", "his claim") to the cue of an earlier claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.extract.actors import DATA_DIR as ACTOR_DATA_DIR
+from sitroom.extract.actors import ActorIndex, load_actor_lexicon, noun_phrase
+from sitroom.extract.doc import evidence, register_extensions
+from sitroom.model import Claim, ClaimKind, Evidence, Stance, VerificationNote
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "claims"
+
+OPEN_QUOTES = "“«"
+CLOSE_QUOTES = "”»"
+STRAIGHT_QUOTES = '"'
+# Labels of a cue's children that can carry what was said.
+CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+SUBJECT_DEPS = ("nsubj", "csubj")
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    stance: Stance
+    negated: str  # stance when negated ("no_comment"), or "-" to drop the claim
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    cues: dict[str, Cue]
+    hedges: frozenset[str]
+    verification: tuple[tuple[str, re.Pattern[str]], ...]
+    channels: frozenset[str]
+    claim_nouns: dict[str, tuple[str, ...]]  # noun lemma -> cue lemmas it names, in order of preference
+    object_cues: frozenset[str]  # cue lemmas whose direct object is what was said
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return [[c.strip() for c in line.split("\t")] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=8)
+def load_claim_lexicon(data_dir: str = str(DATA_DIR)) -> ClaimLexicon:
+    base = Path(data_dir)
+    cues = {row[0]: Cue(row[0], row[1], row[2]) for row in _rows(base / "cues.tsv")}  # type: ignore[arg-type]
+    hedges = frozenset(row[0] for row in _rows(base / "hedges.txt"))
+    verification = tuple((row[0], re.compile(row[1], re.IGNORECASE)) for row in _rows(base / "verification.tsv"))
+    channels = frozenset(row[0] for row in _rows(base / "channels.tsv"))
+    nouns = {row[0]: tuple(row[1].split("|")) for row in _rows(base / "claim_nouns.tsv")}
+    objects = frozenset(row[0] for row in _rows(base / "object_cues.txt"))
+    return ClaimLexicon(cues, hedges, verification, channels, nouns, objects)
+
+
+# --- quotations ----------------------------------------------------------------------------------------------
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every quotation, marks included; curly quotes pair up, a straight one toggles."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, char in enumerate(text):
+        if char in OPEN_QUOTES or (char in STRAIGHT_QUOTES and start is None):
+            start = i
+        elif (char in CLOSE_QUOTES or char in STRAIGHT_QUOTES) and start is not None:
+            spans.append((start, i + 1))
+            start = None
+        elif char == "\n" and start is not None and text[i + 1:i + 2] == "\n":
+            start = None  # a quote left open at a paragraph end closes there (news style reopens it)
+    return spans
+
+
+def _quote_around(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for q_start, q_end in quotes:
+        if q_start <= start and end <= q_end:
+            return q_start, q_end
+    return None
+
+
+# --- spans ---------------------------------------------------------------------------------------------------
+
+
+def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Token range [first, last] without punctuation or conjunctions at either end."""
+    while first <= last and (doc[first].is_punct or doc[first].dep_ == "cc") and doc[first].text not in "“\"":
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].dep_ == "cc") and doc[last].text not in "”\"":
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _subtree_range(token: Token, exclude: set[int] | None = None) -> tuple[int, int]:
+    indices = [t.i for t in token.subtree if not exclude or t.i not in exclude]
+    return min(indices), max(indices)
+
+
+def _chars(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+# --- the extractor -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    cue: tuple[int, int]  # char offsets
+    cue_token: int
+    cue_lemma: str
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    source_token: int | None
+    kind: ClaimKind
+    stance: Stance
+    channel: tuple[int, int] | None = None
+    content_head: int | None = None
+
+
+class ClaimExtractor:
+    """Sets ``doc._.claims``: list[Claim]; adds the actors it meets as sources to ``doc._.actors``."""
+
+    def __init__(self, data_dir: str, actor_data_dir: str, quote_window: int) -> None:
+        register_extensions()
+        self.lexicon = load_claim_lexicon(data_dir)
+        self.actor_lexicon = load_actor_lexicon(actor_data_dir)
+        self.quote_window = quote_window
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = ActorIndex.from_doc(doc, self.actor_lexicon)
+        drafts = self.find(doc)
+        claims = self.build(doc, drafts, index)
+        doc._.actors = index.actors
+        doc._.claims = claims
+        return doc
+
+    # -- finding cues and their arguments -------------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[_Draft]:
+        quotes = quote_spans(doc.text)
+        drafts: list[_Draft] = []
+        for token in doc:
+            draft = (self._according_to(doc, token) or self._hedge(doc, token) or self._bridge(doc, token)
+                     or self._verb_cue(doc, token, quotes))
+            if draft is not None:
+                drafts.append(draft)
+        drafts = self._outermost(drafts)
+        for draft in drafts:
+            if draft.kind != "hedged":
+                draft.kind = self._kind(doc, draft, quotes)
+        return drafts
+
+    def _cue_entry(self, token: Token) -> Cue | None:
+        return self.lexicon.cues.get(token.lemma_.lower())
+
+    def _verb_cue(self, doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> _Draft | None:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+            return None
+        cue = self._cue_entry(token)
+        if cue is None:
+            return None
+        negated = any(c.dep_ == "neg" for c in token.children)
+        stance: Stance = cue.stance
+        if negated:
+            if cue.negated == "-":
+                return None
+            stance = cue.negated  # type: ignore[assignment]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        source = self._source(token, passive)
+        content, extra_cue = self._content(doc, token, cue, passive, negated, quotes)
+        if content is None:
+            return None
+        if source is None and not passive:
+            return None
+        cue_first = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("aux", "auxpass", "neg")])
+        cue_last = max([token.i] + extra_cue)
+        channel = self._channel(token)
+        return _Draft(
+            cue=_chars(doc, cue_first, cue_last), cue_token=token.i, cue_lemma=cue.lemma,
+            content=_chars(doc, *content),
+            source=(source.start_char, source.end_char) if source is not None else None,
+            source_token=source.root.i if source is not None else None,
+            kind="indirect", stance=stance, channel=channel,
+            content_head=None,
+        )
+
+    def _source(self, verb: Token, passive: bool) -> Span | None:
+        """The cue's subject (or by-agent when passive), inherited from the verb it is coordinated with."""
+        current: Token | None = verb
+        for _ in range(3):
+            if current is None:
+                break
+            for child in current.children:
+                if not passive and child.dep_ in SUBJECT_DEPS:
+                    return self._source_span(child)
+                if passive and child.dep_ == "agent":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self._source_span(pobj)
+            if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+                current = current.head
+                passive = False
+            else:
+                break
+        return None
+
+    def _source_span(self, head: Token) -> Span:
+        if head.pos_ == "PRON":
+            return head.doc[head.i:head.i + 1]
+        return noun_phrase(head)
+
+    def _content(self, doc: Doc, verb: Token, cue: Cue, passive: bool, negated: bool,
+                 quotes: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, list[int]]:
+        """Token range of what was said, and tokens to add to the cue (a preposition: 'commented on')."""
+        for child in verb.children:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp":
+                first, last = _subtree_range(child)
+                quote = _quote_around(quotes, doc[first].idx, doc[last].idx + len(doc[last].text))
+                if quote is None:
+                    quote = _quote_around(quotes, child.idx, child.idx + len(child.text))
+                if quote is not None:
+                    span = doc.char_span(*quote, alignment_mode="expand")
+                    if span is not None:
+                        return _trim(doc, span.start, span.end - 1), []
+                if child.dep_ == "xcomp" and cue.lemma not in ("say", "claim", "allege", "deny"):
+                    continue
+                return _trim(doc, first, last), []
+        if passive:
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if subject is not None and agent is not None:
+                return _trim(doc, *_subtree_range(subject)), [agent.i]
+            return None, []
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and (cue.lemma in self.lexicon.object_cues or self._claim_noun(obj) or negated):
+            return _trim(doc, *_subtree_range(obj)), []
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "about") and (
+                    negated or cue.stance != "assert" or cue.negated != "-"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _trim(doc, *_subtree_range(pobj)), [prep.i]
+        quote = self._adjacent_quote(doc, verb, quotes)
+        if quote is not None:
+            return quote, []
+        return None, []
+
+    def _adjacent_quote(self, doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """A quotation that ends just before the cue's clause (“...,” he said) or starts just after it (said: “...”)."""
+        sent = verb.sent
+        for q_start, q_end in quotes:
+            before = 0 <= sent.start_char - q_end <= self.quote_window or (
+                sent.start_char <= q_end <= verb.idx and not doc.text[q_end:verb.idx].strip(" ,.\n").count(" ") > 3)
+            after = 0 <= q_start - (verb.idx + len(verb.text)) <= self.quote_window
+            if before or after:
+                span = doc.char_span(q_start, q_end, alignment_mode="expand")
+                if span is not None and not (span.start <= verb.i < span.end):
+                    return _trim(doc, span.start, span.end - 1)
+        return None
+
+    def _claim_noun(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.lexicon.claim_nouns
+
+    def _channel(self, verb: Token) -> tuple[int, int] | None:
+        """'in his regular nightly address published on social media': the medium the cue was spoken through."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "on", "via", "through"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in self.lexicon.channels:
+                    return _chars(verb.doc, *_subtree_range(pobj))
+        return None
+
+    def _according_to(self, doc: Doc, token: Token) -> _Draft | None:
+        """'According to X, <clause>': X is the source, the rest of the clause the content."""
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            return None
+        to = doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        source = noun_phrase(pobj)
+        head = token.head
+        phrase = set(range(token.i, max(t.i for t in token.subtree) + 1))
+        phrase |= {t.i for t in pobj.subtree}
+        if head is token or head.i in phrase:
+            return None
+        first, last = _subtree_range(head, exclude=phrase)
+        trimmed = _trim(doc, first, last)
+        if trimmed is None:
+            return None
+        return _Draft(cue=_chars(doc, token.i, to.i), cue_token=token.i, cue_lemma="according to",
+                      content=_chars(doc, *trimmed), source=(source.start_char, source.end_char),
+                      source_token=source.root.i, kind="indirect", stance="assert")
+
+    def _hedge(self, doc: Doc, token: Token) -> _Draft | None:
+        """'North Korea has reportedly been providing ...': an unnamed source; the clause is the content."""
+        if token.lower_ not in self.lexicon.hedges or token.dep_ != "advmod":
+            return None
+        verb = token.head
+        keep = [verb] + [c for c in verb.children if c.dep_ not in ("advcl", "conj", "cc", "punct", "mark")
+                         and not (c.dep_ == "prep" and c.i > verb.i and c.lower_ not in ("with", "to", "in"))]
+        first = min(min(t.i for t in c.subtree) for c in keep)
+        last = max(max(t.i for t in c.subtree) for c in keep)
+        for child in verb.children:
+            if child.dep_ == "acl" or child.dep_ == "relcl":
+                pass
+        trimmed = _trim(doc, first, last)
+        if trimmed is None:
+            return None
+        return _Draft(cue=_chars(doc, token.i, token.i), cue_token=token.i, cue_lemma=token.lower_,
+                      content=_chars(doc, *trimmed), source=None, source_token=None, kind="hedged", stance="assert")
+
+    def _bridge(self, doc: Doc, token: Token) -> _Draft | None:
+        """'... missile that Kyiv claims was made in North Korea': a cue between a name and a finite verb, which the
+        small model parses as a noun; the name is the source, what follows the content."""
+        if token.pos_ == "VERB" and token.dep_ not in ("nsubj", "nsubjpass", "compound", "amod"):
+            return None
+        if not token.lower_.endswith("s") or token.i == 0 or token.i + 1 >= len(doc):
+            return None
+        cue = self.lexicon.cues.get(token.lower_[:-1]) or self.lexicon.cues.get(token.lemma_.lower())
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        named = before.pos_ in ("PROPN", "PRON") or before.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        if cue is None or not named or after.pos_ not in ("AUX", "VERB"):
+            return None
+        if after.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+            return None
+        start = before.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        clause = token.head if token.head.i > token.i else after
+        last = max(t.i for t in clause.subtree)
+        trimmed = _trim(doc, token.i + 1, last)
+        if trimmed is None:
+            return None
+        return _Draft(cue=_chars(doc, token.i, token.i), cue_token=token.i, cue_lemma=cue.lemma,
+                      content=_chars(doc, *trimmed), source=_chars(doc, start, before.i), source_token=before.i,
+                      kind="indirect", stance=cue.stance)
+
+    def _outermost(self, drafts: list[_Draft]) -> list[_Draft]:
+        """Drop claims whose cue lies inside another claim's content (each token belongs to one attribution)."""
+        kept = []
+        for draft in drafts:
+            inside = any(o is not draft and o.content[0] <= draft.cue[0] < o.content[1] for o in drafts)
+            if not inside:
+                kept.append(draft)
+        return kept
+
+    def _kind(self, doc: Doc, draft: _Draft, quotes: list[tuple[int, int]]) -> ClaimKind:
+        start, end = draft.content
+        if _quote_around(quotes, start, end) is not None:
+            return "direct"
+        if any(start <= q_start < end for q_start, _ in quotes):
+            return "mixed"
+        return "indirect"
+
+    # -- building Claims ---------------------------------------------------------------------------------------------
+
+    def build(self, doc: Doc, drafts: list[_Draft], index: ActorIndex) -> list[Claim]:
+        claims: list[Claim] = []
+        drafts = sorted(drafts, key=lambda d: d.cue[0])
+        for number, draft in enumerate(drafts, 1):
+            source_id = None
+            source_mention = None
+            if draft.source is not None:
+                span = doc.char_span(*draft.source, alignment_mode="expand")
+                actor = index.resolve(span) if span is not None else None
+                source_id = actor.id if actor else None
+                source_mention = evidence(doc, *draft.source)
+            first = min(draft.cue[0], draft.content[0], *(draft.source or ()))
+            last = max(draft.cue[1], draft.content[1], *(draft.source or ()))
+            claim = Claim(
+                id=f"C{number}", source=source_id, source_mention=source_mention,
+                cue=evidence(doc, *draft.cue), content=evidence(doc, *draft.content), cue_lemma=draft.cue_lemma,
+                kind=draft.kind, stance=draft.stance,
+                channel=evidence(doc, *draft.channel) if draft.channel else None,
+                evidence=self._sentences(doc, first, last),
+            )
+            if draft.kind == "hedged":
+                claim.verification.append(VerificationNote("reported", evidence(doc, *draft.cue)))
+            claims.append(claim)
+        for claim, draft in zip(claims, drafts):
+            claim.target_claim = self._target(doc, claim, draft, claims, index)
+        self._verify(doc, claims, index)
+        self._dates(doc, claims, drafts)
+        return claims
+
+    def _sentences(self, doc: Doc, start: int, end: int) -> Evidence:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return evidence(doc, start, end)
+        first = span[0].sent.start_char
+        last = span[-1].sent.end_char
+        return evidence(doc, first, len(doc.text[:last].rstrip()))
+
+    # -- responses ------------------------------------------------------------------------------------------------
+
+    def _target(self, doc: Doc, claim: Claim, draft: _Draft, claims: list[Claim], index: ActorIndex) -> str | None:
+        """The earlier claim that a nominal content ('those claims', "Zelenskiy's assertions") refers to."""
+        span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+        if span is None or span.root.pos_ not in ("NOUN", "PROPN") or not self._claim_noun(span.root):
+            return None
+        respond = claim.stance != "assert"
+        return self._referent(doc, span.root, claim.cue.start, claims, index,
+                              exclude_source=claim.source if respond else None,
+                              prefer_source=None if respond else claim.source, exclude=claim.id)
+
+    def _referent(self, doc: Doc, noun: Token, before: int, claims: list[Claim], index: ActorIndex,
+                  exclude_source: str | None = None, prefer_source: str | None = None,
+                  exclude: str | None = None) -> str | None:
+        """The claim a noun names: by its possessor where it has one, by the cue lemmas the noun names, then the
+        latest before ``before``."""
+        lemmas = self.lexicon.claim_nouns.get(noun.lemma_.lower(), ("*",))
+        candidates = [c for c in claims if c.cue.start < before and c.id != exclude and not self._is_reference(doc, c)]
+        possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if possessor is not None:
+            actor = index.resolve(noun_phrase(possessor) if possessor.pos_ != "PRON"
+                                  else doc[possessor.i:possessor.i + 1], create=False)
+            if actor is not None:
+                owned = [c for c in candidates if c.source == actor.id]
+                candidates = owned or candidates
+        if exclude_source is not None:
+            candidates = [c for c in candidates if c.source != exclude_source] or candidates
+        if prefer_source is not None:
+            candidates = [c for c in candidates if c.source == prefer_source] or candidates
+        if not candidates:
+            return None
+
+        def rank(c: Claim) -> tuple[int, int]:
+            order = lemmas.index(c.cue_lemma) if c.cue_lemma in lemmas else len(lemmas)
+            if "*" in lemmas:
+                order = 0
+            return (-order, c.cue.start)
+
+        return max(candidates, key=rank).id
+
+    def _is_reference(self, doc: Doc, claim: Claim) -> bool:
+        span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+        return bool(span is not None and span.root.pos_ == "NOUN" and self._claim_noun(span.root) and len(span) <= 4)
+
+    # -- verification -------------------------------------------------------------------------------------------------
+
+    def _verify(self, doc: Doc, claims: list[Claim], index: ActorIndex) -> None:
+        taken: list[tuple[int, int]] = []
+        for status, pattern in self.lexicon.verification:
+            for match in pattern.finditer(doc.text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                target = self._verified_claim(doc, match.start(), match.end(), claims, index)
+                if target is not None:
+                    target.verification.append(VerificationNote(status, evidence(doc, match.start(), match.end())))  # type: ignore[arg-type]
+
+    def _verified_claim(self, doc: Doc, start: int, end: int, claims: list[Claim],
+                        index: ActorIndex) -> Claim | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not claims:
+            return None
+        by_id = {c.id: c for c in claims}
+        for claim in claims:  # the phrase sits inside a claim's content: that claim
+            if claim.content.start <= start < claim.content.end:
+                return claim
+        verb = span.root
+        while verb.dep_ in ("aux", "auxpass", "neg", "advmod", "dobj", "amod") and verb.head is not verb:
+            verb = verb.head
+        sent = verb.sent
+        # a noun that refers back to a claim: the verb's subject ("The reports could not be ...") or a noun in its
+        # clause ("... to back up his claim"), or the noun the phrase modifies ("unconfirmed reports")
+        nouns = [t for t in verb.subtree if self._claim_noun(t) and t.pos_ == "NOUN"]
+        if span.root.dep_ == "amod" and self._claim_noun(span.root.head):
+            nouns.insert(0, span.root.head)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for noun in nouns:
+            referent = self._referent(doc, noun, start, claims, index)
+            if referent is not None:
+                same_sentence = [c for c in claims if c.cue.start >= sent.start_char and c.cue.end <= sent.end_char
+                                 and c.cue.start < start and not self._is_reference(doc, c)]
+                if noun.dep_ != "nsubjpass" and noun.dep_ != "nsubj" and same_sentence and noun.head.dep_ == "amod":
+                    return same_sentence[-1]
+                return by_id[referent]
+        if subject is not None:
+            actor = index.resolve(noun_phrase(subject), create=False)
+            if actor is not None:
+                owned = [c for c in claims if c.source == actor.id and c.cue.start < end]
+                if owned:
+                    return owned[-1]
+        in_sentence = [c for c in claims if sent.start_char <= c.cue.start < sent.end_char]
+        if in_sentence:
+            return min(in_sentence, key=lambda c: abs(c.cue.start - start))
+        earlier = [c for c in claims if c.cue.start < start]
+        return earlier[-1] if earlier else None
+
+    # -- dates --------------------------------------------------------------------------------------------------------
+
+    def _dates(self, doc: Doc, claims: list[Claim], drafts: list[_Draft]) -> None:
+        """Link a claim to the time expression that modifies its cue ('said on October 14'), when times exist."""
+        times = doc._.times if doc.has_extension("times") else None
+        if not times:
+            return
+        for claim, draft in zip(claims, drafts):
+            cue = doc[draft.cue_token]
+            blocked = {t.i for t in doc.char_span(*draft.content, alignment_mode="expand") or []}
+            for time in times:
+                span = doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
+                if span is None or span.root.i in blocked:
+                    continue
+                token = span.root
+                for _ in range(6):
+                    if token.i in blocked or token.head is token:
+                        break
+                    token = token.head
+                    if token == cue:
+                        claim.said_on = time.id
+                        break
+                if claim.said_on:
+                    break
+
+
+@Language.factory(
+    "sitroom_claims",
+    requires=["token.dep", "token.pos", "doc._.actors"],
+    assigns=["doc._.claims", "doc._.actors"],
+    default_config={"data_dir": "", "actor_data_dir": "", "quote_window": 3},
+)
+def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, quote_window: int) -> ClaimExtractor:
+    """quote_window: characters allowed between a quotation and its cue's sentence (set on the seed's
+    “...,” he said layout and PolNeAR train, where the cue follows the closing mark after a comma and a space)."""
+    return ClaimExtractor(data_dir or str(DATA_DIR), actor_data_dir or str(ACTOR_DATA_DIR), quote_window)

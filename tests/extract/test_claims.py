@@ -1,0 +1,195 @@
+"""Claims: the seed article's 17 gold claims (acceptance), and the rules one by one on small texts."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitroom.config import NlpOptions
+from sitroom.extract.actors import name_key
+from sitroom.extract.claims import quote_spans
+from sitroom.model import Actor, Claim
+from sitroom.nlp import load_pipeline
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+SEED_GOLD = SHARED / "eval" / "seed" / "gold.json"
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data not found at {SHARED}")
+
+HAS_TIMES = importlib.util.find_spec("sitroom.extract.times") is not None
+MAX_EXTRA_CLAIMS = 3  # the acceptance criterion
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = (["sitroom_times"] if HAS_TIMES else []) + ["sitroom_actors", "sitroom_claims"]
+    return load_pipeline(NlpOptions(pipeline=pipeline))
+
+
+def _names(actor: Actor) -> set[str]:
+    return {name_key(n) for n in [actor.name, *actor.aliases]}
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@pytest.fixture(scope="module")
+def seed(nlp: Language) -> tuple[dict, Doc, dict[str, Claim]]:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    text = (SHARED / "eval" / "seed" / "article.txt").read_text(encoding="utf-8")
+    doc = nlp(text)
+    matched: dict[str, Claim] = {}
+    for g in gold["claims"]:
+        span = tuple(g["content_span"])
+        options = [c for c in doc._.claims if _overlaps((c.content.start, c.content.end), span)
+                   and g["cue"].lower().split()[-1][:4] in c.cue.text.lower()]
+        if options:
+            matched[g["id"]] = options[0]
+    return gold, doc, matched
+
+
+@needs_shared
+def test_seed_all_claims_found_with_source_and_stance(seed: tuple[dict, Doc, dict[str, Claim]]) -> None:
+    gold, doc, matched = seed
+    actors = {a.id: a for a in doc._.actors}
+    problems = []
+    for g in gold["claims"]:
+        claim = matched.get(g["id"])
+        if claim is None:
+            problems.append(f"{g['id']}: not found")
+            continue
+        if g["stance"] != claim.stance:
+            problems.append(f"{g['id']}: stance {claim.stance} != {g['stance']}")
+        if g["source"] is None:
+            if claim.source is not None:
+                problems.append(f"{g['id']}: source should be unnamed")
+        elif claim.source is None or name_key(g["source"]) not in _names(actors[claim.source]):
+            got = actors[claim.source].name if claim.source else None
+            problems.append(f"{g['id']}: source {got!r} != {g['source']!r}")
+    assert not problems, problems
+
+
+@needs_shared
+def test_seed_no_more_than_three_extra_claims(seed: tuple[dict, Doc, dict[str, Claim]]) -> None:
+    _, doc, matched = seed
+    extra = [c.cue.text + ": " + c.content.text for c in doc._.claims if c not in matched.values()]
+    assert len(extra) <= MAX_EXTRA_CLAIMS, extra
+
+
+@needs_shared
+def test_seed_verification_notes_attach_to_the_right_claims(seed: tuple[dict, Doc, dict[str, Claim]]) -> None:
+    gold, doc, matched = seed
+    for g in gold["claims"]:
+        if "verification_evidence" not in g:
+            continue
+        start = doc.text.index(g["verification_evidence"])
+        where = (start, start + len(g["verification_evidence"]))
+        notes = matched[g["id"]].verification
+        assert any(_overlaps((n.evidence.start, n.evidence.end), where) for n in notes), (g["id"], notes)
+        assert {n.status for n in notes} & {g["verification"], "no_evidence"}, (g["id"], notes)
+    hedged = matched["C17"]
+    assert [n.status for n in hedged.verification] == ["reported"]
+
+
+@needs_shared
+def test_seed_kremlin_responses_answer_the_right_claims(seed: tuple[dict, Doc, dict[str, Claim]]) -> None:
+    gold, _, matched = seed
+    for g in gold["claims"]:
+        if g.get("target_claim"):
+            assert matched[g["id"]].target_claim == matched[g["target_claim"]].id, g["id"]
+
+
+@needs_shared
+def test_seed_kinds_and_channel(seed: tuple[dict, Doc, dict[str, Claim]]) -> None:
+    gold, _, matched = seed
+    kinds = {g["id"]: (g["kind"], matched[g["id"]].kind) for g in gold["claims"]}
+    wrong = {k: v for k, v in kinds.items() if v[0] != v[1]}
+    assert not wrong, wrong
+    assert matched["C15"].channel is not None and "interview" in matched["C15"].channel.text
+
+
+@needs_shared
+@pytest.mark.skipif(not HAS_TIMES, reason="sitroom.extract.times is not installed")
+def test_seed_claim_dates(seed: tuple[dict, Doc, dict[str, Claim]]) -> None:
+    gold, doc, matched = seed
+    times = {t.id: t for t in doc._.times or []}
+    for g in gold["claims"]:
+        claim = matched[g["id"]]
+        if g["id"] in ("C11", "C13", "C15"):  # dates that modify the cue itself ("said on October 14")
+            assert claim.said_on in times and times[claim.said_on].value == g["said_on"], g["id"]
+
+
+# --- rules on small texts ---------------------------------------------------------------------------------------
+
+
+def _claims(nlp: Language, text: str) -> tuple[Doc, list[Claim]]:
+    doc = nlp(text)
+    return doc, doc._.claims
+
+
+def _source_name(doc: Doc, claim: Claim) -> str | None:
+    return next((a.name for a in doc._.actors if a.id == claim.source), None)
+
+
+def test_quote_spans_pair_curly_and_straight_marks() -> None:
+    text = 'He said "yes" and “no”.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ['"yes"', "“no”"]
+
+
+def test_according_to_makes_the_object_the_source(nlp: Language) -> None:
+    doc, claims = _claims(nlp, "According to the ministry, the bridge was destroyed overnight.")
+    assert len(claims) == 1
+    assert claims[0].cue.text == "According to"
+    assert _source_name(doc, claims[0]) == "ministry"
+    assert "bridge was destroyed" in claims[0].content.text
+
+
+def test_passive_by_agent_is_the_source(nlp: Language) -> None:
+    doc, claims = _claims(nlp, "The strikes were reported by regional officials.")
+    assert len(claims) == 1 and _source_name(doc, claims[0]) == "regional officials"
+    assert claims[0].content.text == "The strikes"
+
+
+def test_denial_links_to_the_claim_it_answers(nlp: Language) -> None:
+    doc, claims = _claims(nlp, "The army said that it had taken the town. The rebels denied the claim.")
+    assert [c.stance for c in claims] == ["assert", "deny"]
+    assert claims[1].target_claim == claims[0].id
+
+
+def test_no_comment_is_its_own_stance(nlp: Language) -> None:
+    _, claims = _claims(nlp, "Officials said the dam was hit. Moscow has not commented on the report.")
+    assert claims[-1].stance == "no_comment"
+    assert claims[-1].cue.text == "has not commented on"
+
+
+def test_negated_assertion_is_not_a_claim(nlp: Language) -> None:
+    _, claims = _claims(nlp, "The minister did not say that the talks had failed.")
+    assert claims == []
+
+
+def test_nested_cue_inside_content_is_dropped(nlp: Language) -> None:
+    _, claims = _claims(nlp, "The mayor said the governor announced that schools would close.")
+    assert len(claims) == 1 and claims[0].cue.text == "said"
+
+
+def test_pronoun_source_resolves_to_the_person_before(nlp: Language) -> None:
+    doc, claims = _claims(nlp, "Defense Minister Rustem Umerov visited the front. He said the line was holding.")
+    assert _source_name(doc, claims[-1]) == "Rustem Umerov"
+    assert claims[-1].source_mention is not None and claims[-1].source_mention.text == "He"
+
+
+def test_unverified_report_attaches_across_sentences(nlp: Language) -> None:
+    _, claims = _claims(nlp, "Local media reported that a depot was hit. The report could not be independently "
+                             "verified.")
+    assert [n.status for n in claims[0].verification] == ["unverified"]
+
+
+def test_bad_text_gives_no_claims_not_an_error(nlp: Language) -> None:
+    for text in ["", "   ", "”“", "said said said"]:
+        assert isinstance(nlp(text)._.claims, list)
