@@ -236,6 +236,7 @@ class Record:
     """Everything sitroom read in one article: what ``sitroom annotate --json`` prints."""
 
     article: Article
+    id: str = ""  # the input's own id where it had one (a JSONL "id"), else the article id
     actors: list[Actor] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -79,7 +79,7 @@ def record_from_doc(article: Article, doc: Doc) -> Record:
         article = dataclasses.replace(
             article, published=inferred_date, published_inferred=True, published_evidence=list(inferred_evidence)
         )
-    return Record(article=article, **values)
+    return Record(article=article, id=str(article.extra.get("source_id") or article.id), **values)
 
 
 def annotate(nlp: Language, articles: Iterable[Article], options: NlpOptions | None = None) -> Iterator[Record]:

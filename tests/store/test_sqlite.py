@@ -50,6 +50,14 @@ def test_changed_text_at_same_id_is_a_new_version(store):
     assert store.counts()["article_versions"] == 1
 
 
+def test_an_earlier_version_seen_again_changes_nothing(store):
+    store.add_batch([article(1), article(1, text="Corrected")], "r1")
+    counts = store.counts()
+    again = store.add_batch([article(1), article(1, text="Corrected")], "r2")
+    assert (again.unchanged, again.updated) == (2, 0)
+    assert store.counts() == counts and store.article("id001").text.startswith("Corrected")
+
+
 def test_problems_are_logged_once_per_item_with_their_reason(store):
     bad = IngestError(source="a.bin", reason="binary", detail="NUL bytes")
     skipped = Skipped(source="b.txt", reason="language", detail="detected de")

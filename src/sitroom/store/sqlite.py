@@ -97,7 +97,9 @@ class SQLiteStore(Store):
             "SELECT content_hash, version, body, ingested_at FROM articles WHERE id = ?", (article.id,)
         ).fetchone()
         now = _now()
-        if row is not None and row["content_hash"] == article.content_hash:
+        if row is not None and (row["content_hash"] == article.content_hash or self._seen_before(article)):
+            # A text this id already had (an earlier version, or two feeds disagreeing on one URL) is not news:
+            # storing it again would flip versions back and forth on every re-ingest.
             result.unchanged += 1
             return
         version = 1
@@ -122,6 +124,10 @@ class SQLiteStore(Store):
                 article.content_hash, version, now, to_json(article),
             ),
         )
+
+    def _seen_before(self, article: Article) -> bool:
+        query = "SELECT 1 FROM article_versions WHERE id = ? AND content_hash = ?"
+        return self.db.execute(query, (article.id, article.content_hash)).fetchone() is not None
 
     def _log_problem(self, item: IngestError | Skipped, run: str) -> None:
         status = "skipped" if isinstance(item, Skipped) else "error"
