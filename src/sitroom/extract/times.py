@@ -34,6 +34,12 @@ DEFAULT_LEXICON = str(DATA / "lexicon.json")
 # taken as "the day of writing"; calibrated on the seed's class of article (a daily news report, mentions within
 # two weeks) -- a wider window lets old anniversaries pull the date back.
 INFER_WINDOW_DAYS = 45
+# How many characters back a quarter stays the reference time for "a year earlier"; calibrated on TBAQ's
+# earnings reports (the quarter is named in the same or the previous sentence).
+REFERENCE_REACH = 400
+# A past-tense yearless date may lie this many days after the reference date before it is moved a year back
+# (and a future-tense one as many days before); calibrated on TBAQ (announced payment and meeting dates).
+TENSE_SLACK_DAYS = 62
 
 
 # --- rules ---------------------------------------------------------------------------------------------------
@@ -95,7 +101,7 @@ def load_rules(rules_path: str, lexicon_path: str) -> tuple[tuple[Rule, ...], Le
         "SEASON": _alternation(list(lexicon["seasons"])),
         "UNIT": _alternation(unit_names),
         "UNITPL": _alternation(plural_units),
-        "NUM": r"(?:\d+(?:\.\d+)?|" + tens + "|" + _alternation(number_words)[3:],
+        "NUM": r"(?:\d{1,3}(?:\.\d+)?(?!\d)|" + tens + "|" + _alternation(number_words)[3:],
         "SETWORD": _alternation(list(lexicon["sets"])),
         "HOLIDAY": _alternation(list(lexicon["holidays"])),
         "REF": _alternation(list(lexicon["refs"])),
@@ -110,7 +116,7 @@ def load_rules(rules_path: str, lexicon_path: str) -> tuple[tuple[Rule, ...], Le
             raise ValueError(f"{rules_path}:{line_no}: expected 5 tab-separated columns") from error
         for key, value in fills.items():
             pattern = pattern.replace("{" + key + "}", value)
-        regex = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-]\w)", re.IGNORECASE if "i" in flags else 0)
+        regex = re.compile(r"(?<![\w-])(?:" + pattern + r")(?!\w|-\w)", re.IGNORECASE if "i" in flags else 0)
         rules.append(Rule(name, type_, normalizer, regex))
     return tuple(rules), lexicon
 
@@ -276,11 +282,9 @@ class Context:
 
 
 def _year_for(month: int, day: int, dct: dt.date, tense: str | None) -> int:
-    """HeidelTime's rule for a month(-day) without a year: past looks back, future forward, else the closest."""
-    if tense == "past":
-        return dct.year - 1 if (month, day) > (dct.month, dct.day) else dct.year
-    if tense == "future":
-        return dct.year + 1 if (month, day) < (dct.month, dct.day) else dct.year
+    """A month(-day) without a year: the closest such day to the reference date, unless the governing verb's
+    tense contradicts it by more than TENSE_SLACK_DAYS (HeidelTime looks at tense alone; on TBAQ that moves
+    "payable Nov. 20" in a past-tense report a year back)."""
     best = dct.year
     best_gap = None
     for year in (dct.year - 1, dct.year, dct.year + 1):
@@ -290,6 +294,11 @@ def _year_for(month: int, day: int, dct: dt.date, tense: str | None) -> int:
         gap = abs((candidate - dct).days)
         if best_gap is None or gap < best_gap:
             best, best_gap = year, gap
+    closest = safe_date(best, month, min(day, 28 if month == 2 else day)) or dct
+    if tense == "past" and (closest - dct).days > TENSE_SLACK_DAYS:
+        return best - 1
+    if tense == "future" and (dct - closest).days > TENSE_SLACK_DAYS:
+        return best + 1
     return best
 
 
@@ -350,7 +359,7 @@ def n_month_year(ctx: Context) -> Norm | None:
 
 
 def n_month(ctx: Context) -> Norm | None:
-    rel = ctx.cand.group("rel").lower()
+    rel = (ctx.cand.group("rel") or ctx.cand.group("rel2")).lower()
     if ctx.cand.group("month").lower().rstrip(".") in ("mar", "jan", "sep", "dec") and "." not in ctx.cand.group("month"):
         return None
     month = ctx.month(ctx.cand.group("month"))
@@ -366,7 +375,8 @@ def n_month(ctx: Context) -> Norm | None:
         year = _year_for(month, 15, ctx.dct, ctx.tense())
     start, end = month_span(year, month)
     span_text = ctx.cand.match.group(0)
-    norm = Norm(f"{year}-{month:02d}", "DATE", start, end, "month", modifier=ctx.lexicon["modifiers"].get(rel, ""))
+    modifier = ctx.lexicon["modifiers"].get(rel.rstrip("-"), "")
+    norm = Norm(f"{year}-{month:02d}", "DATE", start, end, "month", modifier=modifier)
     if rel in ("since", "in", "until", "by"):  # the preposition is context, not part of the expression
         offset = len(rel)
         norm.skip = offset + len(span_text[offset:]) - len(span_text[offset:].lstrip())
@@ -417,9 +427,7 @@ def n_weekday(ctx: Context) -> Norm | None:
         tense = "future" if delta >= 0 else "past"
     if tense == "future":
         delta = delta if delta > 0 else delta + 7
-    elif tense == "present" and delta >= 0:
-        pass
-    else:
+    else:  # reported weekdays are past unless the verb looks forward: "said Friday" is the last Friday
         delta = delta if delta <= 0 else delta - 7
     day = ctx.dct + dt.timedelta(days=delta)
     if pod_code:
@@ -432,12 +440,12 @@ def n_relday(ctx: Context) -> Norm | None:
     word = re.sub(r"\s+", " ", ctx.cand.group("word").lower())
     offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
                "the day after tomorrow": 2}
-    pod_code = ctx.lexicon["parts_of_day"].get(ctx.cand.group("pod").lower(), "") or (
-        "NI" if word == "tonight" else ""
-    )
+    pod_code = ctx.lexicon["parts_of_day"].get(ctx.cand.group("pod").lower(), "")
     if ctx.dct is None:
         return Norm("", "TIME" if pod_code else "DATE", None, None, "day")
     day = ctx.dct + dt.timedelta(days=offsets[word])
+    if word == "tonight":
+        return Norm(day.isoformat(), "DATE", day, day, "day", part_of_day="night")
     if pod_code:
         name = ctx.lexicon["part_of_day_names"][pod_code]
         return Norm(f"{day.isoformat()}T{pod_code}", "TIME", day, day, "part_of_day", part_of_day=name)
@@ -537,6 +545,13 @@ def n_the_unit(ctx: Context) -> Norm | None:
 def n_quarter(ctx: Context) -> Norm | None:
     ordinal = ctx.cand.group("ord").lower()
     unit = ctx.cand.group("unit").lower()
+    if ctx.cand.group("year0"):  # "the 1988 second quarter", "the 1988 period": that year's (last reported) one
+        year = int(ctx.cand.group("year0"))
+        q = ctx.lexicon["ordinals"].get(ordinal) or (
+            ((ctx.dct.month - 1) // 3 or 4) if ctx.dct else 4
+        )
+        start, end = quarter_span(year, q)
+        return Norm(f"{year}-Q{q}", "DATE", start, end, "quarter")
     if ctx.dct is None and not ctx.cand.group("year"):
         return Norm("", "DATE")
     reference = ctx.dct or dt.date(int(ctx.cand.group("year")), 12, 31)
@@ -549,6 +564,9 @@ def n_quarter(ctx: Context) -> Norm | None:
             return None
         start = dt.date(year, 1 if number == 1 else 7, 1)
         return Norm(f"{year}-H{number}", "DATE", start, add_months(start, 6) - dt.timedelta(days=1), "quarter")
+    skip = 0
+    if ctx.cand.group("det").lower() == "the" and re.search(r"\w-(?:quarter|half)", ctx.cand.match.group(0), re.I):
+        skip = 4  # "the third-quarter loss": the article belongs to the noun, not to the time expression
     if ordinal in ctx.lexicon["ordinals"]:
         q = ctx.lexicon["ordinals"][ordinal]
         year = int(ctx.cand.group("year")) if ctx.cand.group("year") else (
@@ -563,7 +581,7 @@ def n_quarter(ctx: Context) -> Norm | None:
     else:  # latest, last, just-ended, recent, previous, same, final, bare "the quarter": the last one reported
         year, q = last_complete
     start, end = quarter_span(year, q)
-    return Norm(f"{year}-Q{q}", "DATE", start, end, "quarter")
+    return Norm(f"{year}-Q{q}", "DATE", start, end, "quarter", skip=skip)
 
 
 def n_ago(ctx: Context) -> Norm | None:
@@ -610,6 +628,9 @@ def n_duration(ctx: Context) -> Norm | None:
         return None
     code = _unit_code(unit, ctx.lexicon)
     number = ctx.lexicon.number(raw_num)
+    mod_word = ctx.cand.group("mod").lower()
+    if mod_word == "over" and ctx.cand.group("win"):  # "over the past 20 years": a preposition, not "more than"
+        return Norm(_duration_value(number, code), "DURATION", skip=5)
     return Norm(_duration_value(number, code), "DURATION", modifier=_mod(ctx))
 
 
@@ -617,7 +638,7 @@ def n_vague_duration(ctx: Context) -> Norm | None:
     lead = re.sub(r"\s+", " ", ctx.cand.group("lead").lower())
     code = _unit_code(ctx.cand.group("unit"), ctx.lexicon)
     if lead in ("recent", "in recent"):
-        return Norm("PAST_REF", "DATE")
+        return Norm("PAST_REF", "DATE", skip=3 if lead == "in recent" else 0)
     if code in ("S", "MI", "H", "Q", "WE"):
         if not lead:
             return None
@@ -719,6 +740,24 @@ def _anchor(doc: Doc, cand: Candidate, dated: list[tuple[Candidate, TimeExpressi
     return best[1] if best else None
 
 
+def _shift_reference(cand: Candidate, expression: TimeExpression, reference: TimeExpression, lexicon: Lexicon) -> None:
+    """"a year earlier" after "the third quarter" is that quarter a year back, not the publication's year:
+    the reference time of the narrative (HeidelTime's last-mentioned time), used when it is a quarter."""
+    if cand.start - reference.evidence.end > REFERENCE_REACH or not reference.start:
+        return
+    unit = cand.group("unit").lower().rstrip("s")
+    years = lexicon.number(cand.group("num") or "one") if unit == "year" else None
+    if not years or years != int(years):
+        return
+    match = re.fullmatch(r"(\d{4})-Q(\d)", reference.value)
+    if match is None:
+        return
+    year, quarter = int(match.group(1)) - int(years), int(match.group(2))
+    start, end = quarter_span(year, quarter)
+    expression.value, expression.start, expression.end = f"{year}-Q{quarter}", start.isoformat(), end.isoformat()
+    expression.granularity, expression.anchor = "quarter", reference.id
+
+
 def _duration_months(value: str) -> int | None:
     match = re.fullmatch(r"P(\d+)([YM])", value)
     if not match:
@@ -771,7 +810,14 @@ class TimeTagger:
                 part_of_day=norm.part_of_day,
             )
             results.append((cand, expression))
+        previous: TimeExpression | None = None
         for cand, expression in results:
+            if cand.rule.normalizer in ("ago", "year_earlier") and previous is not None:
+                _shift_reference(cand, expression, previous, self.lexicon)
+            if expression.granularity == "quarter" and cand.rule.normalizer == "quarter" and cand.group(
+                "ord"
+            ).lower() not in ("year-earlier", "year-ago"):
+                previous = expression
             if expression.type == "DURATION" and _duration_months(expression.value):
                 anchor = _anchor(doc, cand, results)
                 if anchor is not None and anchor.start:
