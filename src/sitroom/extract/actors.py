@@ -111,6 +111,12 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+def surname(name: str) -> str:
+    """The last word of a name's key ('' for a name with no letters)."""
+    words = name_key(name).split()
+    return words[-1] if words else ""
+
+
 # --- the builder ---------------------------------------------------------------------------------------------
 
 
@@ -135,7 +141,7 @@ class ActorIndex:
             for alias in [actor.name, *actor.aliases]:
                 index.by_key.setdefault(name_key(alias), actor)
             if actor.kind == "person":
-                index.surnames.setdefault(name_key(actor.name).split()[-1], []).append(actor)
+                index.surnames.setdefault(surname(actor.name), []).append(actor)
             for mention in actor.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None:
@@ -160,13 +166,13 @@ class ActorIndex:
             self.actors.append(actor)
             self.by_key[key] = actor
             if kind == "person":
-                self.surnames.setdefault(key.split()[-1], []).append(actor)
+                self.surnames.setdefault(surname(name), []).append(actor)
         else:
             if kind == "person" and len(name) > len(actor.name) and name_key(name).endswith(name_key(actor.name)):
                 self._alias(actor, actor.name)
                 actor.name = name
                 self.by_key[name_key(name)] = actor
-                self.surnames.setdefault(name_key(name).split()[-1], [])
+                self.surnames.setdefault(surname(name), [])
             actor.country = actor.country or country
             actor.role = actor.role or role
         if alias:
@@ -272,8 +278,7 @@ class ActorIndex:
             actor = self.by_key[key]
             self.mention(actor, span)
             return actor
-        surname = key.split()[-1] if key else ""
-        known = self.surnames.get(surname, [])
+        known = self.surnames.get(surname(text), []) if key else []
         if known:
             actor = max(known, key=lambda a: self.last_seen.get(a.id, -1))
             self._alias(actor, text)
@@ -426,8 +431,8 @@ def _org_span(doc: Doc, token: Token) -> Span | None:
 def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
     """All actors of the document, each with its mentions; see the module docstring for the rules."""
     index = ActorIndex(doc, lexicon)
-    person_surnames = {name_key(ent.text).split()[-1] for ent in doc.ents if ent.label_ == "PERSON"
-                       and lexicon.country_of(ent.text) is None and len(ent) >= 2}
+    person_surnames = {surname(ent.text) for ent in doc.ents if ent.label_ == "PERSON"
+                       and lexicon.country_of(ent.text) is None and len(ent) >= 2} - {""}
     # 1. people: names with a PERSON tag, a title or an apposition with a title, or a surname seen as a person
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
