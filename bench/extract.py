@@ -1,0 +1,92 @@
+"""Speed of claim extraction (sitroom_actors + sitroom_claims) against spaCy's own pipeline on the same texts.
+
+Both are measured in this process on the same texts: first the spaCy model alone (the baseline), then the two
+sitroom components over the already-parsed Docs, then the whole pipeline end to end. Texts come from
+../shared/corpus (or PolNeAR dev), else a generated fallback. Prints a table and, last, one JSON line.
+
+    .venv/bin/python bench/extract.py [--docs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from sitroom.config import NlpOptions
+from sitroom.nlp import load_pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def load_texts(limit: int) -> tuple[list[str], str]:
+    """Up to ``limit`` article texts and where they came from."""
+    corpus = SHARED / "corpus"
+    for path in sorted(corpus.rglob("*.jsonl")) if corpus.is_dir() else []:
+        texts = []
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    text = json.loads(line).get("text", "")
+                except json.JSONDecodeError:
+                    continue
+                if text:
+                    texts.append(text)
+                if len(texts) >= limit:
+                    break
+        if texts:
+            return texts, str(path.relative_to(SHARED))
+    polnear = SHARED / "eval" / "attribution" / "polnear" / "dev" / "text"
+    if polnear.is_dir():
+        return [p.read_text(encoding="utf-8") for p in sorted(polnear.glob("*.txt"))[:limit]], "polnear dev"
+    sentence = ('The ministry said on Monday that {n} drones were shot down overnight, but the claim could not be '
+                'independently verified. "We will respond," President Ivan Petrenko told reporters. ')
+    return ["".join(sentence.format(n=i + j) for j in range(12)) for i in range(limit)], "generated"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=60, help="number of texts (default 60)")
+    args = parser.parse_args()
+    texts, origin = load_texts(args.docs)
+    words = sum(len(t.split()) for t in texts)
+
+    base = load_pipeline()
+    full = load_pipeline(NlpOptions(pipeline=["sitroom_actors", "sitroom_claims"]))
+    list(full.pipe(texts[:2]))  # warm up both (lexicons, caches)
+
+    started = time.perf_counter()
+    docs = list(base.pipe(texts, batch_size=16))
+    spacy_s = time.perf_counter() - started
+
+    actors, claims = full.get_pipe("sitroom_actors"), full.get_pipe("sitroom_claims")
+    started = time.perf_counter()
+    found = sum(len(claims(actors(doc))._.claims) for doc in docs)
+    components_s = time.perf_counter() - started
+
+    started = time.perf_counter()
+    list(full.pipe(texts, batch_size=16))
+    full_s = time.perf_counter() - started
+
+    rows = [
+        ("spaCy pipeline alone (baseline)", spacy_s),
+        ("sitroom_actors + sitroom_claims on parsed Docs", components_s),
+        ("spaCy + actors + claims end to end", full_s),
+    ]
+    print(f"{len(texts)} texts, {words} words, from {origin}; {found} claims found")
+    print(f"{'stage':<50} {'seconds':>8} {'words/s':>10} {'x spaCy':>8}")
+    for name, seconds in rows:
+        print(f"{name:<50} {seconds:>8.2f} {words / seconds:>10.0f} {spacy_s / seconds:>8.2f}")
+    print(json.dumps({
+        "bench": "extract", "texts": len(texts), "words": words, "origin": origin, "claims": found,
+        "spacy_words_per_s": round(words / spacy_s), "claims_words_per_s": round(words / components_s),
+        "end_to_end_words_per_s": round(words / full_s),
+        "claims_speed_ratio_to_spacy": round(spacy_s / components_s, 2),
+        "end_to_end_ratio_to_spacy": round(spacy_s / full_s, 3),
+    }))
+
+
+if __name__ == "__main__":
+    main()
