@@ -28,6 +28,6 @@ def test_kept_when_the_language_is_allowed() -> None:
 
 
 def test_short_text_is_not_judged() -> None:
-    assert not detect("Kyiv, Kharkiv").reliable
+    assert not detect("Kyiv, Kharkiv").judged
     result = gate_article(article_from_text("Kyiv, Kharkiv, Odesa."), "s.txt", IngestOptions())
     assert isinstance(result, Article)

@@ -32,7 +32,10 @@ MIN_CAPTION_CHARS = 20
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
-_BLOCKS = ("p", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td")
+# The nearest non-empty text block before / after a caption, outside any other caption (XPath runs in C).
+_BLOCK_TEST = "(self::p or self::h2 or self::h3 or self::h4 or self::li or self::blockquote or self::pre)"
+_PRECEDING = f"preceding::*[{_BLOCK_TEST} and normalize-space() and not(ancestor::figcaption)][1]"
+_FOLLOWING = f"following::*[{_BLOCK_TEST} and normalize-space() and not(ancestor::figcaption)][1]"
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -64,22 +67,19 @@ def parse_html(text: str) -> HtmlElement:
 
 
 def find_captions(tree: HtmlElement) -> list[Caption]:
-    """Every <figcaption>, with the text blocks around its figure in document order."""
-    blocks: list[tuple[bool, str]] = []
-    for element in tree.iter(*_BLOCKS):
-        if element.tag != "figcaption" and any(a.tag == "figcaption" for a in element.iterancestors()):
-            continue
-        text = _norm(" ".join(element.itertext()))
-        if text:
-            blocks.append((element.tag == "figcaption", text))
+    """Every <figcaption>, with the text blocks before and after it in document order."""
     captions = []
-    for index, (is_caption, text) in enumerate(blocks):
-        if not is_caption or len(text) < MIN_CAPTION_CHARS:
+    for element in tree.iter("figcaption"):
+        text = _norm(" ".join(element.itertext()))
+        if len(text) < MIN_CAPTION_CHARS:
             continue
-        before = next((t for c, t in reversed(blocks[:index]) if not c), "")
-        after = next((t for c, t in blocks[index + 1 :] if not c), "")
-        captions.append(Caption(text, before, after))
+        captions.append(Caption(text, _block_text(element, _PRECEDING), _block_text(element, _FOLLOWING)))
     return captions
+
+
+def _block_text(element: HtmlElement, axis: str) -> str:
+    found = element.xpath(axis)
+    return _norm(" ".join(found[0].itertext())) if found else ""
 
 
 def place_captions(paragraphs: list[str], captions: list[Caption]) -> tuple[list[str], set[int]]:
