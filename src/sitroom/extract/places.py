@@ -1,0 +1,513 @@
+"""Place mentions: recognition (NER + gazetteer), metonymy, and context-aware toponym resolution.
+
+A name like "Mykhaylivka" is dozens of villages, so a mention is resolved with the article's own context: an
+explicit region cue ("Donetsk region"), places it is said to be near ("at the gates of Selydove"), the countries
+and regions the rest of the article is about, the kind of place, and population last. When the village is not in
+the gazetteer but its anchor is, the answer is ``near:<anchor>`` with a radius, never a namesake far away.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sitroom.extract.doc import evidence
+from sitroom.extract.gazetteer import (
+    DATA_DIR,
+    Candidate,
+    Gazetteer,
+    admin_terms,
+    distance_km,
+    normalize,
+)
+from sitroom.model import Place, PlaceMention
+
+# --- options -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ResolverOptions:
+    """Scoring weights and radii. Calibrated on the LGL and GeoWebNews dev sets (given gold names, 161 km)."""
+
+    exact: float = 2.0  # the spelling matched, not only the romanization skeleton
+    population: float = 0.6  # per decade of population (log10)
+    country: float = 3.0  # feature bonus for a country
+    admin1: float = 2.0  # feature bonus for a first-level unit
+    admin2: float = 0.0
+    capital: float = 1.0  # national capitals
+    unpointed: float = -2.0  # a codifier entry with no coordinates
+    admin_cue: float = 8.0  # "X region" / "X Oblast" / "X, Y and Z regions"
+    settlement_cue: float = 2.0  # "the town of X"
+    focus: float = 4.0  # times the share of the article's other places in the candidate's country
+    region: float = 3.0  # times the share of the article's other places in the candidate's admin1
+    proximity: float = 3.0  # times exp(-d / proximity_km) to the nearest other place of the article
+    proximity_km: float = 100.0
+    near_max_km: float = 25.0  # a candidate farther than this from its stated anchor is a namesake
+    near_radius_km: float = 15.0  # the radius reported with precision near:<anchor>
+    shadow_population: int = 100_000  # a town this big named like its region is the default reading
+
+
+@dataclass
+class MentionInput:
+    """A span to resolve, with the textual cues read around it."""
+
+    start: int
+    end: int
+    name: str
+    admin_cue: str = ""  # "", "admin1" or "admin2"
+    settlement_cue: bool = False
+    anchor: int | None = None  # index of the mention this one is said to be near
+    anchor_cue: str = ""
+
+
+@dataclass
+class Resolution:
+    candidate: Candidate | None
+    precision: str | None
+    cue: str
+    anchor: int | None = None
+    radius_km: float | None = None
+    near_place: Place | None = None
+
+
+@dataclass
+class _Context:
+    """Lexicons of data/places/context.json."""
+
+    metonym_places: dict[str, str]
+    speech_verbs: set[str]
+    locative_preps: set[str]
+    spatial_cues: list[str]
+    settlement_words: list[str]
+    admin1_words: set[str] = field(default_factory=set)
+    admin2_words: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls) -> _Context:
+        data = json.loads((DATA_DIR / "context.json").read_text(encoding="utf-8"))
+        terms = admin_terms()
+        return cls(
+            metonym_places=data["metonym_places"], speech_verbs=set(data["speech_verbs"]),
+            locative_preps=set(data["locative_preps"]), spatial_cues=data["spatial_cues"],
+            settlement_words=data["settlement_words"], admin1_words=set(terms["admin1_words"]),
+            admin2_words=set(terms["admin2_words"]),
+        )
+
+
+# --- textual cues --------------------------------------------------------------------------------------------
+
+
+class Cues:
+    """Finds region cues, settlement cues and spatial anchors in raw text around given spans."""
+
+    def __init__(self, context: _Context) -> None:
+        self.context = context
+        words = sorted(context.admin1_words | context.admin2_words, key=len, reverse=True)
+        self._region_after = re.compile(r"^\s+(" + "|".join(words) + r")\b", re.IGNORECASE)
+        self._region_inside = re.compile(r"\s+(" + "|".join(words) + r")$", re.IGNORECASE)
+        plural = "|".join(w for w in words if w.endswith("s"))
+        name = r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?"
+        self._region_list = re.compile(rf"((?:{name})(?:\s*,\s*(?:and\s+)?{name})*,?\s+(?:and|or)\s+{name})\s+({plural})\b")
+        cues = sorted(context.spatial_cues, key=len, reverse=True)
+        settlement = "|".join(context.settlement_words)
+        self._anchor_before = re.compile(
+            r"(?:^|\W)(" + "|".join(re.escape(c) for c in cues) + rf")\s+(?:the\s+)?(?:(?:{settlement})\s+of\s+)?$",
+            re.IGNORECASE,
+        )
+        self._settlement_before = re.compile(rf"\b(?:{settlement})\s+of\s+$", re.IGNORECASE)
+
+    def mentions(self, text: str, spans: list[tuple[int, int]]) -> list[MentionInput]:
+        listed: dict[tuple[int, int], str] = {}
+        for match in self._region_list.finditer(text):
+            word = match.group(2).lower()
+            kind = "admin2" if word in self.context.admin2_words else "admin1"
+            for part in re.finditer(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?", match.group(1)):
+                listed[(match.start(1) + part.start(), match.start(1) + part.end())] = kind
+        result: list[MentionInput] = []
+        for start, end in spans:
+            name = text[start:end]
+            cue = listed.get((start, end), "")
+            inside = self._region_inside.search(name)
+            if inside and inside.start() > 0:
+                cue = self._kind(inside.group(1))
+                name = name[: inside.start()]
+            elif not cue:
+                after = self._region_after.match(text[end : end + 30])
+                if after:
+                    cue = self._kind(after.group(1))
+                    end += after.end()
+            before = text[max(0, start - 40) : start]
+            result.append(
+                MentionInput(start, end, name.strip(), cue, bool(self._settlement_before.search(before)))
+            )
+        self._anchors(text, result)
+        return result
+
+    def _kind(self, word: str) -> str:
+        return "admin2" if word.lower() in self.context.admin2_words else "admin1"
+
+    def _anchors(self, text: str, mentions: list[MentionInput]) -> None:
+        """Mention i is near j when j follows in the same sentence right after a spatial cue ("south of j")."""
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        for position, i in enumerate(order):
+            for j in order[position + 1 : position + 2]:
+                gap = text[mentions[i].end : mentions[j].start]
+                if len(gap) > 120 or re.search(r"[.!?;]\s", gap):
+                    break
+                match = self._anchor_before.search(text[max(mentions[i].end, mentions[j].start - 60) : mentions[j].start])
+                if match:
+                    mentions[i].anchor = j
+                    mentions[i].anchor_cue = match.group(1).lower()
+                    break
+
+
+# --- resolution ----------------------------------------------------------------------------------------------
+
+_PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2"}
+_FEATURE = {"admin1": "ADM1", "admin2": "ADM2"}
+
+
+class Resolver:
+    """Ranks gazetteer candidates for all mentions of one article together."""
+
+    def __init__(self, gazetteer: Gazetteer, options: ResolverOptions | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.options = options or ResolverOptions()
+
+    def candidates(self, mention: MentionInput) -> list[Candidate]:
+        found = self.gazetteer.lookup(mention.name)
+        if mention.admin_cue:
+            admin = [c for c in found if c.feature in ("ADM1", "ADM2")]
+            wanted = [c for c in admin if c.feature == _FEATURE[mention.admin_cue]]
+            return wanted or admin or found
+        return found
+
+    def _base(self, c: Candidate, mention: MentionInput, shadowed: set[int]) -> float:
+        o = self.options
+        score = o.exact * c.exact + o.population * math.log10(c.population + 1)
+        if c.feature == "country":
+            score += o.country
+        elif c.feature == "ADM1":
+            score += 0.0 if c.rowid in shadowed else o.admin1
+        elif c.feature == "ADM2":
+            score += 0.0 if c.rowid in shadowed else o.admin2
+        elif c.feature == "PPLC":
+            score += o.capital
+        if c.lat is None and not c.is_admin:
+            score += o.unpointed
+        if mention.admin_cue and c.feature == _FEATURE[mention.admin_cue]:
+            score += o.admin_cue
+        if mention.settlement_cue and not c.is_admin:
+            score += o.settlement_cue
+        return score
+
+    def _shadowed(self, candidates: list[Candidate], query: str) -> set[int]:
+        """Admin units a bare town name only alludes to: "Kharkiv" is the city, "Kharkiv Oblast" the region."""
+        towns = [c for c in candidates if not c.is_admin and c.exact and c.lat is not None]
+        if not towns:
+            return set()
+        big_town = max(c.population for c in towns) >= self.options.shadow_population
+        return {
+            c.rowid for c in candidates
+            if c.feature in ("ADM1", "ADM2") and (big_town or normalize(c.name) != query)
+        }
+
+    def resolve(self, mentions: list[MentionInput]) -> list[Resolution]:
+        o = self.options
+        cands = [self.candidates(m) for m in mentions]
+        bases: list[list[float]] = []
+        first: list[Candidate | None] = []
+        for m, cs in zip(mentions, cands):
+            shadowed = self._shadowed(cs, normalize(m.name))
+            scores = [self._base(c, m, shadowed) for c in cs]
+            bases.append(scores)
+            first.append(cs[max(range(len(cs)), key=scores.__getitem__)] if cs else None)
+        countries = Counter(c.country for c in first if c)
+        regions = Counter(c.admin1_gn for c in first if c and c.feature != "country")
+        total = sum(countries.values())
+        # Points of the other names of the article (a name's own first guess must not vote for itself).
+        keys = [normalize(m.name) for m in mentions]
+        seen: dict[str, tuple[float, float, set[str]]] = {}
+        for i, c in enumerate(first):
+            if c and c.lat is not None and not c.is_admin:
+                seen.setdefault(c.id, (c.lat, c.lon, set()))[2].add(keys[i])
+        points = list(seen.values())
+        results: list[Resolution] = []
+        for i, (m, cs, scores) in enumerate(zip(mentions, cands, bases)):
+            if not cs:
+                results.append(Resolution(None, None, "not in the gazetteer"))
+                continue
+            own = first[i]
+            others = total - 1
+            best_score, best, best_cue = -1e9, cs[0], ""
+            for c, base in zip(cs, scores):
+                parts = {"population": o.population * math.log10(c.population + 1)}
+                if others > 0:
+                    share = (countries[c.country] - (own is not None and own.country == c.country)) / others
+                    parts["country focus"] = o.focus * share
+                    if c.feature != "country":
+                        rshare = (regions[c.admin1_gn] - (own is not None and own.feature != "country"
+                                                          and own.admin1_gn == c.admin1_gn)) / others
+                        parts["region focus"] = o.region * rshare
+                if c.lat is not None and not c.is_admin:
+                    near = min((distance_km(c.lat, c.lon, la, lo) for la, lo, names in points if names != {keys[i]}),
+                               default=None)
+                    if near is not None:
+                        parts["near other places"] = o.proximity * math.exp(-near / o.proximity_km)
+                score = base + sum(v for k, v in parts.items() if k != "population")
+                if score > best_score:
+                    best_score, best = score, c
+                    best_cue = self._cue(m, c, parts, len(cs))
+            results.append(self._precision(best, best_cue))
+        self._apply_anchors(mentions, cands, results)
+        return results
+
+    def _cue(self, m: MentionInput, c: Candidate, parts: dict[str, float], count: int) -> str:
+        if m.admin_cue and c.feature == _FEATURE[m.admin_cue]:
+            return f"region cue ({m.admin_cue})"
+        if count == 1:
+            return "only candidate"
+        name, value = max(parts.items(), key=lambda kv: kv[1])
+        if name == "country focus" and value > 0:
+            return f"country focus {c.country}"
+        return name if value > 0 else "feature type"
+
+    @staticmethod
+    def _precision(c: Candidate, cue: str) -> Resolution:
+        if c.feature in _PRECISION:
+            return Resolution(c, _PRECISION[c.feature], cue)
+        if c.lat is None:
+            return Resolution(c, "admin2" if c.admin2 else "admin1", cue + "; no point in the gazetteer")
+        return Resolution(c, "exact", cue)
+
+    def _apply_anchors(self, mentions: list[MentionInput], cands: list[list[Candidate]],
+                       results: list[Resolution]) -> None:
+        """A mention said to be near an anchor takes a candidate close to it, or becomes near:<anchor>."""
+        o = self.options
+        for i, m in enumerate(mentions):
+            if m.anchor is None or not cands[i]:
+                continue
+            if results[i].candidate is not None and results[i].candidate.is_admin:
+                continue
+            anchor = results[m.anchor].candidate
+            if anchor is None or anchor.lat is None or anchor.is_admin:
+                continue
+            close = [(distance_km(c.lat, c.lon, anchor.lat, anchor.lon), c) for c in cands[i] if c.lat is not None]
+            close = [(d, c) for d, c in close if d <= o.near_max_km]
+            if close:
+                d, c = min(close, key=lambda dc: dc[0])
+                results[i] = Resolution(c, "exact", f"within {d:.0f} km of its anchor '{m.anchor_cue} {mentions[m.anchor].name}'")
+                continue
+            same = [c for c in cands[i] if c.lat is None and c.admin2_code and c.admin2_code == anchor.admin2_code]
+            entry = same[0] if len(same) == 1 else None
+            place = Place(
+                id=entry.id if entry else f"near:{anchor.id}", name=entry.name if entry else m.name, feature="PPL",
+                country=anchor.country, admin1=anchor.admin1, admin1_code=anchor.admin1_code,
+                admin2=anchor.admin2, admin2_code=anchor.admin2_code, lat=anchor.lat, lon=anchor.lon,
+            )
+            why = f"'{m.anchor_cue} {mentions[m.anchor].name}': no namesake within {o.near_max_km:.0f} km"
+            if entry:
+                why += f"; codifier entry {entry.katottg} in the anchor's district"
+            results[i] = Resolution(entry, "near", why, m.anchor, o.near_radius_km, place)
+
+
+# --- the spaCy component -------------------------------------------------------------------------------------
+
+
+class PlacesComponent:
+    """Sets ``doc._.places``: NER GPE/LOC/FAC plus gazetteer hits, each resolved with a precision and a cue."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer_path: str, labels: list[str], known_only_labels: list[str],
+                 embedded_labels: list[str], embedded_min_population: int, unlabelled_min_population: int,
+                 resolver: dict[str, Any]) -> None:
+        self.name = name
+        self.labels = set(labels)
+        self.known_only_labels = set(known_only_labels)
+        self.unlabelled_min_population = unlabelled_min_population
+        self.embedded_labels = set(embedded_labels)
+        self.embedded_min_population = embedded_min_population
+        self.gazetteer = Gazetteer.open(Path(gazetteer_path) if gazetteer_path else None)
+        known = {f.name for f in fields(ResolverOptions)}
+        unknown = set(resolver) - known
+        if unknown:
+            raise ValueError(f"sitroom_places: unknown resolver options {sorted(unknown)}")
+        self.resolver = Resolver(self.gazetteer, ResolverOptions(**resolver))
+        self.context = _Context.load()
+        self.cues = Cues(self.context)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.recognize(doc)
+        inputs = self.cues.mentions(doc.text, [(s.start_char, s.end_char) for s in spans])
+        resolutions = self.resolver.resolve(inputs)
+        roles = [self.role(span, r.candidate) for span, r in zip(spans, resolutions)]
+        for k, span in enumerate(spans):
+            iso = self.context.metonym_places.get(span.text)
+            if iso and resolutions[k].candidate is None:
+                country = self.gazetteer.country(iso)
+                if country:
+                    resolutions[k] = Resolution(country, "country", f"seat of power of {iso}")
+        # A capital coordinated with a metonym ("the Kremlin and Pyongyang") is one too.
+        for k, span in enumerate(spans):
+            if roles[k] == "location" and self._coordinated_with_metonym(span, spans, roles):
+                roles[k] = "metonym"
+        doc._.places = [
+            self._mention(doc, k, m, r, roles[k]) for k, (m, r) in enumerate(zip(inputs, resolutions))
+        ]
+        return doc
+
+    def recognize(self, doc: Doc) -> list[Span]:
+        """NER spans of the place labels, region lists split, and country/admin/town names inside organisations."""
+        found: list[Span] = []
+        for ent in doc.ents:
+            bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            if bare.text in self.context.metonym_places:
+                found.append(bare)
+            elif ent.label_ in self.labels:
+                span = bare[:-1] if len(bare) > 1 and bare[-1].tag_ == "POS" else bare
+                if all(t.tag_ in ("JJ", "NNPS") for t in span) and not self._exact_place(span.text):
+                    continue  # a demonym tagged as a place
+                if ent.label_ in self.known_only_labels and not self.gazetteer.lookup(span.text):
+                    continue  # "Biden" tagged GPE: a GPE the gazetteer has never heard of is rarely one
+                found.extend(self._split_list(span))
+            elif ent.label_ in self.embedded_labels:
+                found.extend(self._embedded(ent))
+        found.extend(self._listed_regions(doc, found))
+        found.extend(self._unlabelled(doc, found))
+        found.sort(key=lambda s: s.start_char)
+        return found
+
+    def _exact_place(self, text: str) -> bool:
+        return any(c.exact for c in self.gazetteer.lookup(text))
+
+    def _split_list(self, span: Span) -> list[Span]:
+        """An entity "Donetsk, Kharkiv, and Kherson" is three names."""
+        if "," not in span.text and " and " not in span.text:
+            return [span]
+        parts: list[Span] = []
+        start = span.start
+        for t in span:
+            if t.text in (",", "and", "or"):
+                if t.i > start:
+                    parts.append(span.doc[start : t.i])
+                start = t.i + 1
+        if start < span.end:
+            parts.append(span.doc[start : span.end])
+        if len(parts) > 1 and all(self._exact_place(p.text) for p in parts):
+            return parts
+        return [span]
+
+    def _listed_regions(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Names of "the Donetsk, Kharkiv, and Kherson regions" that NER missed."""
+        taken = {(s.start_char, s.end_char) for s in found}
+        covered = {i for s in found for i in range(s.start, s.end)}
+        extra: list[Span] = []
+        for match in self.cues._region_list.finditer(doc.text):
+            for part in re.finditer(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?", match.group(1)):
+                start, end = match.start(1) + part.start(), match.start(1) + part.end()
+                span = doc.char_span(start, end)
+                if span is None or (start, end) in taken or any(t.i in covered for t in span):
+                    continue
+                if any(c.feature in ("ADM1", "ADM2") for c in self.gazetteer.lookup(span.text)):
+                    extra.append(span)
+        return extra
+
+    def _embedded(self, ent: Span) -> list[Span]:
+        """Countries, admin units and large towns named inside an organisation ("Kharkiv Regional Administration")."""
+        result: list[Span] = []
+        for t in ent:
+            if not t.is_title or t.is_stop or t.i == ent.start and t.lower_ == "the":
+                continue
+            span = ent.doc[t.i : t.i + 1]
+            if any(c.exact and (c.is_admin or c.population >= self.embedded_min_population)
+                   for c in self.gazetteer.lookup(span.text)):
+                result.append(span)
+        return result
+
+    def _unlabelled(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Names NER left untagged: countries, first-level units, big towns, and any place after "the town of"."""
+        covered = {i for s in found for i in range(s.start, s.end)}
+        extra: list[Span] = []
+        settlement_words = set(self.context.settlement_words)
+        for t in doc:
+            if t.i in covered or not t.is_title or t.is_stop or t.ent_type_ == "NORP" or t.is_sent_start and not t.ent_type_:
+                continue
+            if t.pos_ != "PROPN" and not t.ent_type_:
+                continue
+            after_of = t.i >= 2 and doc[t.i - 1].lower_ == "of" and doc[t.i - 2].lower_ in settlement_words
+            if any(
+                c.exact and (after_of or c.feature in ("country", "ADM1") or c.population >= self.unlabelled_min_population)
+                for c in self.gazetteer.lookup(t.text)
+            ):
+                extra.append(doc[t.i : t.i + 1])
+        return extra
+
+    def role(self, span: Span, candidate: Candidate | None) -> str:
+        """'metonym' for a seat of power standing for its government ("Kyiv claims", "Moscow's war", "the Kremlin")."""
+        if span.text in self.context.metonym_places:
+            return "metonym"
+        if candidate is None or candidate.feature not in ("PPLC", "country"):
+            return "location"
+        head = span.root
+        if candidate.feature == "PPLC":
+            following = span.doc[span.end] if span.end < len(span.doc) else None
+            if following is not None and (following.tag_ == "POS" or following.lemma_ in self.context.speech_verbs):
+                return "metonym"
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                return "metonym"
+            if head.dep_ in ("dobj", "dative", "conj"):
+                return "metonym" if head.head.pos_ == "VERB" and head.dep_ != "conj" else "location"
+            if head.dep_ == "pobj" and head.head.lower_ not in self.context.locative_preps:
+                return "metonym" if head.head.lower_ in ("for", "with", "by", "between", "against", "on") else "location"
+            return "location"
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in self.context.speech_verbs:
+            return "metonym"
+        return "location"
+
+    @staticmethod
+    def _coordinated_with_metonym(span: Span, spans: list[Span], roles: list[str]) -> bool:
+        head = span.root
+        for other, role in zip(spans, roles):
+            if role != "metonym" or other is span:
+                continue
+            if head.dep_ == "conj" and head.head.i in range(other.start, other.end):
+                return True
+        return False
+
+    def _mention(self, doc: Doc, k: int, m: MentionInput, r: Resolution, role: str) -> PlaceMention:
+        place = r.near_place or (r.candidate.to_place() if r.candidate else None)
+        return PlaceMention(
+            id=f"P{k + 1}", evidence=evidence(doc, m.start, m.end), place=place, precision=r.precision, role=role,
+            anchor=f"P{r.anchor + 1}" if r.anchor is not None else None, radius_km=r.radius_km, cue=r.cue,
+        )
+
+
+@Language.factory(
+    "sitroom_places",
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.places"],
+    default_config={
+        "gazetteer_path": "",
+        "labels": ["GPE", "LOC", "FAC"],
+        # Entities of these labels are kept only when the gazetteer knows the name (the small model tags persons GPE).
+        "known_only_labels": ["GPE"],
+        "embedded_labels": ["ORG", "FAC"],
+        # Towns below this population are not looked for inside organisation names (LGL/GeoWebNews dev).
+        "embedded_min_population": 100_000,
+        # Untagged proper nouns are taken as places when a town this big has the name (LGL/GeoWebNews dev).
+        "unlabelled_min_population": 1_000_000,
+        "resolver": {},
+    },
+)
+def make_places(nlp: Language, name: str, gazetteer_path: str, labels: list[str], known_only_labels: list[str],
+                embedded_labels: list[str], embedded_min_population: int, unlabelled_min_population: int,
+                resolver: dict[str, Any]) -> PlacesComponent:
+    return PlacesComponent(nlp, name, gazetteer_path, labels, known_only_labels, embedded_labels,
+                           embedded_min_population, unlabelled_min_population, resolver)
