@@ -33,13 +33,15 @@ def generated(root: Path) -> tuple[list[Path], list[Path]]:
     with jsonl.open("w", encoding="utf-8") as out:
         for i in range(500):
             text = "\n\n".join(f"{i} {SENTENCE * 4}" for _ in range(6))
-            out.write(json.dumps({"id": str(i), "url": f"https://example.com/{i}", "title": f"T{i}", "text": text}) + "\n")
+            doc = {"id": str(i), "url": f"https://example.com/{i}", "title": f"T{i}", "text": text}
+            out.write(json.dumps(doc) + "\n")
     pages = root / "html"
     pages.mkdir()
     for i in range(100):
         body = "".join(f"<p>{i} {SENTENCE * 4}</p>" for _ in range(8))
         nav = "".join(f"<li><a href='/{j}'>Section {j}</a></li>" for j in range(40))
-        html = f"<html><head><title>P{i}</title></head><body><nav><ul>{nav}</ul></nav><article>{body}</article></body></html>"
+        html = f"<html><head><title>P{i}</title></head><body><nav><ul>{nav}</ul></nav>"
+        html += f"<article>{body}</article></body></html>"
         (pages / f"{i}.html.gz").write_bytes(gzip.compress(html.encode()))
     return [jsonl], sorted(pages.iterdir())
 
@@ -84,11 +86,16 @@ def main() -> None:
         for name, paths in (("jsonl", jsonl), ("html", html)):
             documents, base = best_rate(read_only, paths, args.repeat)
             items, rate = best_rate(ingest, paths, args.repeat)
-            results[name] = {"documents": items, "docs_per_s": rate, "read_docs_per_s": base, "ratio_to_read": rate / base}
+            results[name] = {
+                "documents": items, "docs_per_s": rate, "read_docs_per_s": base, "ratio_to_read": rate / base
+            }
     print(f"ingest throughput ({source} data, best of {args.repeat})")
     print(f"{'format':<8}{'documents':>10}{'ingest docs/s':>15}{'read-only docs/s':>18}{'ratio':>10}")
     for name, r in results.items():
-        print(f"{name:<8}{r['documents']:>10}{r['docs_per_s']:>15.1f}{r['read_docs_per_s']:>18.1f}{r['ratio_to_read']:>10.4f}")
+        print(
+            f"{name:<8}{r['documents']:>10}{r['docs_per_s']:>15.1f}"
+            f"{r['read_docs_per_s']:>18.1f}{r['ratio_to_read']:>10.4f}"
+        )
     summary = {"bench": "ingest", "data": source, "repeat": args.repeat}
     for name, r in results.items():
         summary.update({f"{name}_{k}": (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()})

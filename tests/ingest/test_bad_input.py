@@ -74,12 +74,13 @@ def build(root: Path) -> dict[str, str]:
     (root / "loop").mkdir()
     (root / "loop" / "inner.txt").write_bytes(TEXT.replace("Monday", "Friday").encode())
     (root / "loop" / "back").symlink_to(root, target_is_directory=True)
+    (root / "alias").symlink_to(root / "folder.txt", target_is_directory=True)  # read first: sorts before it
     (root / "self_link.txt").symlink_to(root / "self_link.txt")
     (root / "broken_link.txt").symlink_to(root / "nowhere.txt")
     os.mkfifo(root / "pipe.txt")
     expected = {
         "good.txt": "ok", "good.html": "ok", "good.txt.gz": "ok", "latin1.txt": "ok", "utf16_bom.txt": "ok",
-        "utf16_nobom.txt": "ok", "folder.txt/inside.txt": "ok", "loop/inner.txt": "ok",
+        "utf16_nobom.txt": "ok", "alias/inside.txt": "ok", "folder.txt": "duplicate_path", "loop/inner.txt": "ok",
         "binary.txt": "binary", "empty.txt": "empty", "blank.txt": "empty", "nul_bytes.txt": "binary",
         "control_chars.txt": "binary", "latin1_garbage.txt": "undecodable", "truncated.txt.gz": "malformed_gzip",
         "bomb.txt.gz": "too_large", "huge.txt": "too_large", "no_markup.html": "malformed_html",

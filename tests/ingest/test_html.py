@@ -86,7 +86,8 @@ def test_no_date_is_invented_from_a_copyright_year() -> None:
 
 def test_declared_charset_is_honoured() -> None:
     head = '<meta charset="windows-1251">'
-    text = page(paragraphs(PARAGRAPHS) + "<p>Киев сообщил о новых ударах по энергетике и призвал к помощи союзников.</p>", head)
+    russian = "<p>Киев сообщил о новых ударах по энергетике и призвал к помощи союзников.</p>"
+    text = page(paragraphs(PARAGRAPHS) + russian, head)
     article = read_html(text.encode("windows-1251"), source="p.html", check_language=False)
     assert isinstance(article, Article)
     assert "Киев" in article.text

@@ -84,7 +84,8 @@ def decode_bytes(data: bytes, declared: str = "") -> str:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise ItemError("undecodable", f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) nor cp1252") from None
+        where = f"{utf8_error.reason} at byte {utf8_error.start}"
+        raise ItemError("undecodable", f"not UTF-8 ({where}) nor cp1252") from None
     non_ascii = len(_NON_ASCII_RE.findall(text)) / max(len(text), 1)
     if non_ascii > MAX_NON_ASCII_SHARE:
         raise ItemError(

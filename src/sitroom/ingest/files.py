@@ -61,31 +61,28 @@ def _read_path(path: Path, options: IngestOptions, seen: set[tuple[int, int]], a
         yield _os_error(source, error)
         return
     key = (info.st_dev, info.st_ino)
-    if path.is_dir():
-        if key in ancestors:
-            yield IngestError(source, "symlink_loop", "directory link points back to a directory above it")
-            return
-        if key in seen:
-            yield Skipped(source, "duplicate_path", "already read through another path (a link)")
-            return
-        seen.add(key)
-        try:
-            children = sorted(os.scandir(path), key=lambda entry: entry.name)
-        except OSError as error:
-            yield _os_error(source, error)
-            return
-        for child in children:
-            if not child.name.startswith("."):  # hidden files and folders (.git, .DS_Store) are not input
-                yield from _read_path(Path(child.path), options, seen, (*ancestors, key))
+    is_dir = path.is_dir()
+    if is_dir and key in ancestors:
+        yield IngestError(source, "symlink_loop", "directory link points back to a directory above it")
         return
-    if not path.is_file():
+    if not is_dir and not path.is_file():
         yield IngestError(source, "unsupported_format", "not a regular file (a device, socket or pipe)")
         return
     if key in seen:
         yield Skipped(source, "duplicate_path", "already read through another path (a link)")
         return
     seen.add(key)
-    yield from read_file(path, options, size=info.st_size)
+    if not is_dir:
+        yield from read_file(path, options, size=info.st_size)
+        return
+    try:
+        children = sorted(os.scandir(path), key=lambda entry: entry.name)
+    except OSError as error:
+        yield _os_error(source, error)
+        return
+    for child in children:
+        if not child.name.startswith("."):  # hidden files and folders (.git, .DS_Store) are not input
+            yield from _read_path(Path(child.path), options, seen, (*ancestors, key))
 
 
 def read_file(path: Path, options: IngestOptions, size: int | None = None) -> Iterator[Item]:

@@ -14,9 +14,10 @@ from sitroom.config import IngestOptions
 from sitroom.model import Article, Skipped
 
 # Calibrated on /work/shared/corpus (1,120 English texts) and the 181 pages of the article-extraction benchmark
-# (161 English, 20 in 7 other languages; all 20 skipped, no English one): detection reads at most the first SAMPLE_CHARS characters (speed); a
-# text of at least MIN_CHARS is skipped when the probability that it is in none of the kept languages is at
-# least MIN_PROB, a shorter one only at SHORT_MIN_PROB; under SHORT_CHARS nothing is judged and the text is kept.
+# (161 English, 20 in 7 other languages; all 20 skipped, no English one). Detection reads at most the first
+# SAMPLE_CHARS characters (speed); a text of at least MIN_CHARS is skipped when the probability that it is in
+# none of the kept languages is at least MIN_PROB, a shorter one only at SHORT_MIN_PROB; under SHORT_CHARS
+# nothing is judged and the text is kept.
 SAMPLE_CHARS = 1000
 MIN_CHARS = 120
 MIN_PROB = 0.9
