@@ -247,6 +247,7 @@ def _verb_tense(verb: Token, lexicon: Lexicon) -> str | None:
             return "future"
         if governor is not verb and governor.tag_.startswith("VB"):
             return _verb_tense(governor, lexicon)
+        return "future"  # "ready to leave", "a plan to visit": an infinitive under a noun or adjective looks ahead
     if verb.tag_ == "VBG" and verb.lemma_ == "go":
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or any(a.lower_ in ("has", "have") for a in auxes):
@@ -425,6 +426,8 @@ def n_weekday(ctx: Context) -> Norm | None:
     tense = "past" if rel in ("last", "past") else "future" if rel in ("next", "coming") else ctx.tense()
     if rel == "this":
         tense = "future" if delta >= 0 else "past"
+    if rel in ("last", "past") and delta == 0:
+        delta = -7  # "last Wednesday" written on a Wednesday is a week back
     if tense == "future":
         delta = delta if delta > 0 else delta + 7
     else:  # reported weekdays are past unless the verb looks forward: "said Friday" is the last Friday
@@ -637,8 +640,11 @@ def n_duration(ctx: Context) -> Norm | None:
 def n_vague_duration(ctx: Context) -> Norm | None:
     lead = re.sub(r"\s+", " ", ctx.cand.group("lead").lower())
     code = _unit_code(ctx.cand.group("unit"), ctx.lexicon)
-    if lead in ("recent", "in recent"):
-        return Norm("PAST_REF", "DATE", skip=3 if lead == "in recent" else 0)
+    if lead in ("recent", "in recent", "coming", "the coming"):
+        skip = 3 if lead == "in recent" else 0
+        if code == "Y" and "recent" in lead:
+            return Norm("PAST_REF", "DATE", skip=skip)  # "recent years": TBAQ's past reference
+        return Norm(_duration_value(None, "M" if code == "Q" else code), "DURATION", skip=skip)
     if code in ("S", "MI", "H", "Q", "WE"):
         if not lead:
             return None
@@ -683,15 +689,14 @@ def n_clock(ctx: Context) -> Norm | None:
 def n_holiday(ctx: Context) -> Norm | None:
     name = re.sub(r"\s+", " ", ctx.cand.group("holiday").lower())
     year = ctx.dct.year if ctx.dct else None
-    if name.startswith("thanksgiving"):
-        if year is None:
-            return Norm("", "DATE")
+    if year is None or ctx.dct is None:
+        return Norm("", "DATE")
+    month, mday = ctx.lexicon["holidays"].get(name, (11, 22))
+    year = _year_for(month, mday, ctx.dct, ctx.tense())
+    if name.startswith("thanksgiving"):  # the fourth Thursday of November
         first = dt.date(year, 11, 1)
         day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
     else:
-        month, mday = ctx.lexicon["holidays"][name]
-        if year is None:
-            return Norm(f"XXXX-{month:02d}-{mday:02d}", "DATE", granularity="day")
         day = dt.date(year, month, mday)
     return Norm(day.isoformat(), "DATE", day, day, "day")
 
