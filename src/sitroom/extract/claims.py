@@ -47,6 +47,7 @@ class ClaimLexicon:
     channels: frozenset[str]
     claim_nouns: dict[str, tuple[str, ...]]  # noun lemma -> cue lemmas it names, in order of preference
     object_cues: frozenset[str]  # cue lemmas whose direct object is what was said
+    addressee_cues: frozenset[str]  # cue lemmas whose direct object is the listener ("told reporters")
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -63,7 +64,8 @@ def load_claim_lexicon(data_dir: str = str(DATA_DIR)) -> ClaimLexicon:
     channels = frozenset(row[0] for row in _rows(base / "channels.tsv"))
     nouns = {row[0]: tuple(row[1].split("|")) for row in _rows(base / "claim_nouns.tsv")}
     objects = frozenset(row[0] for row in _rows(base / "object_cues.txt"))
-    return ClaimLexicon(cues, hedges, verification, channels, nouns, objects)
+    addressees = frozenset(row[0] for row in _rows(base / "addressee_cues.txt"))
+    return ClaimLexicon(cues, hedges, verification, channels, nouns, objects, addressees)
 
 
 # --- quotations ----------------------------------------------------------------------------------------------
@@ -132,8 +134,9 @@ class _Draft:
 class ClaimExtractor:
     """Sets ``doc._.claims``: list[Claim]; adds the actors it meets as sources to ``doc._.actors``."""
 
-    def __init__(self, data_dir: str, actor_data_dir: str, quote_window: int) -> None:
+    def __init__(self, data_dir: str, actor_data_dir: str, quote_window: int, objects_as_content: bool) -> None:
         register_extensions()
+        self.objects_as_content = objects_as_content
         self.lexicon = load_claim_lexicon(data_dir)
         self.actor_lexicon = load_actor_lexicon(actor_data_dir)
         self.quote_window = quote_window
@@ -204,6 +207,8 @@ class ClaimExtractor:
                 break
             for child in current.children:
                 if not passive and child.dep_ in SUBJECT_DEPS:
+                    if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+                        return self._source_span(current.head)  # "officials, who said ..."
                     return self._source_span(child)
                 if passive and child.dep_ == "agent":
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -234,8 +239,6 @@ class ClaimExtractor:
                     span = doc.char_span(*quote, alignment_mode="expand")
                     if span is not None:
                         return _trim(doc, span.start, span.end - 1), []
-                if child.dep_ == "xcomp" and cue.lemma not in ("say", "claim", "allege", "deny"):
-                    continue
                 return _trim(doc, first, last), []
         if passive:
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -244,11 +247,12 @@ class ClaimExtractor:
                 return _trim(doc, *_subtree_range(subject)), [agent.i]
             return None, []
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None and (cue.lemma in self.lexicon.object_cues or self._claim_noun(obj) or negated):
+        if obj is not None and (cue.lemma in self.lexicon.object_cues or self._claim_noun(obj) or negated
+                                or (self.objects_as_content and cue.lemma not in self.lexicon.addressee_cues)):
             return _trim(doc, *_subtree_range(obj)), []
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "about") and (
-                    negated or cue.stance != "assert" or cue.negated != "-"):
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "about", "against", "for", "of") and (
+                    negated or cue.stance != "assert" or cue.negated != "-" or self.objects_as_content):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _trim(doc, *_subtree_range(pobj)), [prep.i]
@@ -533,9 +537,13 @@ class ClaimExtractor:
     "sitroom_claims",
     requires=["token.dep", "token.pos", "doc._.actors"],
     assigns=["doc._.claims", "doc._.actors"],
-    default_config={"data_dir": "", "actor_data_dir": "", "quote_window": 3},
+    default_config={"data_dir": "", "actor_data_dir": "", "quote_window": 3, "objects_as_content": True},
 )
-def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, quote_window: int) -> ClaimExtractor:
-    """quote_window: characters allowed between a quotation and its cue's sentence (set on the seed's
+def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, quote_window: int,
+                objects_as_content: bool) -> ClaimExtractor:
+    """objects_as_content: any cue's direct object, infinitive or prepositional object is what was said when it has no
+    clause (PolNeAR's broad attribution: "pledged to push", "praised the plan"; +recall on PolNeAR train);
+    quote_window: characters allowed between a quotation and its cue's sentence (set on the seed's
     “...,” he said layout and PolNeAR train, where the cue follows the closing mark after a comma and a space)."""
-    return ClaimExtractor(data_dir or str(DATA_DIR), actor_data_dir or str(ACTOR_DATA_DIR), quote_window)
+    return ClaimExtractor(data_dir or str(DATA_DIR), actor_data_dir or str(ACTOR_DATA_DIR), quote_window,
+                          objects_as_content)
