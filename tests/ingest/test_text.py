@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from sitroom.ingest import article_from_text, read_paths, to_source
+from sitroom.ingest import article_from_text, read_paths, to_clean, to_source
 from sitroom.ingest.text import read_text
 from sitroom.model import Article
 
@@ -49,6 +50,19 @@ def test_seed_offsets_round_trip(seed: tuple[str, Article]) -> None:
         end = len(article.text) if end < 0 else end
         source = to_source(article.extra["source_offsets"], paragraph_start)
         assert raw[source : source + end - paragraph_start] == article.text[paragraph_start:end]
+
+
+@needs_seed
+def test_gold_spans_on_the_raw_file_map_into_the_clean_text(seed: tuple[str, Article]) -> None:
+    raw, article = seed
+    gold = json.loads((SEED.parent / "gold.json").read_text(encoding="utf-8"))
+    segments = article.extra["source_offsets"]
+    spans = [c["content_span"] for c in gold["claims"] if "content_span" in c]
+    assert spans
+    for start, end in spans:
+        clean_start, clean_end = to_clean(segments, start), to_clean(segments, end)
+        assert clean_start is not None and clean_end is not None
+        assert article.text[clean_start:clean_end] == raw[start:end]
 
 
 @needs_seed

@@ -5,7 +5,7 @@ scheme (ids); ``read_paths`` walks files and directories and yields Article, Ing
 """
 
 from sitroom.ingest.article import ItemError, article_from_text, normalize_published
-from sitroom.ingest.clean import clean_lines, to_source
+from sitroom.ingest.clean import clean_lines, to_clean, to_source
 from sitroom.ingest.files import read_bytes, read_file, read_paths
 from sitroom.ingest.ids import article_id, canonical_url, content_hash
 
@@ -20,5 +20,6 @@ __all__ = [
     "read_bytes",
     "read_file",
     "read_paths",
+    "to_clean",
     "to_source",
 ]

@@ -47,10 +47,7 @@ class Cleaned:
 
     def to_clean(self, pos: int) -> int | None:
         """Clean offset of source offset ``pos``, or None when that source character is not in the clean text."""
-        for clean_start, source_start, length in self.segments:
-            if source_start <= pos <= source_start + length:
-                return clean_start + pos - source_start
-        return None
+        return to_clean(self.segments, pos)
 
 
 def to_source(segments: list[tuple[int, int, int]], pos: int) -> int:
@@ -60,6 +57,16 @@ def to_source(segments: list[tuple[int, int, int]], pos: int) -> int:
     index = bisect.bisect_right([s[0] for s in segments], pos) - 1
     clean_start, source_start, length = segments[max(index, 0)]
     return source_start + min(max(pos - clean_start, 0), length)
+
+
+def to_clean(segments: list[tuple[int, int, int]], pos: int) -> int | None:
+    """Map a source offset (a gold span read on the raw file, say) into the clean text; None if it was removed."""
+    if not segments:
+        return pos
+    for clean_start, source_start, length in segments:
+        if source_start <= pos <= source_start + length:
+            return clean_start + pos - source_start
+    return None
 
 
 @lru_cache(maxsize=8)
