@@ -1,0 +1,926 @@
+"""sitroom_events: events assembled from one parsed Doc and the other components' output.
+
+An event is a trigger (data/events/*.tsv) read in its clause: ACLED type for political violence and strategic
+developments, PLOVER category for the rest, Displacement for evacuations and shelters. Its arguments come from
+the other components by span: actors (doc._.actors), places (doc._.places), the time (doc._.times), casualty
+counts (doc._.quantities), and the claims whose content contains the trigger (doc._.claims), so an event's
+verification is its claims'. When a component is absent (its extension is None) a small documented fallback
+from the parse and NER stands in (see `_Fallbacks`), and its objects are put in that extension so every id an
+event carries resolves in the Record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.extract.doc import evidence
+from sitroom.extract.event_lexicon import (
+    CONTROL,
+    DISPLACEMENT,
+    INTENT_ADJECTIVES,
+    EventLexicon,
+    Sense,
+    Trigger,
+    load_lexicon,
+    triggers_in,
+)
+from sitroom.model import Actor, Casualty, Claim, Event, PlaceMention, Quantity, TimeExpression
+
+# ACLED inter codes (ACLED Codebook 2023, "Actor types"): 1 state forces, 7 civilians.
+INTER_STATE = 1
+INTER_CIVILIANS = 7
+# Dependency labels of clause parts that are not the event's own words (kept out of its evidence and arguments).
+_OUTSIDE = frozenset({"advcl", "relcl", "conj", "cc", "punct", "mark", "parataxis", "ccomp", "appos"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
+_DIRECTIONS = frozenset({"south", "north", "east", "west", "near", "outskirts", "gates", "edge", "southeast",
+                         "southwest", "northeast", "northwest", "border"})
+_GRANULARITY_RANK = {"time": 0, "part_of_day": 1, "day": 2, "week": 3, "month": 4, "season": 5, "quarter": 5,
+                     "year": 6, "decade": 7, "century": 8}
+
+
+@dataclass
+class _Draft:
+    """An event while it is being assembled: token positions and argument objects, not yet ids."""
+
+    trigger: Trigger
+    anchor: Token  # the predicate whose clause holds the event's arguments
+    sense: Sense
+    sentence: int
+    agent: Token | None = None
+    patient: Token | None = None
+    casualties: list[Casualty] = field(default_factory=list)
+    victims: str = ""
+    victim_country: str = ""
+    victim_token: Token | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    time: TimeExpression | None = None
+    status: str = "occurred"
+    territory_change: str = ""
+    span: tuple[int, int] = (0, 0)
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    reported_by: list[str] = field(default_factory=list)
+
+
+@Language.factory(
+    "sitroom_events",
+    requires=["doc._.times", "doc._.quantities", "doc._.places", "doc._.actors", "doc._.claims"],
+    assigns=["doc._.events"],
+    default_config={"data_dir": None, "merge_window": 1, "fallbacks": True},
+)
+def make_events(nlp: Language, name: str, data_dir: str | None, merge_window: int, fallbacks: bool) -> "EventExtractor":
+    """merge_window: how many sentences back an elaborating mention ("hit by Russian shelling") may join an
+    event with casualties; 1 = the next sentence only, the reach of "The casualties were reported ..." in news.
+    fallbacks: derive missing places/actors/quantities from the parse when their component did not run."""
+    return EventExtractor(load_lexicon(data_dir), merge_window=merge_window, fallbacks=fallbacks)
+
+
+class EventExtractor:
+    """One pass over sentences: triggers, then arguments by span, then merges of mentions of one event."""
+
+    def __init__(self, lex: EventLexicon, merge_window: int = 1, fallbacks: bool = True) -> None:
+        self.lex = lex
+        self.merge_window = merge_window
+        self.fallbacks = fallbacks
+
+    def __call__(self, doc: Doc) -> Doc:
+        inputs = _Inputs.of(doc, self.lex, self.fallbacks)
+        drafts: list[_Draft] = []
+        for index, sent in enumerate(doc.sents):
+            drafts.extend(self._sentence(sent, index, inputs))
+        drafts = self._merge(drafts)
+        doc._.events = [self._finish(doc, n, draft, inputs) for n, draft in enumerate(drafts, 1)]
+        inputs.publish(doc)
+        return doc
+
+    # --- detection ---------------------------------------------------------------------------------------
+
+    def _sentence(self, sent: Span, index: int, inputs: "_Inputs") -> list[_Draft]:
+        lex = self.lex
+        found = triggers_in(sent, lex)
+        by_head = {t.head: t for t in found}
+        drafts: list[_Draft] = []
+        absorbed: set[int] = set()
+        for trigger in found:
+            head = sent.doc[trigger.head]
+            if trigger.head in absorbed or self._not_an_event(head, by_head):
+                continue
+            draft = self._draft(trigger, head, index, by_head, absorbed, inputs)
+            if draft is not None:
+                drafts.append(draft)
+        drafts = [d for d in drafts if d.trigger.head not in absorbed and not inputs.is_claim_cue(d.trigger)
+                  and not _in_headline(sent.doc[d.trigger.head])]
+        for draft in drafts:
+            _refine_purpose(draft, by_head)
+        return self._merge_in_sentence(drafts)
+
+    def _not_an_event(self, head: Token, by_head: dict[int, Trigger]) -> bool:
+        """Words that only frame, date or explain another event, or that the report only wishes for."""
+        lex = self.lex
+        if lex.role(head.lemma_.lower(), "report") and head.pos_ in ("VERB", "AUX"):
+            return True
+        if head.dep_ == "pcomp" or any(c.dep_ == "neg" for c in head.children):
+            return True  # "is about transferring weapons" names a topic; "did not provide" no act
+        if any(c.lower_ in ("you", "your") for c in head.children if c.dep_ in ("dobj", "dative", "nsubj", "poss")):
+            return True  # addresses the reader ("gives you the latest developments"): promotion, not news
+        if any(c.dep_ == "dobj" and lex.role(c.lemma_.lower(), "speech_object") for c in head.children):
+            return True  # "dismissed those claims" answers a claim: the claims component records it
+        if lex.casualty_verbs.get(head.lemma_.lower()) and _attack_of(head, by_head) is not None:
+            return True  # "killed in a strike": the strike is the event, the verb counts its victims
+        token = head
+        while True:
+            if token.dep_ == "advcl":
+                marks = {c.lemma_.lower() for c in token.children if c.dep_ == "mark"}
+                if marks & lex.roles.get("background", set()):
+                    return True
+            if token.dep_ in ("advcl", "acl") and any(c.tag_ == "TO" for c in token.children):
+                return True  # purpose clause ("to support Moscow's war"); see _refine_purpose
+            if token.dep_ == "xcomp" and any(c.tag_ == "TO" for c in token.children):
+                governor = by_head.get(token.head.i)
+                if governor is None and token.head.pos_ in ("VERB",) and token.head.lemma_.lower() not in _GOVERNORS:
+                    if not lex.role(token.head.lemma_.lower(), "report") and token.head.dep_ != "ROOT":
+                        return True
+            if token.dep_ == "pobj" and token.head.lemma_.lower() in lex.roles.get("background", set()):
+                return True
+            if token.dep_ == "pobj" and _prep_phrase(token.head) in lex.roles.get("cause", set()):
+                return True
+            if token.dep_ in ("amod", "compound", "nmod"):
+                return True  # "Western military aid" as a modifier, "missile strike" heads handled as phrases
+            if token.head.i == token.i:
+                return False
+            if lex.role(token.head.lemma_.lower(), "report") and token.dep_ in ("ccomp", "xcomp"):
+                return False
+            token = token.head
+
+    def _draft(self, trigger: Trigger, head: Token, index: int, by_head: dict[int, Trigger], absorbed: set[int],
+               inputs: "_Inputs") -> _Draft | None:
+        lex = self.lex
+        sense = trigger.sense
+        anchor = head
+        # A control act absorbs the act it governs ("agreed to provide aid" is one AGREE event).
+        if sense.category in CONTROL and not sense.violent:
+            for token in head.subtree:
+                if token.i != head.i and token.i in by_head and _governed_by(token, head):
+                    absorbed.add(token.i)
+        nominal = head.pos_ in ("NOUN", "PROPN")
+        if nominal:
+            governor, dep = _attachment(head)
+            glemma = governor.lemma_.lower()
+            if dep == "nsubj" and glemma == "be":
+                governor = next((c for c in governor.children if c.dep_ == "xcomp"), governor)
+                glemma = governor.lemma_.lower()
+            if dep in ("dobj", "nsubj", "nsubjpass") and (
+                lex.role(glemma, "light") or lex.role(glemma, "occur") or _occur_phrase(governor, lex)
+                or glemma in lex.status_cues
+            ):
+                anchor = governor
+            elif head.dep_ == "pobj" and lex.casualty_verbs.get(governor.head.lemma_.lower()):
+                anchor = _first_casualty(governor.head, lex)
+            elif head.dep_ == "pobj" and governor.head.pos_ == "VERB" and lex.casualty_verbs.get(
+                    governor.head.lemma_.lower()) is None and governor.head.lemma_.lower() in ("hit", "strike"):
+                anchor = governor.head
+            elif head.dep_ == "pobj" and governor.head.i in by_head:
+                return None  # an argument of another trigger ("hit by Russian shelling" is the hit)
+        # Adjectives that only frame intention are not triggers of their own.
+        if head.lemma_.lower() in INTENT_ADJECTIVES:
+            return None
+        draft = _Draft(trigger=trigger, anchor=anchor, sense=sense, sentence=index)
+        self._arguments(draft, head, by_head, inputs)
+        if nominal and anchor is head and not (
+            draft.time or draft.casualties or any(p.precision != "country" for p in draft.places)
+        ):
+            return None  # a bare noun ("the war", "Russia's invasion of Ukraine") names no reported event
+        if sense.needs == "shelter" and draft.patient is None and draft.agent is None:
+            return None
+        return draft
+
+    # --- arguments ---------------------------------------------------------------------------------------
+
+    def _arguments(self, draft: _Draft, head: Token, by_head: dict[int, Trigger], inputs: "_Inputs") -> None:
+        lex = self.lex
+        anchor = draft.anchor
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
+        if head.pos_ in ("NOUN", "PROPN"):
+            draft.agent = _first_child(head, ("poss",)) or _nationality(head, lex) or _by_agent(anchor)
+            if draft.agent is None and head is not anchor and not passive:
+                draft.agent = _first_child(anchor, ("nsubj",))
+        else:
+            subject = _subject(head)
+            if passive:
+                draft.agent = _by_agent(anchor)
+                draft.patient = _first_child(anchor, ("nsubjpass",))
+                if draft.agent is None and draft.sense.category == "MOBILIZE":
+                    draft.agent, draft.patient = subject or draft.patient, None  # troops prepared: their side
+            else:
+                draft.agent = subject
+                draft.patient = (_first_child(head, ("dative",)) or _pobj_of(head, ("to", "on", "against"))
+                                 or _first_child(head, ("dobj",)) or _pobj_of(head, ("with",)))
+            if draft.agent is not None and draft.agent.i in by_head and draft.agent.pos_ in ("NOUN", "PROPN"):
+                # "hit by Russian shelling": the side is the attack noun's nationality or possessor
+                draft.agent = _first_child(draft.agent, ("poss",)) or _nationality(draft.agent, lex) or draft.agent
+            if draft.sense.mode == "visit":
+                draft.patient = None  # what is visited is a place, not a counterpart
+            if draft.sense.category == "AID" and any(
+                lex.role(t.lemma_.lower(), "military_object") or lex.role(t.lower_, "military_object")
+                for c in head.children if c.dep_ == "dobj" for t in c.subtree
+            ):
+                draft.sense = replace(draft.sense, mode="military")
+        # Casualties: the verbs that count victims of this event, and their conjuncts.
+        counted = []
+        if lex.casualty_verbs.get(anchor.lemma_.lower()):
+            counted.extend(_casualty_chain(anchor, lex))
+        elif head.pos_ == "VERB" and lex.casualty_verbs.get(head.lemma_.lower()):
+            counted.extend(_casualty_chain(head, lex))
+        if draft.sense.category == DISPLACEMENT:
+            self._displaced(draft, head, inputs)
+        for verb in counted:
+            self._casualty(draft, verb, inputs)
+        draft.status = self._status(head, anchor, inputs)
+        if draft.sense.mode == "occupy" and draft.status == "occurred":
+            draft.territory_change = "captured"
+        tokens = _clause_tokens(anchor, head, lex)
+        if head.pos_ in ("NOUN", "PROPN") and anchor is head:
+            tokens += _following_modifiers(head)
+        parties = (draft.agent,) if draft.sense.category in _PLACE_TAKING else (draft.agent, draft.patient)
+        arguments = [t for a in parties if a is not None for t in a.subtree]
+        draft.places = inputs.places_in([t for t in tokens if t not in arguments], anchor)
+        draft.time = inputs.time_in(tokens, head)
+        if draft.status == "occurred" and draft.time is not None and inputs.is_future(draft.time):
+            draft.status = "planned"
+        draft.span = _evidence_span(draft, head, tokens)
+
+    def _casualty(self, draft: _Draft, verb: Token, inputs: "_Inputs") -> None:
+        kind = self.lex.casualty_verbs[verb.lemma_.lower()]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        victim = _first_child(verb, ("nsubjpass",) if passive else ("dobj", "nsubj"))
+        if verb.lemma_.lower() == "die":
+            victim = _first_child(verb, ("nsubj",))
+        if victim is None:
+            return
+        victims = self._victim_class(victim)
+        quantity = inputs.quantity_in(victim)
+        if kind != "killed" and kind != "injured" and not victims and quantity is None:
+            return  # "captured the town": territory, not people
+        if victims:
+            draft.victims = draft.victims or victims
+            draft.victim_token = draft.victim_token or victim
+        draft.casualties.append(Casualty(kind=kind, quantity=quantity.id if quantity else None,
+                                         victims=victims or draft.victims or "unknown",
+                                         evidence=inputs.evidence_of(victim, verb)))
+
+    def _displaced(self, draft: _Draft, head: Token, inputs: "_Inputs") -> None:
+        kind = draft.sense.casualty_kind
+        people = _first_child(head, ("dobj", "nsubjpass"))
+        if people is None:
+            return
+        draft.patient = people
+        groups = [people] + [p for prep in people.children if prep.dep_ == "prep"
+                             and prep.lower_ in ("including", "among") for p in prep.children if p.dep_ == "pobj"]
+        for group in groups:
+            quantity = inputs.quantity_in(group, exclude_children=("prep",) if group is people else ())
+            victims = self._victim_class(group) or "civilians"
+            if quantity is None and kind != "sheltered":
+                continue
+            draft.casualties.append(Casualty(kind=kind, quantity=quantity.id if quantity else None, victims=victims,
+                                             evidence=inputs.evidence_of(group, group)))
+
+    def _victim_class(self, token: Token) -> str:
+        words = [token] + [c for c in token.children if c.dep_ in ("amod", "compound")]
+        classes = [self.lex.victims.get(w.lemma_.lower(), "") for w in words]
+        if "military" in classes:
+            return "military"
+        if "civilians" in classes:
+            return "civilians"
+        return ""
+
+    def _status(self, head: Token, anchor: Token, inputs: "_Inputs") -> str:
+        """occurred, planned, canceled, ongoing or attempted, from the cue words around the trigger."""
+        lex = self.lex
+        cues = lex.status_cues
+        for token in (anchor, head):
+            if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                verb = token.head
+                status = cues.get(verb.lemma_.lower()) or cues.get(f"{verb.lemma_.lower()} {_particle(verb)}")
+                if status and status[1] == "head":
+                    return status[0]
+        # "was to have taken place": an unfulfilled plan.
+        aux = [c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")]
+        if "to" in aux and "have" in aux and anchor.head.lemma_.lower() == "be":
+            return cues.get("be to have", ("canceled", ""))[0]
+        if "to" in aux and anchor.head.lemma_.lower() == "be" and anchor.dep_ == "xcomp":
+            return cues.get("be to", ("planned", ""))[0]
+        governor = head
+        while governor.dep_ in ("xcomp", "acomp"):
+            governor = governor.head
+            status = cues.get(governor.lemma_.lower())
+            if status and status[1] == "governor":
+                if status[0] in ("ongoing", "attempted"):
+                    return "ongoing" if _progressive(governor) or governor.lemma_.lower() == "continue" else "attempted"
+                return status[0]
+        for token in (head, anchor):
+            for child in token.children:
+                status = cues.get(child.lemma_.lower())
+                if child.dep_ == "aux" and status and status[1] == "aux":
+                    return status[0]
+        if head.pos_ == "VERB" and _progressive(head):
+            return "ongoing"
+        return "occurred"
+
+    # --- merging -----------------------------------------------------------------------------------------
+
+    def _merge_in_sentence(self, drafts: list[_Draft]) -> list[_Draft]:
+        """Mentions of one act in one sentence: a same-category trigger inside another's clause, or conjoined
+        predicates sharing a subject ("arrived ... and were being prepared"), are one event."""
+        kept: list[_Draft] = []
+        for draft in drafts:
+            host = next((k for k in kept if _same_act(k, draft)), None)
+            if host is None:
+                kept.append(draft)
+            else:
+                _absorb(host, draft)
+        return kept
+
+    def _merge(self, drafts: list[_Draft]) -> list[_Draft]:
+        """Across sentences: an elaboration of a violent event with casualties ("The casualties were reported
+        ... in regions hit by Russian shelling") joins it; a repeated mention of the same planned act
+        (same actor, category and places) joins the more precisely dated one."""
+        kept: list[_Draft] = []
+        for draft in drafts:
+            host = None
+            if draft.sense.violent and not draft.casualties and draft.time is None:
+                host = next((k for k in reversed(kept) if k.sense.violent and k.casualties
+                             and 0 < draft.sentence - k.sentence <= self.merge_window
+                             and _compatible_agent(k, draft)), None)
+            if host is None and not draft.sense.violent:
+                host = next((k for k in kept if _repeated(k, draft)), None)
+            if host is None:
+                kept.append(draft)
+                continue
+            if not draft.sense.violent and _finer(draft, host):
+                kept[kept.index(host)] = draft
+                _absorb(draft, host)
+            else:
+                _absorb(host, draft)
+        return kept
+
+    # --- output ------------------------------------------------------------------------------------------
+
+    def _finish(self, doc: Doc, n: int, draft: _Draft, inputs: "_Inputs") -> Event:
+        head = doc[draft.trigger.head]
+        sense = draft.sense
+        actor1 = inputs.actor_for(draft.agent, head, violent=sense.violent)
+        actor2 = None
+        if draft.victim_token is not None and draft.victims:
+            actor2 = inputs.victim_actor(draft.victim_token, draft.victims, draft)
+        elif draft.patient is not None and sense.category != DISPLACEMENT:
+            actor2 = inputs.actor_for(draft.patient, head, violent=sense.violent)
+        if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
+            actor2 = None
+        trigger_ev = evidence(doc, doc[draft.trigger.start].idx, doc[draft.trigger.end - 1].idx
+                              + len(doc[draft.trigger.end - 1].text))
+        start, end = draft.span
+        reported_by = list(dict.fromkeys(draft.reported_by + inputs.claims_containing(trigger_ev.start)))
+        places = [p.id for p in draft.places]
+        return Event(
+            id=f"E{n}",
+            trigger=trigger_ev,
+            disorder_type=sense.disorder,
+            event_type=sense.event_type,
+            sub_event_type=sense.sub_event_type,
+            plover_category="" if sense.category == DISPLACEMENT else sense.category,
+            plover_mode=sense.mode,
+            actor1=actor1.id if actor1 else None,
+            actor2=actor2.id if actor2 else None,
+            places=list(dict.fromkeys(places)),
+            time=draft.time.id if draft.time else None,
+            casualties=draft.casualties,
+            status=draft.status,  # type: ignore[arg-type]
+            territory_change=draft.territory_change,
+            reported_by=reported_by,
+            evidence=evidence(doc, start, end),
+        )
+
+
+# --- inputs from the other components, with fallbacks ---------------------------------------------------------
+
+
+class _Inputs:
+    """The other components' objects indexed by character offset, and the fallbacks standing in for them."""
+
+    def __init__(self, doc: Doc, lex: EventLexicon, fallbacks: bool) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.fallbacks = fallbacks
+        self.missing = {name for name in ("actors", "places", "quantities") if getattr(doc._, name) is None}
+        self.actors: list[Actor] = list(doc._.actors or [])
+        self.places: list[PlaceMention] = list(doc._.places or [])
+        self.times: list[TimeExpression] = list(doc._.times or [])
+        self.quantities: list[Quantity] = list(doc._.quantities or [])
+        self.claims: list[Claim] = list(doc._.claims or [])
+        self.new_actors: list[Actor] = []
+        self.new_quantities: list[Quantity] = []
+        if "places" in self.missing and fallbacks:
+            self.places = _fallback_places(doc, lex)
+        self._mentions = sorted(((m.start, m.end, a) for a in self.actors for m in a.mentions), key=lambda x: x[0])
+
+    @classmethod
+    def of(cls, doc: Doc, lex: EventLexicon, fallbacks: bool) -> "_Inputs":
+        return cls(doc, lex, fallbacks)
+
+    def publish(self, doc: Doc) -> None:
+        """Objects the events refer to that no component produced go into the extensions, so ids resolve."""
+        if self.new_actors or "actors" in self.missing:
+            doc._.actors = self.actors
+        if "places" in self.missing and self.fallbacks:
+            doc._.places = self.places
+        if self.new_quantities or "quantities" in self.missing:
+            doc._.quantities = self.quantities
+
+    def evidence_of(self, first: Token, last: Token):  # -> Evidence
+        tokens = list(first.subtree) + [last]
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        return evidence(self.doc, start, end)
+
+    # places, times, claims
+
+    def places_in(self, tokens: list[Token], anchor: Token) -> list[PlaceMention]:
+        if not tokens:
+            return []
+        spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+        ranges = _ranges(spans)
+        out = []
+        for mention in self.places:
+            if mention.role not in ("location", "mention") and mention.role != "":
+                continue
+            if not any(s <= mention.evidence.start < e for s, e in ranges):
+                continue
+            if _is_reference(self.doc, mention) or self._in_actor_name(mention):
+                continue
+            out.append(mention)
+        anchors = {m.anchor for m in out if m.anchor}
+        return [m for m in out if m.id not in anchors]
+
+    def time_in(self, tokens: list[Token], head: Token) -> TimeExpression | None:
+        if not tokens:
+            return None
+        ranges = _ranges([(t.idx, t.idx + len(t.text)) for t in tokens])
+        best = None
+        for expression in self.times:
+            dated = expression.type in ("DATE", "TIME") and (expression.start or expression.value)
+            anchored_span = expression.type == "DURATION" and expression.start and expression.end  # "the past day"
+            if not (dated or anchored_span):
+                continue
+            if any(s <= expression.evidence.start < e for s, e in ranges):
+                distance = abs(expression.evidence.start - head.idx)
+                if best is None or distance < best[0]:
+                    best = (distance, expression)
+        return best[1] if best else None
+
+    def _in_actor_name(self, mention: PlaceMention) -> bool:
+        """ "U.S." in "U.S. President Joe Biden" is part of a title, not where anything happened."""
+        return any(start <= mention.evidence.start and mention.evidence.end < end for start, end, _ in self._mentions)
+
+    def is_future(self, expression: TimeExpression) -> bool:
+        published = self.doc._.published
+        if published is None and self.doc._.published_inferred:
+            published = self.doc._.published_inferred[0]
+        if published is None or not expression.start:
+            return False
+        return str(expression.start)[:10] > str(published)[:10]
+
+    def is_claim_cue(self, trigger: Trigger) -> bool:
+        """A trigger that is a claim's cue ("dismissed", "claimed") is speech the claims component records."""
+        start = self.doc[trigger.start].idx
+        return any(c.cue is not None and c.cue.start <= start < c.cue.end for c in self.claims)
+
+    def claims_containing(self, offset: int) -> list[str]:
+        return [c.id for c in self.claims if c.content is not None and c.content.start <= offset < c.content.end]
+
+    # quantities
+
+    def quantity_in(self, token: Token, exclude_children: tuple[str, ...] = ()) -> Quantity | None:
+        tokens = [token] + [t for c in token.children if c.dep_ not in exclude_children for t in c.subtree]
+        lo = min(t.idx for t in tokens)
+        hi = max(t.idx + len(t.text) for t in tokens)
+        for quantity in self.quantities:
+            if lo <= quantity.evidence.start < hi and not (
+                exclude_children and quantity.evidence.start > token.idx + len(token.text)
+            ):
+                return quantity
+        if "quantities" not in self.missing or not self.fallbacks:
+            return None
+        return self._fallback_quantity(token, exclude_children)
+
+    def _fallback_quantity(self, token: Token, exclude_children: tuple[str, ...]) -> Quantity | None:
+        """Fallback when no quantities component ran: a number word or numeral in the victims' phrase."""
+        numbers = [t for t in ([token] + [c for c in token.children if c.dep_ in ("nummod", "quantmod")])
+                   if t.like_num]
+        if not numbers:
+            return None
+        number = numbers[0]
+        hedge = [c for c in number.children if c.dep_ in ("advmod", "quantmod")]
+        start = min([number.idx] + [h.idx for h in hedge])
+        value = _number_value(number.text)
+        quantity = Quantity(id=f"Q-ev{len(self.new_quantities) + 1}", evidence=evidence(self.doc, start,
+                            number.idx + len(number.text)), value=value,
+                            approximator=" ".join(h.text for h in hedge),
+                            approximation="approx" if hedge else "exact", unit=token.lemma_ if token is not number else "")
+        self.new_quantities.append(quantity)
+        self.quantities.append(quantity)
+        return quantity
+
+    # actors
+
+    def actor_for(self, token: Token | None, trigger: Token, violent: bool) -> Actor | None:
+        """The actor a phrase names: another component's actor by span, a pronoun's antecedent, or a country
+        from the demonym list; state actors of violent events become ACLED "Military Forces of X" (inter 1)."""
+        if token is None:
+            return None
+        if token.lower_ in _PRONOUNS:
+            token = _antecedent(token, self.lex) or token
+        actor = self._mentioned(token)
+        country = actor.country if actor else ""
+        name = ""
+        if actor is None or (violent and actor.kind in ("government", "military", "unnamed", "group")):
+            iso, name = self._country_of(token)
+            country = country or iso
+        if violent and country and (actor is None or actor.kind in ("government", "military", "unnamed", "group")):
+            return self._acled_actor(f"Military Forces of {self.lex.country_names.get(country, name or country)}",
+                                     "military", country, INTER_STATE, token)
+        if actor is not None:
+            return actor
+        if country:
+            return self._acled_actor(self.lex.country_names.get(country, name), "government", country, None, token)
+        if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and "actors" in self.missing and self.fallbacks:
+            kind = "person" if token.ent_type_ == "PERSON" else "organization"
+            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            return self._acled_actor(ent.text if ent is not None else token.text, kind, "", None, token)
+        return None
+
+    def victim_actor(self, token: Token, victims: str, draft: _Draft) -> Actor | None:
+        if victims == "military":
+            iso, name = self._country_of(token)
+            if not iso:
+                return None
+            return self._acled_actor(f"Military Forces of {self.lex.country_names.get(iso, name)}", "military", iso,
+                                     INTER_STATE, token)
+        country = next((p.place.country for p in draft.places if p.place and p.place.country), "")
+        iso, _ = self._country_of(token)
+        country = iso or country
+        label = f"Civilians ({self.lex.country_names.get(country, country)})" if country else "Civilians"
+        return self._acled_actor(label, "group", country, INTER_CIVILIANS, token)
+
+    def _mentioned(self, token: Token) -> Actor | None:
+        words = [t for t in token.subtree if t.dep_ not in ("relcl", "prep", "acl", "appos")] or [token]
+        lo = min(t.idx for t in words)
+        hi = max(t.idx + len(t.text) for t in words)
+        best = None
+        for start, end, actor in self._mentions:
+            if start < hi and lo < end:
+                overlap_head = start <= token.idx < end
+                if best is None or overlap_head:
+                    best = actor
+                    if overlap_head:
+                        break
+        return best
+
+    def _country_of(self, token: Token) -> tuple[str, str]:
+        words = [token] + [t for t in token.subtree if t.dep_ in ("amod", "compound", "poss", "nmod")]
+        for word in words:
+            ent = next((e for e in self.doc.ents if e.start <= word.i < e.end), None)
+            for text in ([ent.text] if ent is not None else []) + [word.text]:
+                text = text.removeprefix("the ").removesuffix("'s")
+                if text in self.lex.countries:
+                    return self.lex.countries[text]
+        return "", ""
+
+    def _acled_actor(self, name: str, kind: str, country: str, inter: int | None, token: Token) -> Actor:
+        mention = self.evidence_of(token, token)
+        for actor in self.actors:
+            if actor.name == name:
+                if all(m.start != mention.start for m in actor.mentions):
+                    actor.mentions.append(mention)
+                return actor
+        actor = Actor(id=f"A-ev{len(self.new_actors) + 1}", name=name, kind=kind, country=country,  # type: ignore[arg-type]
+                      inter_code=inter, mentions=[mention])
+        self.new_actors.append(actor)
+        self.actors.append(actor)
+        return actor
+
+
+# --- small parse helpers -----------------------------------------------------------------------------------
+
+# Categories whose object is where the act happens ("captured the town of X", "visited Germany"), so a place
+# there is the event's place; for the others ("sent weapons to Russia") a named country is a counterpart.
+_PLACE_TAKING = frozenset({"ASSAULT", "CONSULT", "MOBILIZE", "COERCE", "PROTEST", DISPLACEMENT})
+_GOVERNORS = frozenset({"set", "plan", "schedule", "expect", "intend", "try", "attempt", "seek", "continue", "be",
+                        "have", "begin", "start", "want", "need", "decide", "go"})
+
+
+def _in_headline(token: Token) -> bool:
+    """A trigger on a short title-case line (a headline, promo or related link) is not a reported event:
+    the body reports the same thing with its arguments."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start : end if end >= 0 else len(text)]
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _refine_purpose(draft: _Draft, by_head: dict[int, Trigger]) -> None:
+    """A visit or meeting whose purpose clause asks for something is a request (PLOVER REQUEST): "visited
+    Britain ... to ask Kyiv's partners for sustained military assistance"."""
+    if draft.sense.category != "CONSULT":
+        return
+    for child in draft.anchor.children:
+        trigger = by_head.get(child.i)
+        if child.dep_ in ("advcl", "xcomp") and trigger is not None and trigger.sense.category == "REQUEST":
+            draft.sense = replace(draft.sense, category="REQUEST", mode=trigger.sense.mode)
+
+
+def _attachment(noun: Token) -> tuple[Token, str]:
+    """A noun's head and relation, repairing headline attachment: a noun whose head lies before a blank line
+    (the parser joined a headline to the next paragraph) is read as the subject of its own paragraph's verb."""
+    head = noun.head
+    if head.i < noun.i and "\n\n" in noun.doc[head.i : noun.i].text:
+        verb = next((t for t in noun.doc[noun.i : noun.sent.end] if t.dep_ == "ROOT" or (
+            t.pos_ in ("AUX", "VERB") and t.head.i == t.i)), None)
+        if verb is not None:
+            return verb, "nsubj"
+    return head, noun.dep_
+
+
+def _first_casualty(verb: Token, lex: EventLexicon) -> Token:
+    """The first of conjoined casualty verbs ("were killed and eight were wounded in attacks")."""
+    while verb.dep_ == "conj" and lex.casualty_verbs.get(verb.head.lemma_.lower()):
+        verb = verb.head
+    return verb
+
+
+def _casualty_chain(verb: Token, lex: EventLexicon) -> list[Token]:
+    return [verb] + [c for c in verb.children if c.dep_ == "conj" and lex.casualty_verbs.get(c.lemma_.lower())]
+
+
+def _following_modifiers(noun: Token) -> list[Token]:
+    """Prepositional phrases the parser hung on the verb right after a nominal trigger ("a strike in Kharkiv
+    on January 2" where "on January 2" attaches to the verb): they still date and place the noun."""
+    verb = noun
+    while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head
+    end = noun.right_edge.i
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == end + 1:
+            out.extend(child.subtree)
+            end = child.right_edge.i
+    return out
+
+
+def _governed_by(token: Token, head: Token) -> bool:
+    while token.i != head.i:
+        if token.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "attr", "nsubj", "acl", "conj"):
+            return False
+        token = token.head
+    return True
+
+
+def _attack_of(verb: Token, by_head: dict[int, Trigger]) -> Token | None:
+    """The violent trigger a casualty verb reports ("killed in a strike", "a bombing killed"), also through
+    a conjoined casualty verb ("were killed and eight were wounded in Russian attacks")."""
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    children = [c for v in verbs for c in v.children]
+    for child in children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by", "during"):
+            for pobj in child.children:
+                trigger = by_head.get(pobj.i)
+                if trigger is not None and trigger.sense.violent:
+                    return pobj
+        if child.dep_ == "nsubj":
+            trigger = by_head.get(child.i)
+            if trigger is not None and trigger.sense.violent:
+                return child
+    return None
+
+
+def _prep_phrase(token: Token) -> str:
+    """'due to' / 'because of' as one string for the preposition token heading a pobj."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.head.i == token.i or (before is not None and token.head.i == before.i):
+        return f"{before.lower_} {token.lower_}"
+    return token.lower_
+
+
+def _occur_phrase(verb: Token, lex: EventLexicon) -> bool:
+    return any(c.dep_ == "dobj" and lex.role(f"{verb.lemma_.lower()} {c.lower_}", "occur") for c in verb.children)
+
+
+def _particle(verb: Token) -> str:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+
+
+def _progressive(token: Token) -> bool:
+    return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+
+
+def _first_child(token: Token, deps: Iterable[str]) -> Token | None:
+    for dep in deps:
+        for child in token.children:
+            if child.dep_ == dep:
+                return child
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of a verb, inherited through xcomp chains ("Biden is set to visit") and conjuncts."""
+    while True:
+        subject = _first_child(token, ("nsubj",) if token.dep_ == "ROOT" and not token.lemma_ in _GOVERNORS
+                                else ("nsubj", "nsubjpass"))
+        if subject is not None:
+            return subject
+        if token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+            token = token.head
+            continue
+        return None
+
+
+def _by_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _pobj_of(verb: Token, preps: tuple[str, ...]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _nationality(noun: Token, lex: EventLexicon) -> Token | None:
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.text in lex.countries:
+            return child
+    return None
+
+
+def _antecedent(pronoun: Token, lex: EventLexicon) -> Token | None:
+    """A pronoun subject in a reported clause is the reporter ("Russia claimed that it had captured")."""
+    token = pronoun.head
+    while token.head.i != token.i:
+        if lex.role(token.head.lemma_.lower(), "report") and token.dep_ in ("ccomp", "xcomp"):
+            return _first_child(token.head, ("nsubj",))
+        token = token.head
+    return None
+
+
+def _clause_tokens(anchor: Token, head: Token, lex: EventLexicon) -> list[Token]:
+    """The event's own words: the anchor predicate with its arguments, not its subordinate or parallel clauses;
+    a relative clause adds the noun it describes ("regions, which were hit by shelling")."""
+    tokens = [anchor]
+    for child in anchor.children:
+        if child.dep_ in _OUTSIDE and not (child.dep_ == "conj" and lex.casualty_verbs.get(child.lemma_.lower())):
+            continue
+        if child.dep_ in ("xcomp", "advcl") and child is not head and any(c.tag_ == "TO" for c in child.children):
+            continue  # a purpose clause has its own places and times
+        tokens.extend(child.subtree)
+    if head is not anchor and head not in tokens:
+        tokens.extend(head.subtree)
+    nested = {u.i for t in tokens if t.dep_ in ("relcl", "acl", "appos") and t is not head and t is not anchor
+              for u in t.subtree}
+    tokens = [t for t in tokens if t.i not in nested]
+    if anchor.dep_ == "relcl":
+        noun = anchor.head
+        while noun.dep_ == "conj":
+            noun = noun.head
+        phrase = noun.head if noun.dep_ == "pobj" else noun
+        tokens.extend(t for t in phrase.subtree if t.i < anchor.left_edge.i or t.i > anchor.right_edge.i)
+    return tokens
+
+
+def _evidence_span(draft: _Draft, head: Token, tokens: list[Token]) -> tuple[int, int]:
+    """From the first argument before the trigger (actor or victims) to the end of the event's core clause."""
+    inner = {u.i for t in tokens if t.dep_ in ("appos", "relcl", "acl") and t is not head for u in t.subtree}
+    core = [t for t in tokens if t.dep_ != "punct" and t.i not in inner and not t.is_space]
+    words = [head] + core
+    if draft.agent is not None and draft.agent.i < head.i:
+        words += list(draft.agent.subtree)
+    start = min(t.idx for t in words)
+    end = max(t.idx + len(t.text) for t in words)
+    return start, end
+
+
+def _ranges(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return sorted(spans)
+
+
+def _is_reference(doc: Doc, mention: PlaceMention) -> bool:
+    """A place named only to locate another ("at the gates of Selydove", "south of Pokrovsk")."""
+    span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ == "the" and span.start >= 3:
+        before = doc[span.start - 2]
+        if before.lower_ == "of":
+            return doc[span.start - 3].lower_ in _DIRECTIONS
+    if before.lemma_.lower() == "border":
+        return True  # "areas bordering Ukraine"
+    if before.lower_ == "of":
+        word = doc[span.start - 2]
+        if word.lower_ == "town" and span.start >= 5 and doc[span.start - 5].lower_ in _DIRECTIONS:
+            return True
+        return word.lower_ in _DIRECTIONS
+    return before.lower_ == "near"
+
+
+def _same_act(host: _Draft, other: _Draft) -> bool:
+    if host.sense.category != other.sense.category:
+        return False
+    h, o = host.anchor, other.anchor
+    inside = h.left_edge.i <= o.i <= h.right_edge.i
+    conjoined = o.dep_ == "conj" and o.head.i == h.i
+    return inside or conjoined
+
+
+def _absorb(host: _Draft, other: _Draft) -> None:
+    for place in other.places:
+        if all(place.id != p.id for p in host.places):
+            host.places.append(place)
+    host.casualties.extend(other.casualties)
+    host.time = host.time or other.time
+    host.agent = host.agent or other.agent
+    host.reported_by.extend(other.reported_by)
+    if other.sense.specific and not host.sense.specific and other.sense.event_type:
+        host.sense = replace(other.sense, category=host.sense.category)
+
+
+def _agent_text(draft: _Draft) -> str:
+    return draft.agent.lower_ if draft.agent is not None else ""
+
+
+def _compatible_agent(host: _Draft, other: _Draft) -> bool:
+    a, b = host.agent, other.agent
+    if a is None or b is None:
+        return True
+    return a.lemma_.lower() == b.lemma_.lower() or a.text[:5].lower() == b.text[:5].lower()
+
+
+def _repeated(host: _Draft, other: _Draft) -> bool:
+    if host.sense.category != other.sense.category or not host.places or not other.places:
+        return False
+    if host.agent is None or other.agent is None or host.agent.text != other.agent.text:
+        return False
+    names = {p.evidence.text for p in host.places}
+    return names == {p.evidence.text for p in other.places}
+
+
+def _finer(new: _Draft, old: _Draft) -> bool:
+    def rank(d: _Draft) -> int:
+        return _GRANULARITY_RANK.get(d.time.granularity or "", 9) if d.time else 10
+
+    return rank(new) < rank(old)
+
+
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+
+
+def _number_value(text: str) -> float | None:
+    text = text.lower().replace(",", "")
+    if text in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[text])
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _fallback_places(doc: Doc, lex: EventLexicon) -> list[PlaceMention]:
+    """Fallback when no places component ran: NER GPE/LOC names, region precision before "region(s)"/"oblast",
+    country precision for names in the country list; no gazetteer entry (place=None)."""
+    out: list[PlaceMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        after = doc[ent.end : ent.end + 8]
+        precision: Any = None
+        if ent.text in lex.countries:
+            precision = "country"
+        if any(t.lower_ in ("region", "regions", "oblast", "province") for t in after[:6]) and not any(
+                t.is_sent_end for t in after[:6]):
+            nxt = [t for t in after if t.is_punct or t.lower_ in ("and", "region", "regions", "oblast", "province")
+                   or t.ent_type_ in ("GPE", "LOC")]
+            if len(nxt) >= 1:
+                precision = "admin1"
+        out.append(PlaceMention(id=f"P-ev{len(out) + 1}", evidence=evidence(doc, ent.start_char, ent.end_char),
+                                precision=precision, role="location", cue="events fallback (NER)"))
+    return out
