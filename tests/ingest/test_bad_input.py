@@ -128,3 +128,14 @@ def test_order_is_stable(tmp_path: Path) -> None:
 def test_missing_path(tmp_path: Path, name: str) -> None:
     (item,) = list(read_paths([tmp_path / name]))
     assert isinstance(item, IngestError) and item.reason == "unreadable"
+
+
+def test_damaged_utf8_keeps_its_text() -> None:
+    from sitroom.ingest.decode import decode_bytes
+
+    good = ("\u201cWe will rebuild,\u201d the mayor said. " * 20).encode("utf-8")
+    damaged = good[:100] + b"\xff" + good[101:]
+    text = decode_bytes(damaged)
+    assert "\ufffd" in text and text.count("\u201c") >= 19
+    assert decode_bytes(("Caf\u00e9 " * 30).encode("latin-1")).startswith("Caf\u00e9")  # latin-1 is not damage
+    assert "\x00" not in decode_bytes(good * 2 + b"\x00" + good)  # one stray NUL in 2,343 bytes

@@ -30,6 +30,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Calibrated by hand on Western-European texts saved as latin-1/cp1252 (under 10 % non-ASCII letters) versus
 # random bytes (over 45 %): a cp1252 reading above this share of non-ASCII characters is garbage, not text.
 MAX_NON_ASCII_SHARE = 0.3
+# A UTF-8 text with up to this share of corrupt bytes is read with U+FFFD for them (pages in the wild carry a
+# few); set by hand: one bad byte per 100 characters is damage, more is another encoding or garbage.
+MAX_BAD_UTF8_SHARE = 0.01
+# NUL bytes above this share make a file binary; below it they are stray damage and dropped (set by hand).
+MAX_NUL_SHARE = 0.001
 # Share of control characters (other than tab, newline, carriage return, form feed) above which text is binary.
 MAX_CONTROL_SHARE = 0.01
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # all but tab, newline, carriage return, form feed
@@ -55,7 +60,12 @@ def _utf16_without_bom(data: bytes) -> str:
 
 
 def decode_bytes(data: bytes, declared: str = "") -> str:
-    """Decode with a BOM, else UTF-8, else ``declared``, else cp1252 when it reads as text; raise ItemError."""
+    """Decode with a BOM, else UTF-8, else ``declared``, else cp1252 when it reads as text; raise ItemError.
+
+    A UTF-8 text with a few corrupt bytes (more valid multi-byte characters than bad bytes) keeps its text with
+    U+FFFD in place of the bad bytes; a few stray NUL bytes are dropped. Text in no known encoding, or with many
+    NULs or control characters, is an error.
+    """
     if not data.strip():
         raise ItemError("empty", "no content" if not data else "only whitespace")
     for bom, encoding in _BOMS:
@@ -64,39 +74,38 @@ def decode_bytes(data: bytes, declared: str = "") -> str:
     magic = sniff_magic(data)
     if magic:
         raise ItemError("binary", f"{magic}, not text")
-    if b"\x00" in data:
+    nuls = data.count(0)
+    if nuls:
         encoding = _utf16_without_bom(data)
-        if not encoding:
-            raise ItemError("binary", f"{data.count(0)} NUL bytes in {len(data)}: not a text file")
-        try:
-            return _checked(data.decode(encoding))
-        except UnicodeDecodeError as error:
-            raise ItemError("undecodable", f"looks like {encoding} without a BOM but is not: {error}") from None
+        if encoding:
+            return _checked(data.decode(encoding, errors="replace"))
+        if nuls > MAX_NUL_SHARE * len(data):
+            raise ItemError("binary", f"{nuls} NUL bytes in {len(data)}: not a text file")
     try:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError as error:
-        utf8_error = error
+        where = f"{error.reason} at byte {error.start}"
     if declared:
         try:
             return _checked(data.decode(declared))
         except (LookupError, UnicodeDecodeError):
             pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        where = f"{utf8_error.reason} at byte {utf8_error.start}"
-        raise ItemError("undecodable", f"not UTF-8 ({where}) nor cp1252") from None
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if len(_NON_ASCII_RE.findall(lenient)) - bad >= bad and bad <= MAX_BAD_UTF8_SHARE * len(lenient):
+        return _checked(lenient)
+    text = data.decode("cp1252", errors="replace")
     non_ascii = len(_NON_ASCII_RE.findall(text)) / max(len(text), 1)
     if non_ascii > MAX_NON_ASCII_SHARE:
         raise ItemError(
             "undecodable",
-            f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}); as cp1252 {non_ascii:.0%} of it is "
-            "non-ASCII, so it is not text in a known encoding",
+            f"not UTF-8 ({where}); as cp1252 {non_ascii:.0%} of it is non-ASCII, so it is not text in a known encoding",
         )
     return _checked(text)
 
 
 def _checked(text: str) -> str:
+    text = text.replace("\x00", "")
     controls = len(_CONTROL_RE.findall(text))
     if controls > MAX_CONTROL_SHARE * max(len(text), 1):
         raise ItemError("binary", f"{controls} control characters in {len(text)}: not a text file")
