@@ -139,3 +139,17 @@ def test_damaged_utf8_keeps_its_text() -> None:
     assert "\ufffd" in text and text.count("\u201c") >= 19
     assert decode_bytes(("Caf\u00e9 " * 30).encode("latin-1")).startswith("Caf\u00e9")  # latin-1 is not damage
     assert "\x00" not in decode_bytes(good * 2 + b"\x00" + good)  # one stray NUL in 2,343 bytes
+
+
+def test_a_reader_failure_is_one_error_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitroom.ingest.files as files
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    (tmp_path / "a.html").write_text(PAGE)
+    (tmp_path / "b.txt").write_text(TEXT)
+    monkeypatch.setattr(files, "read_html", broken)
+    items = list(read_paths([tmp_path]))
+    assert [getattr(i, "reason", "ok") for i in items] == ["reader_error", "ok"]
+    assert items[0].detail == "RuntimeError: boom"

@@ -23,6 +23,11 @@ class ItemError(Exception):
         return IngestError(source=source, reason=self.reason, detail=self.detail, item=item)
 
 
+def reader_error(source: str, error: Exception, item: str = "") -> IngestError:
+    """A reader failure nobody foresaw, on one item: recorded like a bad item so the batch goes on, and visible."""
+    return IngestError(source=source, reason="reader_error", detail=f"{type(error).__name__}: {error}", item=item)
+
+
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

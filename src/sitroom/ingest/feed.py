@@ -13,7 +13,7 @@ from lxml import etree
 from lxml.html import fragment_fromstring
 
 from sitroom.config import IngestOptions
-from sitroom.ingest.article import ItemError, article_from_text
+from sitroom.ingest.article import ItemError, article_from_text, reader_error
 from sitroom.ingest.html import read_html
 from sitroom.ingest.language import gate_article
 from sitroom.model import Article, IngestError, Skipped
@@ -45,6 +45,8 @@ def read_feed(
             yield read_entry(entry, where, outlet, options)
         except ItemError as error:
             yield error.record(where, entry.get("id", "") or str(number))
+        except Exception as error:  # noqa: BLE001 - one entry must not stop the feed
+            yield reader_error(where, error, entry.get("id", "") or str(number))
 
 
 def read_entry(entry: Any, source: str, outlet: str, options: IngestOptions) -> Article | IngestError | Skipped:

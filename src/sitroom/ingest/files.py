@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from sitroom.config import IngestOptions
-from sitroom.ingest.article import ItemError
+from sitroom.ingest.article import ItemError, reader_error
 from sitroom.ingest.decode import decode_bytes, sniff_magic
 from sitroom.ingest.feed import read_feed
 from sitroom.ingest.html import read_html
@@ -53,7 +53,9 @@ def read_paths(paths: Iterable[str | Path], options: IngestOptions | None = None
         yield from _read_path(Path(path), options, seen, ancestors=())
 
 
-def _read_path(path: Path, options: IngestOptions, seen: set[tuple[int, int]], ancestors: tuple) -> Iterator[Item]:
+def _read_path(
+    path: Path, options: IngestOptions, seen: set[tuple[int, int]], ancestors: tuple[tuple[int, int], ...]
+) -> Iterator[Item]:
     source = str(path)
     try:
         info = path.stat()
@@ -113,6 +115,8 @@ def read_file(path: Path, options: IngestOptions, size: int | None = None) -> It
         yield error.record(source)
     except OSError as error:
         yield _os_error(source, error)
+    except Exception as error:  # noqa: BLE001 - one file must not stop the batch
+        yield reader_error(source, error)
 
 
 def read_bytes(data: bytes, fmt: str, source: str, options: IngestOptions) -> Iterator[Item]:

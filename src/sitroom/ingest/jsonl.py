@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from sitroom.config import IngestOptions
-from sitroom.ingest.article import ItemError, article_from_text
+from sitroom.ingest.article import ItemError, article_from_text, reader_error
 from sitroom.ingest.language import gate_article
 from sitroom.model import Article, IngestError, Skipped
 
@@ -53,6 +53,9 @@ def read_jsonl(
             article = article_from_record(record, where, options)
         except ItemError as error:
             yield error.record(where, str(number))
+            continue
+        except Exception as error:  # noqa: BLE001 - one line must not stop the file
+            yield reader_error(where, error, str(number))
             continue
         yield gate_article(article, where, options)
 
