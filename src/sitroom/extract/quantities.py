@@ -1,0 +1,245 @@
+"""Quantities: every count in the text with its literal hedge, a defensible value/low/high, and what it counts.
+
+A compiled regex finds numbers (digits, number words, scales), their approximators ("some", "nearly", "more
+than") and vague counts ("several thousand", "dozens"); the parse tells what each counts ("six North Korean
+military personnel", "more than 50 of Ukraine's allies", "five people were killed and eight were wounded" ->
+eight people). Vague counts follow ACLED's conventions ("dozens" = 12, "hundreds" = 100) and keep the hedge.
+
+Not emitted, by decision: numbers inside time expressions (years, dates, "32 months", "one day"), ordinals,
+percentages and other ratios ("12 percent" is not a count of anything), clock times, ages ("6-year-old"), and
+number words with nothing to count ("no one", "the two of them" -- a pronoun, not a figure).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.extract.doc import evidence
+from sitroom.model import Evidence, Quantity
+
+DEFAULT_LEXICON = str(Path(__file__).resolve().parents[1] / "data" / "quantities" / "lexicon.json")
+# Longest noun phrase (tokens) taken as "what is counted"; longer spans are parse errors in our dev reading
+# (calibrated on the seed's class of sentences: unit phrases of 1-4 tokens).
+MAX_UNIT_TOKENS = 6
+CURRENCIES = {"$": "US dollars", "US$": "US dollars", "£": "pounds", "€": "euros"}
+UNIT_DEPS = ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "appos", "dep")
+
+
+def _alternation(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    regex: re.Pattern[str]
+    lexicon: dict[str, Any]
+
+
+@lru_cache(maxsize=4)
+def load_grammar(lexicon_path: str) -> Grammar:
+    """The quantity regex, built once from the lexicon's number words, scales, approximators and vague counts."""
+    lexicon = json.loads(Path(lexicon_path).read_text(encoding="utf-8"))
+    units = "one|two|three|four|five|six|seven|eight|nine"
+    tens = f"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{units}))?"
+    words = _alternation([w for w in lexicon["numbers"] if w not in ("zero",)])
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    scale = r"(?:\s+" + _alternation(list(lexicon["scales"])) + r"){0,2}"
+    number = f"(?:(?:{digits}|{tens}|{words}){scale})"
+    pattern = (
+        r"(?:(?P<approx>" + _alternation(list(lexicon["approximators"])) + r")\s+)?"
+        r"(?P<cur>US\$|\$|£|€)?"
+        r"(?:(?P<vague>" + _alternation(list(lexicon["vague"])) + r")"
+        r"|between\s+(?P<blo>" + number + r")\s+and\s+(?P<bhi>" + number + r")"
+        r"|(?P<lo>" + number + r")(?:\s*(?:-|–|to)\s*(?P<hi>" + number + r"))?)"
+    )
+    regex = re.compile(r"(?<![\w.,$£€/-])" + pattern + r"(?![\w]|[.,]\d|-\w)", re.IGNORECASE)
+    return Grammar(regex, lexicon)
+
+
+def parse_number(text: str, lexicon: dict[str, Any]) -> float | None:
+    """'30,415' -> 30415, 'twenty-four' -> 24, '1.5 million' -> 1500000, 'several' -> None."""
+    text = re.sub(r"\s+", " ", text.lower().strip())
+    parts = text.split(" ")
+    if len(parts) >= 2 and " ".join(parts[:2]) in lexicon["numbers"]:  # "a dozen", "a hundred"
+        parts = [str(lexicon["numbers"][" ".join(parts[:2])])] + parts[2:]
+    total = None
+    for part in parts:
+        if part in lexicon["scales"]:
+            total = (total if total is not None else 1) * lexicon["scales"][part]
+            continue
+        if total is not None:
+            return None
+        if re.fullmatch(r"[\d,]+(?:\.\d+)?", part):
+            total = float(part.replace(",", ""))
+        elif part in lexicon["numbers"]:
+            total = float(lexicon["numbers"][part])
+        elif re.fullmatch(r"[a-z]+-[a-z]+", part):
+            tens, unit = part.split("-")
+            if tens not in lexicon["numbers"] or unit not in lexicon["numbers"]:
+                return None
+            total = float(lexicon["numbers"][tens] + lexicon["numbers"][unit])
+        else:
+            return None
+    return total
+
+
+class QuantityTagger:
+    """The ``sitroom_quantities`` component: sets ``doc._.quantities``."""
+
+    def __init__(self, lexicon_file: str, skip_times: bool) -> None:
+        self.grammar = load_grammar(lexicon_file)
+        self.lexicon = self.grammar.lexicon
+        self.skip_times = skip_times
+        self.not_counts = re.compile(
+            r"\s*(?:" + _alternation(self.lexicon["not_counts"]) + r")(?!\w)", re.IGNORECASE
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quantities = self.find(doc)
+        return doc
+
+    def _time_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        if not self.skip_times:
+            return []
+        times = doc._.times
+        if times is None:  # run alone: find the time expressions (no resolution needed) to keep out of counts
+            from sitroom.extract.times import DEFAULT_LEXICON as TIME_LEXICON
+            from sitroom.extract.times import DEFAULT_RULES, find_candidates, load_rules
+
+            rules, _ = load_rules(DEFAULT_RULES, TIME_LEXICON)
+            return [(c.start, c.end) for c in find_candidates(doc.text, rules) if c.rule.type != "SET"]
+        return [(t.evidence.start, t.evidence.end) for t in times]
+
+    def find(self, doc: Doc) -> list[Quantity]:
+        text = doc.text
+        times = self._time_spans(doc)
+        found: list[Quantity] = []
+        for match in self.grammar.regex.finditer(text):
+            start, end = match.start(), match.end()
+            if any(s < end and start < e for s, e in times):
+                continue
+            if self.not_counts.match(text, end):
+                continue
+            quantity = self._quantity(doc, match, len(found) + 1, found)
+            if quantity is not None:
+                found.append(quantity)
+        return found
+
+    def _quantity(self, doc: Doc, match: re.Match[str], n: int, previous: list[Quantity]) -> Quantity | None:
+        lexicon = self.lexicon
+        approx = re.sub(r"\s+", " ", (match.group("approx") or "").lower())
+        approx_literal = match.group("approx") or ""
+        value = low = high = None
+        kind = "exact"
+        if match.group("vague"):
+            phrase = re.sub(r"\s+", " ", match.group("vague").lower())
+            value, low, high = lexicon["vague"][phrase]
+            hedge = phrase.split(" ")[0] if phrase.startswith(("several ", "a few ")) else phrase
+            if hedge == "a":
+                hedge = " ".join(phrase.split(" ")[:2])
+            approx_literal = (approx_literal + " " if approx_literal else "") + hedge
+            kind = "vague"
+        elif match.group("blo") or match.group("hi"):
+            low = parse_number(match.group("blo") or match.group("lo"), lexicon)
+            high = parse_number(match.group("bhi") or match.group("hi"), lexicon)
+            if low is None or high is None or high < low:
+                return None
+            kind = "range"
+        else:
+            value = parse_number(match.group("lo"), lexicon)
+            if value is None:
+                return None
+        if approx and kind == "exact" and value is not None:
+            kind = lexicon["approximators"][approx]
+            strict = approx in lexicon["strict_bounds"]
+            step = 1 if value == int(value) else 0
+            if kind == "at_least":
+                low, value = value + (step if strict else 0), None
+            elif kind == "at_most":
+                high = value - (step if strict else 0)
+                value = None
+        unit, unit_evidence = self._unit(doc, match, previous)
+        is_word = not re.search(r"\d", match.group(0)) and kind in ("exact", "range")
+        if match.group("cur"):
+            unit = CURRENCIES[match.group("cur")]
+            unit_evidence = evidence(doc, match.start("cur"), match.end("cur"))
+        elif is_word and unit_evidence is None:
+            return None  # "no one", "the two": a number word with nothing to count is not a figure
+        return Quantity(
+            id=f"Q{n}",
+            evidence=evidence(doc, match.start(), match.end()),
+            value=value,
+            low=low,
+            high=high,
+            approximator=approx_literal,
+            approximation=kind,
+            unit=unit,
+            unit_evidence=unit_evidence,
+        )
+
+    def _unit(self, doc: Doc, match: re.Match[str], previous: list[Quantity]) -> tuple[str, Evidence | None]:
+        """What the number counts: the noun it modifies, the noun of an "of" phrase, or the elided noun of the
+        quantity before it in the same sentence ("five people were killed and eight were wounded")."""
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not len(span) or not doc.has_annotation("DEP"):
+            return "", None
+        number = span[-1]
+        head = self._counted_noun(number, span)
+        if head is not None:
+            return self._phrase(doc, span, head)
+        if previous and previous[-1].unit_evidence is not None and doc.has_annotation("SENT_START"):
+            last = previous[-1]
+            if last.evidence.sentence == evidence(doc, match.start(), match.end()).sentence:
+                return last.unit, last.unit_evidence
+        return "", None
+
+    @staticmethod
+    def _counted_noun(number: Token, span: Span) -> Token | None:
+        of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
+        head = number.head
+        for _ in range(len(span)):  # climb to the span's own root: "15-20", "between 10 and 20", "1.5 million"
+            if head.i not in range(span.start, span.end) or head is number:
+                break
+            number, head = head, head.head
+        if number.dep_ in UNIT_DEPS and head.i >= span.end and head.pos_ in ("NOUN", "PROPN"):
+            return head
+        return None
+
+    @staticmethod
+    def _phrase(doc: Doc, span: Span, head: Token) -> tuple[str, Evidence]:
+        if head.i >= span.end and head.i - span.end < MAX_UNIT_TOKENS and not any(
+            t.is_punct or t.pos_ in ("VERB", "AUX") for t in doc[span.end : head.i]
+        ):
+            start = span.end
+            while start < head.i and doc[start].lower_ == "of":
+                start += 1
+            if doc[start].lower_ == "of":
+                start += 1
+        else:
+            start = head.i
+        if head.left_edge.i > span.end - 1 and head.left_edge.i < start:
+            start = head.left_edge.i
+        first = doc[start]
+        return doc.text[first.idx : head.idx + len(head)], evidence(doc, first.idx, head.idx + len(head))
+
+
+@Language.factory(
+    "sitroom_quantities",
+    requires=["token.dep"],
+    assigns=["doc._.quantities"],
+    default_config={"lexicon_file": DEFAULT_LEXICON, "skip_times": True},
+)
+def make_quantity_tagger(nlp: Language, name: str, lexicon_file: str, skip_times: bool) -> QuantityTagger:
+    return QuantityTagger(lexicon_file, skip_times)

@@ -1,0 +1,108 @@
+"""sitroom_quantities: the seed's 9 quantities (acceptance) and one case per number class."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitroom.extract.quantities import DEFAULT_LEXICON, QuantityTagger, load_grammar, parse_number
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+SEED_ARTICLE = SHARED / "eval" / "seed" / "article.txt"
+SEED_GOLD = SHARED / "eval" / "seed" / "gold.json"
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data not found at {SHARED}")
+
+
+@pytest.fixture(scope="module")
+def quantities(nlp_base):
+    tagger = QuantityTagger(DEFAULT_LEXICON, skip_times=True)
+
+    def run(text: str):
+        return tagger(nlp_base(text))._.quantities
+
+    return run
+
+
+def _one(found, text: str):
+    matches = [q for q in found if q.evidence.text == text]
+    assert matches, f"{text!r} not in {[q.evidence.text for q in found]}"
+    return matches[0]
+
+
+@needs_shared
+def test_seed_all_gold_quantities(quantities):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))["quantities"]
+    found = quantities(SEED_ARTICLE.read_text(encoding="utf-8"))
+    assert len(gold) == 9
+    for item in gold:
+        quantity = _one(found, item["text"])
+        for key in ("value", "low", "high"):
+            if key in item:
+                assert getattr(quantity, key) == item[key], (item, quantity)
+        assert quantity.approximator.lower() == item.get("approx", "")
+        counted = item["of"].split(" (")[0]  # the gold's gloss after the parenthesis is a note, not the unit
+        assert quantity.unit == counted, (item, quantity.unit)
+        assert quantity.unit_evidence is not None and quantity.unit_evidence.text == counted
+    assert len(found) == 9, [q.evidence.text for q in found]  # no years, dates, durations or ordinals
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Dozens of civilians were killed.", "Dozens", {"value": 12, "approximation": "vague", "unit": "civilians"}),
+        ("Hundreds of people fled.", "Hundreds", {"value": 100, "unit": "people"}),
+        ("Between 10 and 20 soldiers died.", "Between 10 and 20", {"low": 10, "high": 20, "unit": "soldiers"}),
+        ("With 15-20 trucks.", "15-20", {"low": 15, "high": 20, "approximation": "range", "unit": "trucks"}),
+        ("1.5 million people were affected.", "1.5 million", {"value": 1_500_000, "unit": "people"}),
+        ("At least 300 people were evacuated.", "At least 300", {"low": 300, "approximation": "at_least"}),
+        ("Less than 20 tanks remain.", "Less than 20", {"high": 19, "approximation": "at_most", "unit": "tanks"}),
+        ("Up to 40 drones flew.", "Up to 40", {"high": 40, "approximation": "at_most", "unit": "drones"}),
+        ("Tens of thousands of residents left.", "Tens of thousands", {"value": 10_000, "unit": "residents"}),
+        ("Twenty-four sailors were rescued.", "Twenty-four", {"value": 24, "unit": "sailors"}),
+        ("The fund raised $40 million.", "$40 million", {"value": 40_000_000, "unit": "US dollars"}),
+        ("Five people were killed and eight were wounded.", "eight", {"value": 8, "unit": "people"}),
+    ],
+)
+def test_quantity_classes(quantities, text, span, expected):
+    quantity = _one(quantities(text), span)
+    for key, value in expected.items():
+        assert getattr(quantity, key) == value, (key, quantity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was 12 percent in 2022.",  # percentages and years are not counts
+        "The 6-year-old boy was found on October 3.",  # ages and dates
+        "It was the first time in two years.",  # ordinals and durations
+        "No one was hurt at 10 a.m.",  # pronoun "one", clock time
+    ],
+)
+def test_not_counts(quantities, text):
+    assert quantities(text) == []
+
+
+def test_evidence_offsets(quantities):
+    text = "Nearly 8,000 children and some 30,415 people were moved."
+    for quantity in quantities(text):
+        assert text[quantity.evidence.start : quantity.evidence.end] == quantity.evidence.text
+        assert text[quantity.unit_evidence.start : quantity.unit_evidence.end] == quantity.unit
+
+
+def test_parse_number():
+    lexicon = load_grammar(DEFAULT_LEXICON).lexicon
+    assert parse_number("30,415", lexicon) == 30415
+    assert parse_number("twenty-four", lexicon) == 24
+    assert parse_number("two hundred", lexicon) == 200
+    assert parse_number("a dozen", lexicon) == 12
+    assert parse_number("several", lexicon) is None
+
+
+def test_runs_without_the_time_component(nlp_base):
+    doc = nlp_base("The siege lasted 32 months and killed 300 people.")
+    doc._.times = None
+    found = QuantityTagger(DEFAULT_LEXICON, skip_times=True)(doc)._.quantities
+    assert [q.evidence.text for q in found] == ["300"]
