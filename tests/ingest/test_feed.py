@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
+from sitroom.ingest import read_paths
 from sitroom.ingest.feed import read_feed
 from sitroom.model import Article, IngestError, Skipped
 
@@ -58,3 +62,14 @@ def test_feed_without_entries_is_skipped() -> None:
     empty = b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title></channel></rss>"
     (item,) = list(read_feed(empty, source="e.rss"))
     assert isinstance(item, Skipped) and item.reason == "empty_feed"
+
+
+def test_gzipped_feed_file_and_sniffed_format(tmp_path: Path) -> None:
+    (tmp_path / "news.xml.gz").write_bytes(gzip.compress(ATOM.encode()))
+    (tmp_path / "no_extension").write_bytes(RSS.encode())
+    items = list(read_paths([tmp_path]))
+    assert [(Path(i.source_path).name.split("#")[0], i.title) for i in items if isinstance(i, Article)] == [
+        ("news.xml.gz", "Atom entry"),
+        ("no_extension", "Drone hits bus stop"),
+        ("no_extension", "Second"),
+    ]

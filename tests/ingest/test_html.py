@@ -103,3 +103,15 @@ def test_not_html() -> None:
     result = read_html(b"just words, no markup at all", source="p.html")
     assert not isinstance(result, Article)
     assert result.reason == "malformed_html"
+
+
+def test_gzipped_and_extensionless_pages(tmp_path: Path) -> None:
+    import gzip
+
+    from sitroom.ingest import read_paths
+
+    (tmp_path / "a.htm.gz").write_bytes(gzip.compress(page(paragraphs(PARAGRAPHS)).encode()))
+    (tmp_path / "b").write_text(page(paragraphs(PARAGRAPHS[:2])), encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    assert all(isinstance(i, Article) and i.source_format == "html" for i in items)
+    assert [len(i.text.split("\n\n")) for i in items if isinstance(i, Article)] == [4, 2]
