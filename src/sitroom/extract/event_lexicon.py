@@ -90,6 +90,16 @@ class EventLexicon:
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (iso2, name)
     country_names: dict[str, str] = field(default_factory=dict)  # iso2 -> name
     legacy: dict[str, tuple[str, str]] = field(default_factory=dict)
+    strategic: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict)
+
+    def acled_coded(self, sense: Sense) -> Sense:
+        """A non-violent act ACLED still records (arms sent, troops deployed) gets its strategic coding."""
+        if sense.event_type:
+            return sense
+        coding = self.strategic.get((sense.category, sense.mode)) or self.strategic.get((sense.category, "*"))
+        if coding is None:
+            return sense
+        return replace(sense, disorder=coding[0], event_type=coding[1], sub_event_type=coding[2])
 
     def role(self, word: str, role: str) -> bool:
         return word in self.roles.get(role, set())
@@ -160,6 +170,8 @@ def load_lexicon(data_dir: str | None = None) -> EventLexicon:
         lex.country_names[row["iso2"]] = row["name"]
         for alias in row["aliases"].split("|"):
             lex.countries[alias] = (row["iso2"], row["name"])
+    for row in _rows("acled_strategic.tsv", where):
+        lex.strategic[(row["category"], row["mode"])] = (row["disorder"], row["event_type"], row["sub_event_type"])
     for row in _rows("plover_legacy.tsv", where):
         lex.legacy[row["old"]] = (row["new"], row["mode"])
     return lex

@@ -53,6 +53,7 @@ class _Draft:
     sentence: int
     agent: Token | None = None
     patient: Token | None = None
+    patient_options: list[Token] = field(default_factory=list)  # other counterpart phrases, tried in order
     casualties: list[Casualty] = field(default_factory=list)
     victims: str = ""
     victim_country: str = ""
@@ -179,6 +180,8 @@ class EventExtractor:
                 or glemma in lex.status_cues
             ):
                 anchor = governor
+            elif dep == "nsubj" and lex.casualty_verbs.get(glemma):
+                anchor = _first_casualty(governor, lex)  # "Russian shelling killed three civilians"
             elif head.dep_ == "pobj" and lex.casualty_verbs.get(governor.head.lemma_.lower()):
                 anchor = _first_casualty(governor.head, lex)
             elif head.dep_ == "pobj" and governor.head.pos_ == "VERB" and lex.casualty_verbs.get(
@@ -218,8 +221,15 @@ class EventExtractor:
                     draft.agent, draft.patient = subject or draft.patient, None  # troops prepared: their side
             else:
                 draft.agent = subject
-                draft.patient = (_first_child(head, ("dative",)) or _pobj_of(head, ("to", "on", "against"))
-                                 or _first_child(head, ("dobj",)) or _pobj_of(head, ("with",)))
+                options = [_first_child(head, ("dative",)), _pobj_of(head, ("to", "on", "against")),
+                           _first_child(head, ("dobj",)), _pobj_of(head, ("with",))]
+                options = [o for o in options if o is not None]
+                dobj = _first_child(head, ("dobj",))
+                if dobj is not None:
+                    options.append(_pobj_of(dobj, ("to",)))
+                options = [o for o in options if o is not None]
+                draft.patient = options[0] if options else None
+                draft.patient_options = options[1:]
             if draft.agent is not None and draft.agent.i in by_head and draft.agent.pos_ in ("NOUN", "PROPN"):
                 # "hit by Russian shelling": the side is the attack noun's nationality or possessor
                 draft.agent = _first_child(draft.agent, ("poss",)) or _nationality(draft.agent, lex) or draft.agent
@@ -372,13 +382,16 @@ class EventExtractor:
 
     def _finish(self, doc: Doc, n: int, draft: _Draft, inputs: "_Inputs") -> Event:
         head = doc[draft.trigger.head]
-        sense = draft.sense
+        sense = self.lex.acled_coded(draft.sense)
         actor1 = inputs.actor_for(draft.agent, head, violent=sense.violent)
         actor2 = None
         if draft.victim_token is not None and draft.victims:
             actor2 = inputs.victim_actor(draft.victim_token, draft.victims, draft)
-        elif draft.patient is not None and sense.category != DISPLACEMENT:
-            actor2 = inputs.actor_for(draft.patient, head, violent=sense.violent)
+        elif sense.category != DISPLACEMENT:
+            for option in [draft.patient] + draft.patient_options:
+                actor2 = inputs.actor_for(option, head, violent=sense.violent)
+                if actor2 is not None:
+                    break
         if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
             actor2 = None
         trigger_ev = evidence(doc, doc[draft.trigger.start].idx, doc[draft.trigger.end - 1].idx
@@ -915,12 +928,10 @@ def _fallback_places(doc: Doc, lex: EventLexicon) -> list[PlaceMention]:
         precision: Any = None
         if ent.text in lex.countries:
             precision = "country"
-        if any(t.lower_ in ("region", "regions", "oblast", "province") for t in after[:6]) and not any(
-                t.is_sent_end for t in after[:6]):
-            nxt = [t for t in after if t.is_punct or t.lower_ in ("and", "region", "regions", "oblast", "province")
-                   or t.ent_type_ in ("GPE", "LOC")]
-            if len(nxt) >= 1:
-                precision = "admin1"
+        following = next((t for t in after if not (t.is_punct or t.lower_ in ("and", "or")
+                                                    or t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")), None)
+        if following is not None and following.lower_ in ("region", "regions", "oblast", "oblasts", "province"):
+            precision = "admin1"
         out.append(PlaceMention(id=f"P-ev{len(out) + 1}", evidence=evidence(doc, ent.start_char, ent.end_char),
                                 precision=precision, role="location", cue="events fallback (NER)"))
     return out
