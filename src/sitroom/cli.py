@@ -396,63 +396,28 @@ def _print_store_summary(store: Store) -> None:
     for key, value in counts.items():
         table.add_row(key, str(value))
     console.print(table)
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object of the metrics.")]
-SplitOption = Annotated[Optional[str], typer.Option("--split", help="Subfolder of the data set (train, dev, ...).")]
-
-
-def _run_eval(task: str, title: str, as_json: bool, *args: object) -> None:
-    scorer = importlib.import_module(f"sitroom.eval.{task}")
-    print_metrics(title, scorer.evaluate(*args), as_json)
-
-
-@eval_app.command("extraction")
-def eval_extraction(
-    gold: Annotated[Path, typer.Option(help="article-extraction-benchmark folder (html/ + ground-truth.json)")],
-    as_json: JsonFlag = False,
-) -> None:
-    """HTML main-text extraction: 4-gram shingle precision/recall/F1 per page, averaged."""
-    _run_eval("extraction", "HTML extraction", as_json, gold)
+    for title, table_name, column in SUMMARY_TALLIES:
+        rows = store.tally(table_name, column, limit=SUMMARY_ROWS)
+        if not rows:
+            continue
+        tally = Table(title=title)
+        tally.add_column(column)
+        tally.add_column("count", justify="right")
+        for value, count in rows:
+            tally.add_row(str(value), str(count))
+        console.print(tally)
 
 
-@eval_app.command("attribution")
-def eval_attribution(
-    data: Annotated[Path, typer.Option(help="PolNeAR folder (brat standoff)")],
-    split: SplitOption = "dev",
-    as_json: JsonFlag = False,
-) -> None:
-    """Attribution (source, cue, content): exact and overlap precision/recall/F1."""
-    _run_eval("attribution", f"Attribution ({split})", as_json, data, split)
-
-
-@eval_app.command("timex")
-def eval_timex(
-    data: Annotated[Path, typer.Option(help="TimeML folder or file")],
-    split: SplitOption = None,
-    as_json: JsonFlag = False,
-) -> None:
-    """Time expressions: TempEval-3 strict/relaxed extraction F1, type accuracy and value F1."""
-    _run_eval("timex", "Time expressions", as_json, data, split)
-
-
-@eval_app.command("geo")
-def eval_geo(
-    corpus: Annotated[Path, typer.Option(help="GeoWebNews or LGL folder or file")],
-    split: SplitOption = None,
-    as_json: JsonFlag = False,
-) -> None:
-    """Toponyms: recognition P/R/F1 and resolution accuracy, given gold names and end to end."""
-    _run_eval("geo", "Places", as_json, corpus, split)
-
-
-@eval_app.command("events")
-def eval_events(
-    data: Annotated[Path, typer.Option(help="PLOVER GSR folder")],
-    split: SplitOption = None,
-    as_json: JsonFlag = False,
-) -> None:
-    """Event typing: PLOVER category accuracy and macro-F1."""
-    _run_eval("events", "Events", as_json, data, split)
+# What `sitroom run` summarizes after extraction: (title, table, column).
+SUMMARY_TALLIES = (
+    ("claims by stance", "claims", "stance"),
+    ("claims by verification", "claims", "verification"),
+    ("most cited sources", "claims", "source"),
+    ("events by type", "events", "event_type"),
+    ("events by PLOVER category", "events", "plover"),
+    ("events by region", "events", "admin1"),
+)
+SUMMARY_ROWS = 10
 
 
 if __name__ == "__main__":

@@ -124,6 +124,14 @@ def test_records_round_trip_and_feed_the_listings(store):
     assert store.events(EventFilter(actor="ukraine")) == []
 
 
+def test_tally_counts_values_and_refuses_unknown_columns(store):
+    store.add_batch([article(1)], "r")
+    store.put_records([_record(store.article("id001"))], "p1")
+    assert store.tally("claims", "stance") == [("deny", 1)]
+    with pytest.raises(ValueError):
+        store.tally("claims", "content; DROP TABLE claims")
+
+
 def test_new_version_drops_the_stale_record(store):
     store.add_batch([article(1)], "r")
     store.put_records([_record(store.article("id001"))], "p1")

@@ -86,6 +86,10 @@ class Store(abc.ABC):
     def counts(self) -> dict[str, int]: ...
 
     @abc.abstractmethod
+    def tally(self, table: str, column: str, limit: int = 10) -> list[tuple[str, int]]:
+        """The most frequent values of claims.* or events.* columns, for summaries."""
+
+    @abc.abstractmethod
     def close(self) -> None: ...
 
     def __enter__(self) -> Store:

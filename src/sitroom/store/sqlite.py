@@ -16,6 +16,11 @@ from sitroom.store.rows import claim_rows, event_rows
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS_PACKAGE = "sitroom.store.migrations"
+# Columns a summary may count by (a whitelist: the names go into SQL).
+TALLY_COLUMNS = {
+    "claims": ("source", "source_kind", "cue", "kind", "stance", "verification"),
+    "events": ("event_type", "sub_event_type", "plover", "actor1", "actor2", "admin1", "country", "status"),
+}
 
 
 def _now() -> str:
@@ -278,6 +283,16 @@ class SQLiteStore(Store):
     def counts(self) -> dict[str, int]:
         tables = ("articles", "article_versions", "ingest_log", "records", "claims", "events")
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def tally(self, table: str, column: str, limit: int = 10) -> list[tuple[str, int]]:
+        if table not in TALLY_COLUMNS or column not in TALLY_COLUMNS[table]:
+            raise ValueError(f"cannot tally {table}.{column}")
+        rows = self.db.execute(
+            f"SELECT {column} AS value, count(*) AS n FROM {table} WHERE coalesce({column}, '') != ''"
+            f" GROUP BY {column} ORDER BY n DESC, value LIMIT ?",
+            (limit,),
+        )
+        return [(row["value"], row["n"]) for row in rows]
 
     def integrity(self) -> str:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
