@@ -8,11 +8,14 @@ as a miss.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from spacy.tokens import Doc
 
 from sitroom.extract.event_lexicon import EventLexicon, classify_sentence, load_lexicon
 
@@ -24,6 +27,7 @@ class Item:
     id: str
     text: str
     category: str
+    event_text: str = ""  # the coder's trigger words ("agreed cooperate"), used by the leave-one-out estimate
 
 
 class DataError(ValueError):
@@ -64,7 +68,8 @@ def read_items(data: Path, split: str | None = None) -> tuple[list[Item], list[s
             if not isinstance(event, str) or not isinstance(text, str) or not text.strip():
                 problems.append(f"{path}[{n}] {record.get('id', '?')}: missing event or text")
                 continue
-            items.append(Item(str(record.get("id", n)), text, current_category(event, lex)))
+            items.append(Item(str(record.get("id", n)), text, current_category(event, lex),
+                              str(record.get("eventText") or "")))
     return items, problems
 
 
@@ -75,21 +80,46 @@ def current_category(name: str, lex: EventLexicon) -> str:
 
 def predict(texts: list[str], nlp: Any = None) -> list[str]:
     """PLOVER category of each sentence ("" when no trigger is found), parsed with the configured model."""
+    return [_category(doc, load_lexicon()) for doc in _parse(texts, nlp)]
+
+
+def _parse(texts: list[str], nlp: Any = None) -> list[Doc]:
     if nlp is None:
         from sitroom.nlp import load_pipeline
 
         nlp = load_pipeline()
+    return list(nlp.pipe(texts, batch_size=64))
+
+
+def _category(doc: Doc, lex: EventLexicon) -> str:
+    for sent in doc.sents:
+        reading = classify_sentence(sent, lex)
+        if reading is not None:
+            return reading.plover_category()
+    return ""
+
+
+def leave_one_out(items: list[Item], docs: list[Doc]) -> list[str]:
+    """Predictions with, for each sentence, the trigger words removed that no other dev sentence's coded
+    trigger (eventText) attests: an estimate of the lexicon on sentences it was not written from, since the
+    lexicon was compiled with this dev set in view."""
     lex = load_lexicon()
-    out: list[str] = []
-    for doc in nlp.pipe(texts, batch_size=64):
-        sents = list(doc.sents)
-        reading = None
-        for sent in sents:
-            reading = classify_sentence(sent, lex)
-            if reading is not None:
-                break
-        out.append(reading.plover_category() if reading is not None else "")
+    attested: list[set[str]] = []
+    for item, doc in zip(items, docs):
+        words = set(item.event_text.lower().split())
+        attested.append({t.lemma_.lower() for t in doc if t.lower_ in words})
+    support: Counter[str] = Counter(lemma for lemmas in attested for lemma in lemmas)
+    out = []
+    for lemmas, doc in zip(attested, docs):
+        only_here = {lemma for lemma in lemmas if support[lemma] == 1}
+        out.append(_category(doc, _without(lex, only_here) if only_here else lex))
     return out
+
+
+def _without(lex: EventLexicon, lemmas: set[str]) -> EventLexicon:
+    words = {key: sense for key, sense in lex.words.items() if key[0] not in lemmas}
+    phrases = {first: [p for p in entries if not set(p[0]) & lemmas] for first, entries in lex.phrases.items()}
+    return dataclasses.replace(lex, words=words, phrases=phrases)
 
 
 def score(gold: list[str], predicted: list[str]) -> dict[str, Any]:
@@ -127,9 +157,15 @@ def score(gold: list[str], predicted: list[str]) -> dict[str, Any]:
 
 
 def evaluate(data: Path, split: str | None = None, **_: Any) -> dict[str, Any]:
-    """`sitroom eval events`: accuracy and macro_f1 (percent) of PLOVER typing, plus per-category figures."""
+    """`sitroom eval events`: accuracy and macro_f1 (percent) of PLOVER typing, plus per-category F1 and the
+    leave-one-out estimate (accuracy_loo, macro_f1_loo) of the lexicon on sentences it was not written from."""
     items, problems = read_items(Path(data), split)
-    predicted = predict([item.text for item in items])
-    result = score([item.category for item in items], predicted)
+    docs = _parse([item.text for item in items])
+    lex = load_lexicon()
+    gold = [item.category for item in items]
+    result = score(gold, [_category(doc, lex) for doc in docs])
+    loo = score(gold, leave_one_out(items, docs))
+    result["accuracy_loo"] = loo["accuracy"]
+    result["macro_f1_loo"] = loo["macro_f1"]
     result["problems"] = len(problems)
     return result
