@@ -485,6 +485,7 @@ class Gazetteer:
         self.connection = connection
         self.path = path
         self._cache: dict[str, list[Candidate]] = {}
+        self._demonyms: dict[str, list[Candidate]] = {}
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -500,10 +501,10 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """All entries whose name has the skeleton of ``name``, exact spellings flagged."""
-        key = skeleton(name)
-        cached = self._cache.get(key + "\0" + name)
+        cached = self._cache.get(name)
         if cached is not None:
             return cached
+        key = skeleton(name)
         norm = normalize(name)
         rows = self.connection.execute(
             f"SELECT {_COLUMNS}, MAX(n.norm = ?) FROM names n JOIN places p ON p.rowid = n.place "
@@ -513,11 +514,17 @@ class Gazetteer:
         result = [Candidate(*row[:14], bool(row[14])) for row in rows]
         if len(self._cache) > 200_000:
             self._cache.clear()
-        self._cache[key + "\0" + name] = result
+        self._cache[name] = result
         return result
 
     def demonym(self, word: str) -> list[Candidate]:
         """Countries, regions and continents an adjective or demonym names ("Syrian" -> Syria), exact names only."""
+        cached = self._demonyms.get(word)
+        if cached is None:
+            cached = self._demonyms[word] = self._demonym(word)
+        return cached
+
+    def _demonym(self, word: str) -> list[Candidate]:
         irregular, rules = _demonym_rules()
         names = [irregular[word]] if word in irregular else []
         lower = word.lower()

@@ -42,11 +42,13 @@ class ResolverOptions:
     country: float = 3.0  # feature bonus for a country
     admin1: float = 2.0  # feature bonus for a first-level unit
     admin2: float = 0.0
+    shadowed: float = 2.0  # penalty for a region only alluded to by its big town's name
     capital: float = 1.0  # national capitals
     unpointed: float = -2.0  # a codifier entry with no coordinates
     admin_cue: float = 8.0  # "X region" / "X Oblast" / "X, Y and Z regions"
     settlement_cue: float = 2.0  # "the town of X"
     focus: float = 4.0  # times the share of the article's other places in the candidate's country
+    smoothing: float = 2.0  # pseudo-count added to the places a share is taken over: one name is weak evidence
     region: float = 3.0  # times the share of the article's other places in the candidate's admin1
     proximity: float = 3.0  # times exp(-d / proximity_km) to the nearest other place of the article
     proximity_km: float = 100.0
@@ -197,9 +199,10 @@ class Resolver:
                 mention.name, mention.admin_cue, mention.full_name = mention.full_name, "", ""
                 return whole
         found = self.gazetteer.lookup(mention.name)
-        if self.options.demonyms and not any(c.exact and c.population >= o.shadow_population or c.is_admin
-                                             for c in found):
-            found = self.gazetteer.demonym(mention.name) or found
+        if o.demonyms:
+            named = self.gazetteer.demonym(mention.name)
+            if named:  # "Canadian" is Canada, not Canadian County, unless a big place bears the very name
+                found = named + [c for c in found if c.exact and c.population >= o.shadow_population]
         if mention.container:
             units = [c for c in self.gazetteer.lookup(mention.container) if c.exact and c.feature in ("country", "ADM1")]
             inside = [c for c in found if any(c.admin1_gn == u.admin1_gn if u.feature == "ADM1" else c.country == u.country
@@ -218,9 +221,9 @@ class Resolver:
         if c.feature == "country":
             score += o.country
         elif c.feature == "ADM1":
-            score += 0.0 if c.rowid in shadowed else o.admin1
+            score += -o.shadowed if c.rowid in shadowed else o.admin1
         elif c.feature == "ADM2":
-            score += 0.0 if c.rowid in shadowed else o.admin2
+            score += -o.shadowed if c.rowid in shadowed else o.admin2
         elif c.feature == "PPLC":
             score += o.capital
         if c.lat is None and not c.is_admin:
@@ -278,11 +281,11 @@ class Resolver:
             for c, base in zip(cs, scores):
                 parts = {"population": o.population * math.log10(c.population + 1)}
                 if others > 0:
-                    share = (countries[c.country] - (own is not None and own.country == c.country)) / others
+                    share = (countries[c.country] - (own is not None and own.country == c.country)) / (others + o.smoothing)
                     parts["country focus"] = o.focus * share
                     if c.feature not in ("country", "continent"):
                         mine = own is not None and own.feature not in ("country", "continent") and own.admin1_gn == c.admin1_gn
-                        parts["region focus"] = o.region * (regions[c.admin1_gn] - mine) / others
+                        parts["region focus"] = o.region * (regions[c.admin1_gn] - mine) / (others + o.smoothing)
                 if c.lat is not None and not c.is_admin:
                     near = min((distance_km(c.lat, c.lon, la, lo) for la, lo, names in points if names != {keys[i]}),
                                default=None)

@@ -1,0 +1,140 @@
+"""Place mentions: recognition, metonyms, region and anchor cues, and the seed article's acceptance."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from sitroom.extract.gazetteer import Gazetteer
+from sitroom.extract.places import Cues, MentionInput, Resolver, _Context
+from sitroom.model import Article, PlaceMention
+from sitroom.nlp import add_component, make_doc
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED_GOLD = SHARED / "eval" / "seed" / "gold.json"
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data not found at {SHARED}")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from sitroom.nlp import load_pipeline
+
+    pipeline = load_pipeline()
+    add_component(pipeline, "sitroom_places")
+    return pipeline
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open()
+
+
+@pytest.fixture(scope="module")
+def cues() -> Cues:
+    return Cues(_Context.load())
+
+
+def places(nlp: Language, text: str) -> list[PlaceMention]:
+    return nlp(make_doc(nlp, Article(id="t", text=text)))._.places
+
+
+def test_region_list_gives_three_regions(cues: Cues) -> None:
+    text = "Officials in the Donetsk, Kharkiv, and Kherson regions said."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Donetsk", "Kharkiv", "Kherson")]
+    assert [m.admin_cue for m in cues.mentions(text, spans)] == ["admin1"] * 3
+
+
+def test_region_word_after_and_inside(cues: Cues) -> None:
+    text = "in the Donetsk region and in Kharkiv Oblast"
+    a, b = cues.mentions(text, [(7, 14), (29, 43)])
+    assert (a.admin_cue, text[a.start : a.end]) == ("admin1", "Donetsk region")
+    assert (b.admin_cue, b.name) == ("admin1", "Kharkiv")
+
+
+def test_anchor_and_container_cues(cues: Cues) -> None:
+    text = "captured the town of Mykhaylivka, at the gates of the town of Selydove. He lives in Paris, Tenn. now."
+    names = ("Mykhaylivka", "Selydove", "Paris")
+    found = cues.mentions(text, [(text.index(n), text.index(n) + len(n)) for n in names])
+    assert found[0].anchor == 1 and found[0].anchor_cue == "at the gates of"
+    assert found[0].settlement_cue
+    assert found[1].anchor is None  # the sentence ends before Paris
+    assert found[2].container == "Tenn."
+
+
+def test_missing_village_is_near_its_anchor(gazetteer: Gazetteer) -> None:
+    mentions = [MentionInput(0, 11, "Mykhaylivka", anchor=1, anchor_cue="at the gates of"),
+                MentionInput(30, 38, "Selydove")]
+    village, anchor = Resolver(gazetteer).resolve(mentions)
+    assert anchor.candidate.id == "geonames:694677"
+    assert village.precision == "near" and village.anchor == 1 and village.radius_km
+    assert village.near_place.admin1 == "Donetsk Oblast"
+
+
+def test_region_cue_beats_the_city(gazetteer: Gazetteer) -> None:
+    bare, region = Resolver(gazetteer).resolve([MentionInput(0, 7, "Kharkiv"), MentionInput(20, 27, "Kharkiv", "admin1")])
+    assert (bare.candidate.feature, bare.precision) == ("PPL", "exact")
+    assert (region.candidate.name, region.precision) == ("Kharkiv Oblast", "admin1")
+
+
+def test_container_picks_the_namesake(gazetteer: Gazetteer) -> None:
+    (paris,) = Resolver(gazetteer).resolve([MentionInput(0, 5, "Paris", container="Tenn.")])
+    assert (paris.candidate.country, paris.candidate.admin1) == ("US", "Tennessee")
+
+
+def test_demonyms_are_not_places(nlp: Language) -> None:
+    found = places(nlp, "Several thousand North Korean troops and Russian soldiers arrived in Kursk.")
+    assert "North Korean" not in {m.evidence.text for m in found}
+    assert "Russian" not in {m.evidence.text for m in found}
+
+
+def test_capitals_for_governments_are_metonyms(nlp: Language) -> None:
+    found = {m.evidence.text: m for m in places(nlp, "Moscow said on Monday that a government source in Berlin had lied.")}
+    assert found["Moscow"].role == "metonym"
+    assert found["Berlin"].role == "location" and found["Berlin"].place.country == "DE"
+
+
+def test_evidence_offsets_match_text(nlp: Language) -> None:
+    text = "Shelling hit Kharkiv and the Zaporizhzhia region overnight."
+    for m in places(nlp, text):
+        assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+        assert m.id.startswith("P")
+
+
+@needs_shared
+def test_seed_article(nlp: Language) -> None:
+    text = (SHARED / "eval" / "seed" / "article.txt").read_text(encoding="utf-8")
+    json.loads(SEED_GOLD.read_text(encoding="utf-8"))  # the gold this test follows
+    found = places(nlp, text)
+
+    def on_line(name: str, line: int) -> list[PlaceMention]:
+        return [m for m in found if m.evidence.text.startswith(name) and text[: m.evidence.start].count("\n") + 1 == line]
+
+    (kharkiv,) = on_line("Kharkiv", 3)
+    assert (kharkiv.place.id, kharkiv.precision, kharkiv.role) == ("geonames:706483", "exact", "location")
+    (donetsk,) = on_line("Donetsk", 7)
+    assert (donetsk.place.admin1_code, donetsk.precision) == ("UA-14", "admin1")
+    regions = {m.evidence.text: m for m in found if text[: m.evidence.start].count("\n") + 1 == 39}
+    assert {regions[n].place.admin1_code for n in ("Donetsk", "Kharkiv", "Kherson")} == {"UA-14", "UA-63", "UA-65"}
+    assert all(regions[n].precision == "admin1" for n in ("Donetsk", "Kharkiv", "Kherson"))
+    pokrovsk = on_line("Pokrovsk", 41) + on_line("Pokrovsk", 43)
+    assert pokrovsk and all(m.place.id == "geonames:704422" and m.place.admin1 == "Donetsk Oblast" for m in pokrovsk)
+    (selydove,) = on_line("Selydove", 41)
+    assert selydove.place.id == "geonames:694677"
+    (village,) = on_line("Mykhaylivka", 41)
+    by_id = {m.id: m for m in found}
+    if village.precision == "near":
+        assert by_id[village.anchor].evidence.text == "Selydove" and village.radius_km <= 25
+    else:
+        from sitroom.extract.gazetteer import distance_km
+
+        assert distance_km(village.place.lat, village.place.lon, selydove.place.lat, selydove.place.lon) <= 10
+    germany = [m for m in found if m.evidence.text == "Germany"]
+    assert germany and all(m.place.country == "DE" and m.precision == "country" for m in germany)
+    (berlin,) = [m for m in found if m.evidence.text == "Berlin"]
+    assert (berlin.place.id, berlin.role) == ("geonames:2950159", "location")
+    for name, line in (("Kyiv", 3), ("Moscow", 5), ("Pyongyang", 23), ("Kremlin", 23)):
+        mentions = on_line(name, line)
+        assert mentions and all(m.role == "metonym" for m in mentions), (name, line)
