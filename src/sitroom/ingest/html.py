@@ -22,9 +22,6 @@ from sitroom.ingest.decode import decode_bytes
 from sitroom.ingest.language import gate_article
 from sitroom.model import Article, IngestError, Skipped
 
-# favor_precision: calibrated on the 181 pages of the article-extraction benchmark (shingle F1 96.0 plain,
-# 96.4 with it; see `sitroom eval extraction`).
-FAVOR_PRECISION = True
 # Characters of a neighbouring paragraph compared to place a caption (long enough to be unique in a page).
 ANCHOR_CHARS = 60
 # Captions shorter than this are image credits ("Photo: AP"), not captions.
@@ -132,12 +129,17 @@ def read_html(
     url: str = "",
     options: IngestOptions | None = None,
     check_language: bool = True,
-    favor_precision: bool = FAVOR_PRECISION,
-    keep_captions: bool = True,
+    favor_precision: bool | None = None,
+    keep_captions: bool | None = None,
     source_format: str = "html",
 ) -> Article | IngestError | Skipped:
-    """One HTML page as an Article (main text, metadata, captions), or the reason it is not one."""
+    """One HTML page as an Article (main text, metadata, captions), or the reason it is not one.
+
+    `favor_precision` and `keep_captions` override the options' values (feed fragments are not whole pages).
+    """
     options = options or IngestOptions()
+    favor_precision = options.html_favor_precision if favor_precision is None else favor_precision
+    keep_captions = options.keep_captions if keep_captions is None else keep_captions
     try:
         text = decode_html(data) if isinstance(data, bytes) else data
         tree = parse_html(text)
