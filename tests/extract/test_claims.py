@@ -48,7 +48,7 @@ def seed(nlp: Language) -> tuple[dict, Doc, dict[str, Claim]]:
     for g in gold["claims"]:
         span = tuple(g["content_span"])
         options = [c for c in doc._.claims if _overlaps((c.content.start, c.content.end), span)
-                   and g["cue"].lower().split()[-1][:4] in c.cue.text.lower()]
+                   and any(word[:4] in c.cue.text.lower() for word in g["cue"].lower().split())]
         if options:
             matched[g["id"]] = options[0]
     return gold, doc, matched

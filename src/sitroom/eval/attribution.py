@@ -245,3 +245,15 @@ def evaluate(data: Path, split: str | None = "dev", nlp=None) -> dict[str, float
     out["skipped_documents"] = float(errors)
     out["gold_relations"] = float(sum(len(d.relations) for d in documents))
     return out
+
+
+def read_gold_cues(data: Path, split: str | None) -> tuple[list[str], list[set[int]]]:
+    """Texts of a split and, for each, the start offsets of the words inside gold cues (to train the cue model)."""
+    texts: list[str] = []
+    cues: list[set[int]] = []
+    for item in read_split(Path(data), split):
+        if isinstance(item, Document):
+            offsets = word_offsets(item.text)
+            texts.append(item.text)
+            cues.append({offsets[w][0] for relation in item.relations for w in relation.cue})
+    return texts, cues

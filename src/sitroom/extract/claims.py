@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.extract.actors import DATA_DIR as ACTOR_DATA_DIR
 from sitroom.extract.actors import ActorIndex, load_actor_lexicon, noun_phrase
+from sitroom.extract.cue_model import load_cue_model
 from sitroom.extract.doc import evidence, register_extensions
 from sitroom.model import Claim, ClaimKind, Evidence, Stance, VerificationNote
 
@@ -135,8 +136,11 @@ class ClaimExtractor:
     """Sets ``doc._.claims``: list[Claim]; adds the actors it meets as sources to ``doc._.actors``."""
 
     def __init__(self, data_dir: str, actor_data_dir: str, quote_window: int, objects_as_content: bool,
-                 clause_verbs_as_cues: bool) -> None:
+                 clause_verbs_as_cues: bool, cue_threshold: float, agent_in_cue: bool) -> None:
         register_extensions()
+        self.agent_in_cue = agent_in_cue
+        self.cue_model = load_cue_model() if cue_threshold < 1.0 else None
+        self.cue_threshold = cue_threshold
         self.clause_verbs_as_cues = clause_verbs_as_cues
         self.objects_as_content = objects_as_content
         self.lexicon = load_claim_lexicon(data_dir)
@@ -174,6 +178,10 @@ class ClaimExtractor:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
             return None
         cue = self._cue_entry(token)
+        if cue is None and self.cue_model is not None and token.pos_ == "VERB":
+            in_quote = _quote_around(quotes, token.idx, token.idx + len(token.text)) is not None
+            if self.cue_model.probability(token, in_quote) >= self.cue_threshold:
+                cue = Cue(token.lemma_.lower(), "assert", "-")
         if cue is None and self.clause_verbs_as_cues and token.pos_ == "VERB" and any(
                 c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
                 for c in token.children):
@@ -193,8 +201,7 @@ class ClaimExtractor:
             return None
         if source is None and not passive:
             return None
-        cue_first = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("aux", "auxpass", "neg")])
-        cue_last = max([token.i] + extra_cue)
+        cue_first, cue_last = self._cue_extent(token, extra_cue)
         channel = self._channel(token)
         return _Draft(
             cue=_chars(doc, cue_first, cue_last), cue_token=token.i, cue_lemma=cue.lemma,
@@ -204,6 +211,21 @@ class ClaimExtractor:
             kind="indirect", stance=stance, channel=channel,
             content_head=None,
         )
+
+    def _cue_extent(self, verb: Token, extra: list[int]) -> tuple[int, int]:
+        """The cue's words, as PolNeAR marks them: auxiliaries, negation and adverbs before the verb ("has also
+        said"), its particle ("pointed out") and a bare date right after it ("said Friday")."""
+        doc = verb.doc
+        first = verb.i
+        while first > verb.sent.start and doc[first - 1].head == verb and (
+                doc[first - 1].dep_ in ("aux", "auxpass", "neg")
+                or (doc[first - 1].dep_ == "advmod" and doc[first - 1].pos_ == "ADV")):
+            first -= 1
+        last = max([verb.i] + extra + [c.i for c in verb.children if c.dep_ == "prt"])
+        if last + 1 < len(doc) and doc[last + 1].head == verb and doc[last + 1].dep_ == "npadvmod" \
+                and doc[last + 1].ent_type_ in ("DATE", "TIME"):
+            last += 1
+        return first, last
 
     def _source(self, verb: Token, passive: bool) -> Span | None:
         """The cue's subject (or by-agent when passive), inherited from the verb it is coordinated with."""
@@ -223,6 +245,11 @@ class ClaimExtractor:
             if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
                 current = current.head
                 passive = False
+            elif current.dep_ == "pcomp" and current.head.head is not current.head:
+                current = current.head.head  # "... by asking her", "after announcing that"
+                passive = False
+            elif current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "PRON") and current.tag_ == "VBG":
+                return self._source_span(current.head)  # "one saying that ..."
             else:
                 break
         return None if passive else self._adjacent_subject(verb)
@@ -264,14 +291,15 @@ class ClaimExtractor:
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if subject is not None and agent is not None:
-                return _trim(doc, *_subtree_range(subject)), [agent.i]
+                return _trim(doc, *_subtree_range(subject)), ([agent.i] if self.agent_in_cue else [])
             return None, []
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and (cue.lemma in self.lexicon.object_cues or self._claim_noun(obj) or negated
                                 or (self.objects_as_content and cue.lemma not in self.lexicon.addressee_cues)):
             return _trim(doc, *_subtree_range(obj)), []
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "about", "against", "for", "of") and (
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "about", "against", "for", "of", "as", "over",
+                                                       "with", "by") and (
                     negated or cue.stance != "assert" or cue.negated != "-" or self.objects_as_content):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -279,6 +307,9 @@ class ClaimExtractor:
         quote = self._adjacent_quote(doc, verb, quotes)
         if quote is not None:
             return quote, []
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            own = {t.i for t in verb.subtree}  # "..., he said, ..." inserted after the clause it reports
+            return _trim(doc, *_subtree_range(verb.head, exclude=own)), []
         return None, []
 
     def _adjacent_quote(self, doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -558,14 +589,18 @@ class ClaimExtractor:
     requires=["token.dep", "token.pos", "doc._.actors"],
     assigns=["doc._.claims", "doc._.actors"],
     default_config={"data_dir": "", "actor_data_dir": "", "quote_window": 3, "objects_as_content": True,
-                    "clause_verbs_as_cues": True},
+                    "clause_verbs_as_cues": True, "cue_threshold": 0.5, "agent_in_cue": False},
 )
 def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, quote_window: int,
-                objects_as_content: bool, clause_verbs_as_cues: bool) -> ClaimExtractor:
+                objects_as_content: bool, clause_verbs_as_cues: bool, cue_threshold: float,
+                agent_in_cue: bool) -> ClaimExtractor:
     """objects_as_content: any cue's direct object, infinitive or prepositional object is what was said when it has no
     clause (PolNeAR's broad attribution: "pledged to push", "praised the plan"; +recall on PolNeAR train);
+    agent_in_cue: whether a passive cue's "by" belongs to the cue ("were reported by"); PolNeAR leaves it out;
+    cue_threshold: a verb outside the lexicon is a cue when the learned cue model (sitroom.extract.cue_model) gives it
+    at least this probability; 1.0 turns the model off (0.5: precision ~0.8 on held-out PolNeAR train verbs);
     clause_verbs_as_cues: a verb outside the lexicon is a cue when it takes a that/whether/if clause ("hinted that",
     measured on PolNeAR dev: +recall at equal precision); quote_window: characters allowed between a quotation and its cue's sentence (set on the seed's
     “...,” he said layout and PolNeAR train, where the cue follows the closing mark after a comma and a space)."""
     return ClaimExtractor(data_dir or str(DATA_DIR), actor_data_dir or str(ACTOR_DATA_DIR), quote_window,
-                          objects_as_content, clause_verbs_as_cues)
+                          objects_as_content, clause_verbs_as_cues, cue_threshold, agent_in_cue)
