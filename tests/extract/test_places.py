@@ -20,9 +20,9 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    from sitroom.nlp import load_pipeline
+    from sitroom.eval.geo import base_pipeline
 
-    pipeline = load_pipeline()
+    pipeline = base_pipeline()
     add_component(pipeline, "sitroom_places")
     return pipeline
 

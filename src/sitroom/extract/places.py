@@ -37,21 +37,21 @@ from sitroom.model import Place, PlaceMention
 class ResolverOptions:
     """Scoring weights and radii. Calibrated on the LGL and GeoWebNews dev sets (given gold names, 161 km)."""
 
-    exact: float = 2.0  # the spelling matched, not only the romanization skeleton
+    exact: float = 3.0  # the spelling matched, not only the romanization skeleton
     population: float = 0.6  # per decade of population (log10)
     country: float = 3.0  # feature bonus for a country
     admin1: float = 2.0  # feature bonus for a first-level unit
     admin2: float = 0.0
-    shadowed: float = 2.0  # penalty for a region only alluded to by its big town's name
-    capital: float = 1.0  # national capitals
+    shadowed: float = 1.0  # penalty for a region only alluded to by its big town's name
+    capital: float = 0.5  # national capitals
     unpointed: float = -2.0  # a codifier entry with no coordinates
     admin_cue: float = 8.0  # "X region" / "X Oblast" / "X, Y and Z regions"
     settlement_cue: float = 2.0  # "the town of X"
     focus: float = 4.0  # times the share of the article's other places in the candidate's country
-    smoothing: float = 2.0  # pseudo-count added to the places a share is taken over: one name is weak evidence
-    region: float = 3.0  # times the share of the article's other places in the candidate's admin1
-    proximity: float = 3.0  # times exp(-d / proximity_km) to the nearest other place of the article
-    proximity_km: float = 100.0
+    smoothing: float = 0.5  # pseudo-count added to the places a share is taken over: one name is weak evidence
+    region: float = 5.0  # times the share of the article's other places in the candidate's admin1
+    proximity: float = 1.0  # times exp(-d / proximity_km) to the nearest other place of the article
+    proximity_km: float = 200.0
     near_max_km: float = 25.0  # a candidate farther than this from its stated anchor is a namesake
     near_radius_km: float = 15.0  # the radius reported with precision near:<anchor>
     demonyms: bool = True  # resolve "Syrian" to Syria when a demonym is given to resolve
@@ -395,8 +395,12 @@ class PlacesComponent:
     def recognize(self, doc: Doc) -> list[Span]:
         """NER spans of the place labels, region lists split, and country/admin/town names inside organisations."""
         found: list[Span] = []
+        # Words of the article's person names: a later "Paul" or "Modi" tagged GPE is the person again.
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         for ent in doc.ents:
             bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            if len(bare) == 1 and bare.text in person_words and ent.label_ != "PERSON":
+                continue
             if bare.text in self.context.metonym_places:
                 found.append(bare)
             elif ent.label_ in self.labels:
@@ -406,10 +410,17 @@ class PlacesComponent:
                 if ent.label_ in self.known_only_labels and not self.gazetteer.lookup(span.text):
                     continue  # "Biden" tagged GPE: a GPE the gazetteer has never heard of is rarely one
                 found.extend(self._split_list(span))
-            elif ent.label_ in self.embedded_labels:
-                found.extend(self._embedded(ent))
+        # The countries the article's tagged places are in: a region named inside an organisation
+        # ("University of California") counts only in one of them, so "Central Bank" is not Ghana's Central Region.
+        countries = {max(cs, key=lambda c: c.population).country
+                     for cs in (self.gazetteer.lookup(s.text) for s in found) if cs}
+        for ent in doc.ents:
+            if ent.label_ in self.embedded_labels and ent.label_ not in self.labels or (
+                ent.label_ in self.embedded_labels and not any(s.start >= ent.start and s.end <= ent.end for s in found)
+            ):
+                found.extend(self._embedded(ent, countries, person_words))
         found.extend(self._listed_regions(doc, found))
-        found.extend(self._unlabelled(doc, found))
+        found.extend(self._unlabelled(doc, found, person_words))
         found.sort(key=lambda s: s.start_char)
         return found
 
@@ -448,33 +459,48 @@ class PlacesComponent:
                     extra.append(span)
         return extra
 
-    def _embedded(self, ent: Span) -> list[Span]:
-        """Countries, admin units and large towns named inside an organisation ("Kharkiv Regional Administration")."""
+    def _embedded(self, ent: Span, countries: set[str], person_words: set[str]) -> list[Span]:
+        """Countries, big towns and the article's regions named inside an organisation ("Kharkiv Regional ...")."""
         result: list[Span] = []
         for t in ent:
-            if not t.is_title or t.is_stop or t.i == ent.start and t.lower_ == "the":
+            if not (t.is_title or t.is_upper) or t.is_stop and not t.is_upper or len(t) < 2 or t.text in person_words:
+                continue
+            if t.i > ent.start and ent.doc[t.i - 1].lower_ == "the":
                 continue
             span = ent.doc[t.i : t.i + 1]
-            if any(c.exact and (c.is_admin or c.population >= self.embedded_min_population)
-                   for c in self.gazetteer.lookup(span.text)):
+            if any(c.exact and (
+                c.feature == "country"
+                or c.feature == "ADM1" and c.country in countries and c.name == t.text
+                or not c.is_admin and c.name == t.text and c.population >= self.embedded_min_population
+            ) for c in self.gazetteer.lookup(span.text)):
                 result.append(span)
         return result
 
-    def _unlabelled(self, doc: Doc, found: list[Span]) -> list[Span]:
+    def _unlabelled(self, doc: Doc, found: list[Span], person_words: set[str]) -> list[Span]:
         """Names NER left untagged: countries, first-level units, big towns, and any place after "the town of"."""
         covered = {i for s in found for i in range(s.start, s.end)}
         extra: list[Span] = []
         settlement_words = set(self.context.settlement_words)
         for t in doc:
-            if t.i in covered or not t.is_title or t.is_stop or t.ent_type_ == "NORP" or t.is_sent_start and not t.ent_type_:
+            if t.i in covered or not t.is_title or t.is_stop or len(t) < 3 or t.ent_type_ == "NORP":
                 continue
-            if t.pos_ != "PROPN" and not t.ent_type_:
-                continue
+            if t.i > 0 and doc[t.i - 1].lower_ == "the":
+                continue  # "the Centre", "the State": a common noun used as a name
             after_of = t.i >= 2 and doc[t.i - 1].lower_ == "of" and doc[t.i - 2].lower_ in settlement_words
-            if any(
-                c.exact and (after_of or c.feature in ("country", "ADM1") or c.population >= self.unlabelled_min_population)
-                for c in self.gazetteer.lookup(t.text)
-            ):
+            if t.ent_type_:
+                # A lone token NER took for a person or organisation ("Kyiv claims"): only a country or a big town
+                # under its main name, never a name part of one of the article's persons.
+                if t.text in person_words or t.ent_iob_ != "B" or t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
+                    if not after_of:
+                        continue
+                accept = lambda c: after_of or c.name == t.text and (
+                    c.feature == "country" or c.population >= self.unlabelled_min_population)
+            elif t.pos_ == "PROPN" and not t.is_sent_start:
+                accept = lambda c: after_of or c.feature in ("country", "ADM1") or (
+                    c.population >= self.unlabelled_min_population)
+            else:
+                continue
+            if any(c.exact and accept(c) for c in self.gazetteer.lookup(t.text)):
                 extra.append(doc[t.i : t.i + 1])
         return extra
 
