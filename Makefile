@@ -18,7 +18,7 @@ install: $(BIN)/sitroom
 
 demo: install
 	mkdir -p var
-	$(BIN)/sitroom run corpus --db $(DEMO_DB)
+	$(BIN)/sitroom run corpus/demo.jsonl --db $(DEMO_DB)
 
 test: install
 	$(BIN)/python -m pytest -q
