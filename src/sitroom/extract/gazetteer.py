@@ -529,7 +529,7 @@ class Gazetteer:
         names = [irregular[word]] if word in irregular else []
         lower = word.lower()
         names += [word[: len(word) - len(suffix)] + to for suffix, to in rules if lower.endswith(suffix)
-                  and len(word) - len(suffix) >= 3]
+                  and len(word) - len(suffix) >= 2]
         for name in names:
             found = [c for c in self.lookup(name) if c.exact and c.feature in ("continent", "country", "ADM1")]
             if found:

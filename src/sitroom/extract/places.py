@@ -48,6 +48,7 @@ class ResolverOptions:
     admin_cue: float = 8.0  # "X region" / "X Oblast" / "X, Y and Z regions"
     settlement_cue: float = 2.0  # "the town of X"
     focus: float = 4.0  # times the share of the article's other places in the candidate's country
+    vote_temperature: float = 1.0  # softness of a name's vote over its candidates' countries and regions
     smoothing: float = 0.5  # pseudo-count added to the places a share is taken over: one name is weak evidence
     region: float = 5.0  # times the share of the article's other places in the candidate's admin1
     proximity: float = 1.0  # times exp(-d / proximity_km) to the nearest other place of the article
@@ -262,9 +263,26 @@ class Resolver:
         for key, c in zip(keys, first):
             if c is not None:
                 votes.setdefault(key, c)
-        countries = Counter(c.country for c in votes.values())
-        regions = Counter(c.admin1_gn for c in votes.values() if c.feature not in ("country", "continent"))
-        total = len(votes)
+        # A name votes for countries and regions in proportion to how sure its first guess is (softmax of scores).
+        countries: Counter[str] = Counter()
+        regions: Counter[str] = Counter()
+        ballots: dict[str, tuple[Counter[str], Counter[str]]] = {}
+        for key, cs, scores in zip(keys, cands, bases):
+            if key in ballots or not cs:
+                continue
+            top = max(scores)
+            weights = [math.exp((x - top) / o.vote_temperature) for x in scores]
+            total_weight = sum(weights)
+            by_country: Counter[str] = Counter()
+            by_region: Counter[str] = Counter()
+            for c, w in zip(cs, weights):
+                by_country[c.country] += w / total_weight
+                if c.feature not in ("country", "continent"):
+                    by_region[c.admin1_gn] += w / total_weight
+            ballots[key] = (by_country, by_region)
+            countries.update(by_country)
+            regions.update(by_region)
+        total = len(ballots)
         seen: dict[str, tuple[float, float, set[str]]] = {}
         for key, c in votes.items():
             if c.lat is not None and not c.is_admin:
@@ -275,17 +293,17 @@ class Resolver:
             if not cs:
                 results.append(Resolution(None, None, "not in the gazetteer"))
                 continue
-            own = votes.get(keys[i])
-            others = total - (own is not None)
+            own_country, own_region = ballots.get(keys[i], (Counter(), Counter()))
+            others = total - (keys[i] in ballots)
             best_score, best, best_cue = -1e9, cs[0], ""
             for c, base in zip(cs, scores):
                 parts = {"population": o.population * math.log10(c.population + 1)}
                 if others > 0:
-                    share = (countries[c.country] - (own is not None and own.country == c.country)) / (others + o.smoothing)
+                    share = (countries[c.country] - own_country[c.country]) / (others + o.smoothing)
                     parts["country focus"] = o.focus * share
                     if c.feature not in ("country", "continent"):
-                        mine = own is not None and own.feature not in ("country", "continent") and own.admin1_gn == c.admin1_gn
-                        parts["region focus"] = o.region * (regions[c.admin1_gn] - mine) / (others + o.smoothing)
+                        parts["region focus"] = o.region * (regions[c.admin1_gn] - own_region[c.admin1_gn]) / (
+                            others + o.smoothing)
                 if c.lat is not None and not c.is_admin:
                     near = min((distance_km(c.lat, c.lon, la, lo) for la, lo, names in points if names != {keys[i]}),
                                default=None)
@@ -355,13 +373,11 @@ class PlacesComponent:
     """Sets ``doc._.places``: NER GPE/LOC/FAC plus gazetteer hits, each resolved with a precision and a cue."""
 
     def __init__(self, nlp: Language, name: str, gazetteer_path: str, labels: list[str], known_only_labels: list[str],
-                 embedded_labels: list[str], embedded_min_population: int, unlabelled_min_population: int,
-                 resolver: dict[str, Any]) -> None:
+                 embedded_min_population: int, unlabelled_min_population: int, resolver: dict[str, Any]) -> None:
         self.name = name
         self.labels = set(labels)
         self.known_only_labels = set(known_only_labels)
         self.unlabelled_min_population = unlabelled_min_population
-        self.embedded_labels = set(embedded_labels)
         self.embedded_min_population = embedded_min_population
         self.gazetteer = Gazetteer.open(Path(gazetteer_path) if gazetteer_path else None)
         known = {f.name for f in fields(ResolverOptions)}
@@ -410,17 +426,12 @@ class PlacesComponent:
                 if ent.label_ in self.known_only_labels and not self.gazetteer.lookup(span.text):
                     continue  # "Biden" tagged GPE: a GPE the gazetteer has never heard of is rarely one
                 found.extend(self._split_list(span))
+        found.extend(self._listed_regions(doc, found))
         # The countries the article's tagged places are in: a region named inside an organisation
         # ("University of California") counts only in one of them, so "Central Bank" is not Ghana's Central Region.
         countries = {max(cs, key=lambda c: c.population).country
                      for cs in (self.gazetteer.lookup(s.text) for s in found) if cs}
-        for ent in doc.ents:
-            if ent.label_ in self.embedded_labels and ent.label_ not in self.labels or (
-                ent.label_ in self.embedded_labels and not any(s.start >= ent.start and s.end <= ent.end for s in found)
-            ):
-                found.extend(self._embedded(ent, countries, person_words))
-        found.extend(self._listed_regions(doc, found))
-        found.extend(self._unlabelled(doc, found, person_words))
+        found.extend(self._gazetteer_pass(doc, found, countries, person_words))
         found.sort(key=lambda s: s.start_char)
         return found
 
@@ -459,48 +470,39 @@ class PlacesComponent:
                     extra.append(span)
         return extra
 
-    def _embedded(self, ent: Span, countries: set[str], person_words: set[str]) -> list[Span]:
-        """Countries, big towns and the article's regions named inside an organisation ("Kharkiv Regional ...")."""
-        result: list[Span] = []
-        for t in ent:
-            if not (t.is_title or t.is_upper) or t.is_stop and not t.is_upper or len(t) < 2 or t.text in person_words:
-                continue
-            if t.i > ent.start and ent.doc[t.i - 1].lower_ == "the":
-                continue
-            span = ent.doc[t.i : t.i + 1]
-            if any(c.exact and (
-                c.feature == "country"
-                or c.feature == "ADM1" and c.country in countries and c.name == t.text
-                or not c.is_admin and c.name == t.text and c.population >= self.embedded_min_population
-            ) for c in self.gazetteer.lookup(span.text)):
-                result.append(span)
-        return result
+    def _gazetteer_pass(self, doc: Doc, found: list[Span], countries: set[str], person_words: set[str]) -> list[Span]:
+        """Single-token names NER missed or gave another label, where the gazetteer and the article agree.
 
-    def _unlabelled(self, doc: Doc, found: list[Span], person_words: set[str]) -> list[Span]:
-        """Names NER left untagged: countries, first-level units, big towns, and any place after "the town of"."""
+        Accepted: a name the article already uses as a place (one sense per discourse), any place after "the town
+        of", a country, a first-level unit of one of the article's countries, or a town under its main name when it
+        is big (inside an organisation's name, ``embedded_min_population``; a bare proper noun,
+        ``unlabelled_min_population``)."""
         covered = {i for s in found for i in range(s.start, s.end)}
-        extra: list[Span] = []
+        known = {s.text for s in found}
         settlement_words = set(self.context.settlement_words)
+        extra: list[Span] = []
         for t in doc:
-            if t.i in covered or not t.is_title or t.is_stop or len(t) < 3 or t.ent_type_ == "NORP":
+            if t.i in covered or len(t) < 2 or t.ent_type_ == "NORP" or t.text in person_words:
                 continue
-            if t.i > 0 and doc[t.i - 1].lower_ == "the":
-                continue  # "the Centre", "the State": a common noun used as a name
+            if not (t.is_title or t.is_upper) or t.is_stop and not t.is_upper:
+                continue
+            following = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if t.i > 0 and doc[t.i - 1].lower_ == "the" and not (following is not None and following.pos_ in ("NOUN", "PROPN")):
+                continue  # "the Centre said": a common noun used as a name; "the Gainesville sewer system" is kept
             after_of = t.i >= 2 and doc[t.i - 1].lower_ == "of" and doc[t.i - 2].lower_ in settlement_words
             if t.ent_type_:
-                # A lone token NER took for a person or organisation ("Kyiv claims"): only a country or a big town
-                # under its main name, never a name part of one of the article's persons.
-                if t.text in person_words or t.ent_iob_ != "B" or t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I":
-                    if not after_of:
-                        continue
-                accept = lambda c: after_of or c.name == t.text and (
-                    c.feature == "country" or c.population >= self.unlabelled_min_population)
+                threshold = self.embedded_min_population
             elif t.pos_ == "PROPN" and not t.is_sent_start:
-                accept = lambda c: after_of or c.feature in ("country", "ADM1") or (
-                    c.population >= self.unlabelled_min_population)
+                threshold = self.unlabelled_min_population
             else:
                 continue
-            if any(c.exact and accept(c) for c in self.gazetteer.lookup(t.text)):
+            candidates = [c for c in self.gazetteer.lookup(t.text) if c.exact]
+            if any(
+                after_of or t.text in known or c.feature == "country"
+                or c.feature == "ADM1" and (c.country in countries or not countries)
+                or not c.is_admin and c.name == t.text and c.population >= threshold
+                for c in candidates
+            ):
                 extra.append(doc[t.i : t.i + 1])
         return extra
 
@@ -553,8 +555,7 @@ class PlacesComponent:
         "labels": ["GPE", "LOC", "FAC"],
         # Entities of these labels are kept only when the gazetteer knows the name (the small model tags persons GPE).
         "known_only_labels": ["GPE"],
-        "embedded_labels": ["ORG", "FAC"],
-        # Towns below this population are not looked for inside organisation names (LGL/GeoWebNews dev).
+        # Towns below this population are not taken from other entities' names (LGL/GeoWebNews dev).
         "embedded_min_population": 100_000,
         # Untagged proper nouns are taken as places when a town this big has the name (LGL/GeoWebNews dev).
         "unlabelled_min_population": 1_000_000,
@@ -562,7 +563,7 @@ class PlacesComponent:
     },
 )
 def make_places(nlp: Language, name: str, gazetteer_path: str, labels: list[str], known_only_labels: list[str],
-                embedded_labels: list[str], embedded_min_population: int, unlabelled_min_population: int,
+                embedded_min_population: int, unlabelled_min_population: int,
                 resolver: dict[str, Any]) -> PlacesComponent:
-    return PlacesComponent(nlp, name, gazetteer_path, labels, known_only_labels, embedded_labels,
-                           embedded_min_population, unlabelled_min_population, resolver)
+    return PlacesComponent(nlp, name, gazetteer_path, labels, known_only_labels, embedded_min_population,
+                           unlabelled_min_population, resolver)
