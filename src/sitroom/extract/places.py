@@ -38,6 +38,7 @@ class ResolverOptions:
     """Scoring weights and radii. Calibrated on the LGL and GeoWebNews dev sets (given gold names, 161 km)."""
 
     exact: float = 3.0  # the spelling matched, not only the romanization skeleton
+    primary: float = 1.0  # ... and it is the entry's main name, not one of its alternate names
     population: float = 0.6  # per decade of population (log10)
     country: float = 3.0  # feature bonus for a country
     admin1: float = 2.0  # feature bonus for a first-level unit
@@ -51,8 +52,9 @@ class ResolverOptions:
     vote_temperature: float = 1.0  # softness of a name's vote over its candidates' countries and regions
     smoothing: float = 0.5  # pseudo-count added to the places a share is taken over: one name is weak evidence
     region: float = 5.0  # times the share of the article's other places in the candidate's admin1
-    proximity: float = 1.0  # times exp(-d / proximity_km) to the nearest other place of the article
+    proximity: float = 3.0  # times the mean over other names of exp(-d / proximity_km) to their likely points
     proximity_km: float = 200.0
+    point_min_weight: float = 0.05  # a candidate this unlikely is not a point others are pulled to (speed)
     near_max_km: float = 25.0  # a candidate farther than this from its stated anchor is a namesake
     near_radius_km: float = 15.0  # the radius reported with precision near:<anchor>
     demonyms: bool = True  # resolve "Syrian" to Syria when a demonym is given to resolve
@@ -216,9 +218,11 @@ class Resolver:
             return wanted or admin or found
         return found
 
-    def _base(self, c: Candidate, mention: MentionInput, shadowed: set[int]) -> float:
+    def _base(self, c: Candidate, mention: MentionInput, shadowed: set[int], query: str) -> float:
         o = self.options
         score = o.exact * c.exact + o.population * math.log10(c.population + 1)
+        if c.exact and normalize(c.name) == query:
+            score += o.primary
         if c.feature == "country":
             score += o.country
         elif c.feature == "ADM1":
@@ -250,23 +254,19 @@ class Resolver:
         o = self.options
         cands = [self.candidates(m) for m in mentions]
         bases: list[list[float]] = []
-        first: list[Candidate | None] = []
         for m, cs in zip(mentions, cands):
-            shadowed = self._shadowed(cs, normalize(m.name))
-            scores = [self._base(c, m, shadowed) for c in cs]
+            query = normalize(m.name)
+            shadowed = self._shadowed(cs, query)
+            scores = [self._base(c, m, shadowed, query) for c in cs]
             bases.append(scores)
-            first.append(cs[max(range(len(cs)), key=scores.__getitem__)] if cs else None)
-        # Each distinct name votes once with its first guess, and never for itself: two "Paris" mentions must
-        # not make France the article's focus, nor two "Pokrovsk" pull each other to the wrong namesake.
+        # Each distinct name votes once, never for itself: two "Paris" mentions must not make France the
+        # article's focus, nor two "Pokrovsk" pull each other to the wrong namesake.
         keys = [normalize(m.name) for m in mentions]
-        votes: dict[str, Candidate] = {}
-        for key, c in zip(keys, first):
-            if c is not None:
-                votes.setdefault(key, c)
         # A name votes for countries and regions in proportion to how sure its first guess is (softmax of scores).
         countries: Counter[str] = Counter()
         regions: Counter[str] = Counter()
         ballots: dict[str, tuple[Counter[str], Counter[str]]] = {}
+        spots: dict[str, list[tuple[float, float, float]]] = {}
         for key, cs, scores in zip(keys, cands, bases):
             if key in ballots or not cs:
                 continue
@@ -282,12 +282,10 @@ class Resolver:
             ballots[key] = (by_country, by_region)
             countries.update(by_country)
             regions.update(by_region)
+            # The likely points of this name, for the proximity of the others.
+            spots[key] = [(c.lat, c.lon, w / total_weight) for c, w in zip(cs, weights)
+                          if c.lat is not None and not c.is_admin and w / total_weight >= o.point_min_weight]
         total = len(ballots)
-        seen: dict[str, tuple[float, float, set[str]]] = {}
-        for key, c in votes.items():
-            if c.lat is not None and not c.is_admin:
-                seen.setdefault(c.id, (c.lat, c.lon, set()))[2].add(key)
-        points = list(seen.values())
         results: list[Resolution] = []
         for i, (m, cs, scores) in enumerate(zip(mentions, cands, bases)):
             if not cs:
@@ -304,11 +302,14 @@ class Resolver:
                     if c.feature not in ("country", "continent"):
                         parts["region focus"] = o.region * (regions[c.admin1_gn] - own_region[c.admin1_gn]) / (
                             others + o.smoothing)
-                if c.lat is not None and not c.is_admin:
-                    near = min((distance_km(c.lat, c.lon, la, lo) for la, lo, names in points if names != {keys[i]}),
-                               default=None)
-                    if near is not None:
-                        parts["near other places"] = o.proximity * math.exp(-near / o.proximity_km)
+                if c.lat is not None and not c.is_admin and others > 0:
+                    # Each other name pulls towards its likely points, in proportion to how likely they are.
+                    pull = sum(
+                        max((w * math.exp(-distance_km(c.lat, c.lon, la, lo) / o.proximity_km) for la, lo, w in pts),
+                            default=0.0)
+                        for key, pts in spots.items() if key != keys[i]
+                    )
+                    parts["near other places"] = o.proximity * pull / (others + o.smoothing)
                 score = base + sum(v for k, v in parts.items() if k != "population")
                 if score > best_score:
                     best_score, best = score, c
