@@ -166,7 +166,8 @@ class ClaimExtractor:
         drafts: list[_Draft] = []
         for token in doc:
             draft = (self._according_to(doc, token) or self._hedge(doc, token) or self._bridge(doc, token)
-                     or self._colon(doc, token, persons) or self._verb_cue(doc, token, quotes))
+                     or self._colon(doc, token, persons) or self._noun_cue(doc, token)
+                     or self._verb_cue(doc, token, quotes))
             if draft is not None:
                 drafts.append(draft)
         drafts = self._outermost(drafts)
@@ -398,6 +399,34 @@ class ClaimExtractor:
         return _Draft(cue=_chars(doc, token.i, token.i), cue_token=token.i, cue_lemma=":",
                       content=_chars(doc, *trimmed), source=(name.start_char, name.end_char),
                       source_token=name.root.i, kind="direct", stance="assert")
+
+    def _noun_cue(self, doc: Doc, token: Token) -> _Draft | None:
+        """"Trump's claim that ...", "the ministry's statement on ...": a claim noun with a possessor (the source)
+        and a that-clause or an about/on object (the content)."""
+        if token.pos_ != "NOUN" or not self._claim_noun(token):
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        content = None
+        for child in token.children:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark"
+                                                                 for m in child.children):
+                content = _subtree_range(child)
+            elif child.dep_ == "prep" and child.lower_ in ("about", "on", "that") and content is None:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    content = _subtree_range(pobj)
+        trimmed = _trim(doc, *content) if content else None
+        if trimmed is None:
+            return None
+        source = self._source_span(owner)
+        last = source.end - 1
+        while last > source.start and doc[last].dep_ == "case":
+            last -= 1
+        return _Draft(cue=_chars(doc, token.i, token.i), cue_token=token.i, cue_lemma=token.lemma_.lower(),
+                      content=_chars(doc, *trimmed), source=_chars(doc, source.start, last),
+                      source_token=owner.i, kind="indirect", stance="assert")
 
     def _hedge(self, doc: Doc, token: Token) -> _Draft | None:
         """'North Korea has reportedly been providing ...': an unnamed source; the clause is the content."""
