@@ -536,26 +536,22 @@ class Gazetteer:
                 return found
         return []
 
-    def get(self, place_id: str) -> Candidate | None:
-        row = self.connection.execute(f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.id = ?", (place_id,)).fetchone()
+    def _one(self, where: str, *params: str) -> Candidate | None:
+        row = self.connection.execute(f"SELECT {_COLUMNS}, 1 FROM places p WHERE {where}", params).fetchone()
         return Candidate(*row[:14], True) if row else None
+
+    def get(self, place_id: str) -> Candidate | None:
+        return self._one("p.id = ?", place_id)
 
     def admin1(self, admin1_gn: str) -> Candidate | None:
         """The ADM1 entry of a GeoNames admin1 code ("UA.05")."""
-        row = self.connection.execute(
-            f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.admin1_gn = ? AND p.feature = 'ADM1'", (admin1_gn,)
-        ).fetchone()
-        return Candidate(*row[:14], True) if row else None
+        return self._one("p.admin1_gn = ? AND p.feature = 'ADM1'", admin1_gn)
 
     def country(self, iso: str) -> Candidate | None:
-        row = self.connection.execute(
-            f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.country = ? AND p.feature = 'country'", (iso,)
-        ).fetchone()
-        return Candidate(*row[:14], True) if row else None
+        return self._one("p.country = ? AND p.feature = 'country'", iso)
 
     def by_katottg(self, code: str) -> Candidate | None:
-        row = self.connection.execute(f"SELECT {_COLUMNS}, 1 FROM places p WHERE p.katottg = ?", (code,)).fetchone()
-        return Candidate(*row[:14], True) if row else None
+        return self._one("p.katottg = ?", code)
 
 
 def _build_locked(path: Path) -> None:
