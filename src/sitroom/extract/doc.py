@@ -35,8 +35,18 @@ def evidence(doc: Doc, start_char: int, end_char: int) -> Evidence:
         start=start_char,
         end=end_char,
         sentence=sentence,
-        text=doc.text[start_char:end_char],
+        text=doc_text(doc)[start_char:end_char],
     )
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc: spaCy rebuilds the string from its tokens on every access, which made
+    each evidence() call linear in the article's length."""
+    text = doc.user_data.get("sitroom_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["sitroom_text"] = text
+    return text
 
 
 def span_evidence(span: Span) -> Evidence:
