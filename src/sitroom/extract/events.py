@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.extract.doc import evidence
+from sitroom.extract.doc import doc_text, evidence
 from sitroom.extract.event_lexicon import (
     CONTROL,
     DISPLACEMENT,
@@ -439,6 +439,7 @@ class _Inputs:
         self.new_quantities: list[Quantity] = []
         if "places" in self.missing and fallbacks:
             self.places = _fallback_places(doc, lex)
+        self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self._mentions = sorted(((m.start, m.end, a) for a in self.actors for m in a.mentions), key=lambda x: x[0])
 
     @classmethod
@@ -463,15 +464,12 @@ class _Inputs:
     # places, times, claims
 
     def places_in(self, tokens: list[Token], anchor: Token) -> list[PlaceMention]:
-        if not tokens:
-            return []
-        spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
-        ranges = _ranges(spans)
+        starts = {t.idx for t in tokens}
         out = []
         for mention in self.places:
             if mention.role not in ("location", "mention") and mention.role != "":
                 continue
-            if not any(s <= mention.evidence.start < e for s, e in ranges):
+            if mention.evidence.start not in starts:
                 continue
             if _is_reference(self.doc, mention) or self._in_actor_name(mention):
                 continue
@@ -480,16 +478,14 @@ class _Inputs:
         return [m for m in out if m.id not in anchors]
 
     def time_in(self, tokens: list[Token], head: Token) -> TimeExpression | None:
-        if not tokens:
-            return None
-        ranges = _ranges([(t.idx, t.idx + len(t.text)) for t in tokens])
+        starts = {t.idx for t in tokens}
         best = None
         for expression in self.times:
             dated = expression.type in ("DATE", "TIME") and (expression.start or expression.value)
             anchored_span = expression.type == "DURATION" and expression.start and expression.end  # "the past day"
             if not (dated or anchored_span):
                 continue
-            if any(s <= expression.evidence.start < e for s, e in ranges):
+            if expression.evidence.start in starts:
                 distance = abs(expression.evidence.start - head.idx)
                 if best is None or distance < best[0]:
                     best = (distance, expression)
@@ -572,7 +568,7 @@ class _Inputs:
             return self._acled_actor(self.lex.country_names.get(country, name), "government", country, None, token)
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and "actors" in self.missing and self.fallbacks:
             kind = "person" if token.ent_type_ == "PERSON" else "organization"
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            ent = self.entity_at.get(token.i)
             return self._acled_actor(ent.text if ent is not None else token.text, kind, "", None, token)
         return None
 
@@ -606,7 +602,7 @@ class _Inputs:
     def _country_of(self, token: Token) -> tuple[str, str]:
         words = [token] + [t for t in token.subtree if t.dep_ in ("amod", "compound", "poss", "nmod")]
         for word in words:
-            ent = next((e for e in self.doc.ents if e.start <= word.i < e.end), None)
+            ent = self.entity_at.get(word.i)
             for text in ([ent.text] if ent is not None else []) + [word.text]:
                 text = text.removeprefix("the ").removesuffix("'s")
                 if text in self.lex.countries:
@@ -639,10 +635,13 @@ _GOVERNORS = frozenset({"set", "plan", "schedule", "expect", "intend", "try", "a
 def _in_headline(token: Token) -> bool:
     """A trigger on a short title-case line (a headline, promo or related link) is not a reported event:
     the body reports the same thing with its arguments."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
-    line = text[start : end if end >= 0 else len(text)]
+    end = end if end >= 0 else len(text)
+    if end - start > 200:
+        return False
+    line = text[start:end]
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
     return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
@@ -828,10 +827,6 @@ def _evidence_span(draft: _Draft, head: Token, tokens: list[Token]) -> tuple[int
     start = min(t.idx for t in words)
     end = max(t.idx + len(t.text) for t in words)
     return start, end
-
-
-def _ranges(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return sorted(spans)
 
 
 def _is_reference(doc: Doc, mention: PlaceMention) -> bool:
