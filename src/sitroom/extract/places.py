@@ -218,26 +218,23 @@ class Resolver:
             return wanted or admin or found
         return found
 
-    def _base(self, c: Candidate, mention: MentionInput, shadowed: set[int], query: str) -> float:
+    def _base(self, c: Candidate, mention: MentionInput, shadowed: set[int], query: str) -> dict[str, float]:
+        """The context-free parts of a candidate's score, by name (the names explain a decision)."""
         o = self.options
-        score = o.exact * c.exact + o.population * math.log10(c.population + 1)
+        parts = {"exact spelling": o.exact * c.exact, "population": o.population * math.log10(c.population + 1)}
         if c.exact and normalize(c.name) == query:
-            score += o.primary
-        if c.feature == "country":
-            score += o.country
-        elif c.feature == "ADM1":
-            score += -o.shadowed if c.rowid in shadowed else o.admin1
-        elif c.feature == "ADM2":
-            score += -o.shadowed if c.rowid in shadowed else o.admin2
-        elif c.feature == "PPLC":
-            score += o.capital
+            parts["main name"] = o.primary
+        feature = {"country": o.country, "PPLC": o.capital, "ADM1": o.admin1, "ADM2": o.admin2}.get(c.feature, 0.0)
+        if c.rowid in shadowed:
+            feature = -o.shadowed
         if c.lat is None and not c.is_admin:
-            score += o.unpointed
+            feature += o.unpointed
+        parts["feature type"] = feature
         if mention.admin_cue and c.feature == _FEATURE[mention.admin_cue]:
-            score += o.admin_cue
+            parts[f"region cue ({mention.admin_cue})"] = o.admin_cue
         if mention.settlement_cue and not c.is_admin:
-            score += o.settlement_cue
-        return score
+            parts["'town of' cue"] = o.settlement_cue
+        return parts
 
     def _shadowed(self, candidates: list[Candidate], query: str) -> set[int]:
         """Admin units a bare town name only alludes to: "Kharkiv" is the city, "Kharkiv Oblast" the region."""
@@ -254,11 +251,13 @@ class Resolver:
         o = self.options
         cands = [self.candidates(m) for m in mentions]
         bases: list[list[float]] = []
+        base_parts: list[list[dict[str, float]]] = []
         for m, cs in zip(mentions, cands):
             query = normalize(m.name)
             shadowed = self._shadowed(cs, query)
-            scores = [self._base(c, m, shadowed, query) for c in cs]
-            bases.append(scores)
+            parts = [self._base(c, m, shadowed, query) for c in cs]
+            bases.append([sum(p.values()) for p in parts])
+            base_parts.append(parts)
         # Each distinct name votes once, never for itself: two "Paris" mentions must not make France the
         # article's focus, nor two "Pokrovsk" pull each other to the wrong namesake.
         keys = [normalize(m.name) for m in mentions]
@@ -293,15 +292,15 @@ class Resolver:
                 continue
             own_country, own_region = ballots.get(keys[i], (Counter(), Counter()))
             others = total - (keys[i] in ballots)
-            best_score, best, best_cue = -1e9, cs[0], ""
-            for c, base in zip(cs, scores):
-                parts = {"population": o.population * math.log10(c.population + 1)}
+            ranked: list[tuple[float, int, dict[str, float]]] = []
+            for k, (c, base) in enumerate(zip(cs, scores)):
+                parts: dict[str, float] = {}
                 if others > 0:
                     share = (countries[c.country] - own_country[c.country]) / (others + o.smoothing)
-                    parts["country focus"] = o.focus * share
+                    parts[f"country focus {c.country}"] = o.focus * share
                     if c.feature not in ("country", "continent"):
-                        parts["region focus"] = o.region * (regions[c.admin1_gn] - own_region[c.admin1_gn]) / (
-                            others + o.smoothing)
+                        parts[f"region focus {c.admin1 or c.admin1_gn}"] = o.region * (
+                            regions[c.admin1_gn] - own_region[c.admin1_gn]) / (others + o.smoothing)
                 if c.lat is not None and not c.is_admin and others > 0:
                     # Each other name pulls towards its likely points, in proportion to how likely they are.
                     pull = sum(
@@ -309,24 +308,33 @@ class Resolver:
                             default=0.0)
                         for key, pts in spots.items() if key != keys[i]
                     )
-                    parts["near other places"] = o.proximity * pull / (others + o.smoothing)
-                score = base + sum(v for k, v in parts.items() if k != "population")
-                if score > best_score:
-                    best_score, best = score, c
-                    best_cue = self._cue(m, c, parts, len(cs))
+                    parts["near the article's other places"] = o.proximity * pull / (others + o.smoothing)
+                ranked.append((base + sum(parts.values()), k, parts))
+            ranked.sort(key=lambda r: -r[0])
+            best = cs[ranked[0][1]]
+            best_cue = self._cue(m, cs, ranked, base_parts[i])
             results.append(self._precision(best, best_cue))
         self._apply_anchors(mentions, cands, results)
         return results
 
-    def _cue(self, m: MentionInput, c: Candidate, parts: dict[str, float], count: int) -> str:
-        if m.admin_cue and c.feature == _FEATURE[m.admin_cue]:
+    @staticmethod
+    def _cue(m: MentionInput, cs: list[Candidate], ranked: list[tuple[float, int, dict[str, float]]],
+             base_parts: list[dict[str, float]]) -> str:
+        """The part of the score that most separates the winner from the runner-up."""
+        if m.admin_cue and cs[ranked[0][1]].feature == _FEATURE[m.admin_cue]:
             return f"region cue ({m.admin_cue})"
-        if count == 1:
+        if len(ranked) == 1:
             return "only candidate"
-        name, value = max(parts.items(), key=lambda kv: kv[1])
-        if name == "country focus" and value > 0:
-            return f"country focus {c.country}"
-        return name if value > 0 else "feature type"
+        (_, w, wparts), (_, r, rparts) = ranked[0], ranked[1]
+        # Context parts are keyed by country/region, so compare them by kind.
+        def kinds(parts: dict[str, float]) -> dict[str, tuple[str, float]]:
+            return {k.split(" focus ")[0] + (" focus" if " focus " in k else ""): (k, v) for k, v in parts.items()}
+
+        win = kinds({**base_parts[w], **wparts})
+        run = kinds({**base_parts[r], **rparts})
+        kind = max(win, key=lambda k: win[k][1] - run.get(k, ("", 0.0))[1])
+        other = cs[r]
+        return f"{win[kind][0]} (over {other.name}, {other.admin1 or other.country or other.feature})"
 
     @staticmethod
     def _precision(c: Candidate, cue: str) -> Resolution:
