@@ -304,13 +304,17 @@ class ClaimExtractor:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and (cue.lemma in self.lexicon.object_cues or self._claim_noun(obj) or negated
                                 or (self.objects_as_content and cue.lemma not in self.lexicon.addressee_cues)):
+            predicate = next((c for c in verb.children if c.i > obj.i and (
+                c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "as", "for")))), None)
+            if predicate is not None and (obj.pos_ == "PRON" or predicate.dep_ == "oprd"):
+                return _trim(doc, *_subtree_range(predicate)), []  # "called him a genius", "accusing her of ..."
             return _trim(doc, *_subtree_range(obj)), []
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "about", "against", "for", "of", "as", "over",
                                                        "with", "by") and (
                     negated or cue.stance != "assert" or cue.negated != "-" or self.objects_as_content):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                     return _trim(doc, *_subtree_range(pobj)), [prep.i]
         quote = self._adjacent_quote(doc, verb, quotes)
         if quote is not None:
@@ -319,8 +323,9 @@ class ClaimExtractor:
             own = {t.i for t in verb.subtree}  # "..., he said, ..." inserted after the clause it reports
             return _trim(doc, *_subtree_range(verb.head, exclude=own)), []
         if self.objects_as_content:  # "tweeted ... that Machado was ...", "responded by using ...": the largest
-            rest = [c for c in verb.rights if c.dep_ in ("advcl", "prep", "oprd", "acomp", "dep")
-                    and c.ent_type_ not in ("DATE", "TIME")]
+            rest = [c for c in verb.rights if (c.dep_ in ("advcl", "oprd", "acomp", "dep") or (
+                c.dep_ == "prep" and c.lower_ in ("by", "with", "about", "as", "against", "for", "over", "on", "to")))
+                and not any(t.ent_type_ in ("DATE", "TIME") for t in c.children)]
             if rest:
                 biggest = max(rest, key=lambda c: sum(1 for _ in c.subtree))
                 if sum(1 for _ in biggest.subtree) >= 3:
@@ -330,14 +335,17 @@ class ClaimExtractor:
     def _adjacent_quote(self, doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
         """A quotation that ends just before the cue's clause (“...,” he said) or starts just after it (said: “...”)."""
         sent = verb.sent
+        ranked = []
         for q_start, q_end in quotes:
-            before = 0 <= sent.start_char - q_end <= self.quote_window or (
-                sent.start_char <= q_end <= verb.idx and not doc.text[q_end:verb.idx].strip(" ,.\n").count(" ") > 3)
+            inside = sent.start_char <= q_end <= verb.idx and doc.text[q_end:verb.idx].strip(" ,.\n").count(" ") <= 3
             after = 0 <= q_start - (verb.idx + len(verb.text)) <= self.quote_window
-            if before or after:
-                span = doc.char_span(q_start, q_end, alignment_mode="expand")
-                if span is not None and not (span.start <= verb.i < span.end):
-                    return _trim(doc, span.start, span.end - 1)
+            before = 0 <= sent.start_char - q_end <= self.quote_window
+            if inside or after or before:
+                ranked.append((0 if inside else 1 if after else 2, abs(verb.idx - q_end), q_start, q_end))
+        for _, _, q_start, q_end in sorted(ranked):
+            span = doc.char_span(q_start, q_end, alignment_mode="expand")
+            if span is not None and not (span.start <= verb.i < span.end):
+                return _trim(doc, span.start, span.end - 1)
         return None
 
     def _claim_noun(self, token: Token) -> bool:
