@@ -22,6 +22,9 @@ CONTROL = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "CONCED
 # Adjectives that make their complement an announced intention ("is ready to host", "is willing to withdraw").
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "committed", "determined"})
 DISPLACEMENT = "DISPLACEMENT"
+# Words inside these named entities are names or dates, not acts ("March 13", "Hurricane Milton", "Defense Group").
+NAME_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT",
+                           "EVENT"})
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 
 
@@ -199,7 +202,7 @@ def triggers_in(sent: Span, lex: EventLexicon) -> list[Trigger]:
                 taken.update(t.i for t in window)
                 break
     for token in tokens:
-        if token.i in taken:
+        if token.i in taken or token.ent_type_ in NAME_ENTITIES:
             continue
         sense = token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") and lex.sense_of(token)
         if sense:

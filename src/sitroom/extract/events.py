@@ -95,7 +95,13 @@ class EventExtractor:
         for index, sent in enumerate(doc.sents):
             drafts.extend(self._sentence(sent, index, inputs))
         drafts = self._merge(drafts)
-        doc._.events = [self._finish(doc, n, draft, inputs) for n, draft in enumerate(drafts, 1)]
+        events = [self._finish(doc, n, draft, inputs) for n, draft in enumerate(drafts, 1)]
+        # An act with no one, nowhere, at no time and hurting no one ("they were signed", "supporting
+        # families") is not a reportable event.
+        events = [e for e in events if e.actor1 or e.actor2 or e.places or e.time or e.casualties]
+        for n, event in enumerate(events, 1):
+            event.id = f"E{n}"
+        doc._.events = events
         inputs.publish(doc)
         return doc
 
