@@ -70,14 +70,14 @@ class Reading:
         category = self.trigger.sense.category
         if category == DISPLACEMENT:
             category = "AID"
-        if self.oblige and category not in CONTROL:
+        if self.oblige and category not in ("REQUEST", "REJECT", "ACCUSE"):
             return "REQUEST"
         if self.negated and category in COOPERATIVE:
             return "REJECT"
-        if self.future and category not in CONTROL:
-            if category in HOSTILE:
-                return "THREATEN"
+        if self.future and category in COOPERATIVE:
             return "AGREE"
+        if self.future and category in HOSTILE:
+            return "THREATEN"
         return category
 
 
@@ -205,12 +205,24 @@ def triggers_in(sent: Span, lex: EventLexicon) -> list[Trigger]:
         if token.i in taken or token.ent_type_ in NAME_ENTITIES:
             continue
         sense = token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") and lex.sense_of(token)
+        if sense and sense.violent and token.lemma_.lower() == "strike" and _labour_strike(token, lex):
+            sense = Sense(category="PROTEST", mode="strike")
         if sense:
             if sense.needs == "shelter" and not _has_shelter(token, lex):
                 continue
             found.append(Trigger(token.i, token.i + 1, token.i, sense))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _labour_strike(token: Token, lex: EventLexicon) -> bool:
+    """ "a general strike", "a four-day strike", "workers' strike": a work stoppage, not an attack."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            words = {child.lemma_.lower(), child.lower_} | {w.lower_ for w in child.subtree}
+            if any(lex.role(w, "labour_strike") for w in words) or child.lower_.endswith(("-day", "-hour")):
+                return True
+    return False
 
 
 def _has_shelter(token: Token, lex: EventLexicon) -> bool:
@@ -237,8 +249,19 @@ def read_clause(token: Token, lex: EventLexicon, by_head: dict[int, Trigger], se
     if lemma in INTENT_ADJECTIVES:
         future = True
         trigger = None
+    if trigger is not None and lex.role(_lemma_phrase(token), "reverse"):
+        undone = _object_trigger(token, by_head)
+        if undone is not None and undone.sense.category in COOPERATIVE | {"CONSULT"}:
+            trigger = replace(trigger, sense=replace(trigger.sense, category="SANCTION"))
+        elif undone is not None and undone.sense.category in HOSTILE:
+            trigger = replace(trigger, sense=replace(trigger.sense, category="CONCEDE"))
+        return Reading(trigger, future=future, negated=negated, oblige=oblige)
     if trigger is not None and not report and not (lex.role(lemma, "light") and trigger.sense.category != "ASSAULT"):
         return Reading(trigger, future=future, negated=negated, oblige=oblige)
+    if report:
+        spoken = _object_trigger(token, by_head)
+        if spoken is not None:
+            return Reading(spoken, future=future, negated=negated, oblige=oblige)
     for label in _COMPLEMENTS:
         for child in token.children:
             if child.dep_ != label:
@@ -255,6 +278,21 @@ def read_clause(token: Token, lex: EventLexicon, by_head: dict[int, Trigger], se
                 )
     if trigger is not None:
         return Reading(trigger, future=future, negated=negated, oblige=oblige)
+    if oblige:  # "X said Y must ...": a demand, whatever Y must do
+        return Reading(Trigger(token.i, token.i + 1, token.i, Sense("REQUEST")), oblige=True)
+    return None
+
+
+def _lemma_phrase(token: Token) -> str:
+    """A verb's lemma, with its particle where it has one ("call off")."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+    return f"{token.lemma_.lower()} {particle}" if particle else token.lemma_.lower()
+
+
+def _object_trigger(token: Token, by_head: dict[int, Trigger]) -> Trigger | None:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.i in by_head:
+            return by_head[child.i]
     return None
 
 
