@@ -193,3 +193,8 @@ def test_unverified_report_attaches_across_sentences(nlp: Language) -> None:
 def test_bad_text_gives_no_claims_not_an_error(nlp: Language) -> None:
     for text in ["", "   ", "”“", "said said said"]:
         assert isinstance(nlp(text)._.claims, list)
+
+
+def test_unconfirmed_reports_qualify_the_claim_they_source(nlp: Language) -> None:
+    _, claims = _claims(nlp, "Unconfirmed reports said that the governor had resigned.")
+    assert len(claims) == 1 and [n.status for n in claims[0].verification] == ["unverified"]

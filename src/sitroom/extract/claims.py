@@ -129,7 +129,6 @@ class _Draft:
     kind: ClaimKind
     stance: Stance
     channel: tuple[int, int] | None = None
-    content_head: int | None = None
 
 
 class ClaimExtractor:
@@ -220,7 +219,6 @@ class ClaimExtractor:
             source=(source.start_char, source.end_char) if source is not None else None,
             source_token=source.root.i if source is not None else None,
             kind="indirect", stance=stance, channel=channel,
-            content_head=None,
         )
 
     def _cue_extent(self, verb: Token, extra: list[int]) -> tuple[int, int]:
@@ -449,9 +447,6 @@ class ClaimExtractor:
                          and not (c.dep_ == "prep" and c.i > verb.i and c.lower_ not in ("with", "to", "in"))]
         first = min(min(t.i for t in c.subtree) for c in keep)
         last = max(max(t.i for t in c.subtree) for c in keep)
-        for child in verb.children:
-            if child.dep_ == "acl" or child.dep_ == "relcl":
-                pass
         trimmed = _trim(doc, first, last)
         if trimmed is None:
             return None
@@ -613,17 +608,16 @@ class ClaimExtractor:
         sent = verb.sent
         # a noun that refers back to a claim: the verb's subject ("The reports could not be ...") or a noun in its
         # clause ("... to back up his claim"), or the noun the phrase modifies ("unconfirmed reports")
-        nouns = [t for t in verb.subtree if self._claim_noun(t) and t.pos_ == "NOUN"]
         if span.root.dep_ == "amod" and self._claim_noun(span.root.head):
-            nouns.insert(0, span.root.head)
+            noun = span.root.head
+            for claim in claims:  # "unconfirmed reports said ...": the claim whose source those reports are
+                if claim.source_mention and claim.source_mention.start <= noun.idx < claim.source_mention.end:
+                    return claim
+        nouns = [t for t in verb.subtree if self._claim_noun(t) and t.pos_ == "NOUN"]
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         for noun in nouns:
             referent = self._referent(doc, noun, start, claims, index)
             if referent is not None:
-                same_sentence = [c for c in claims if c.cue.start >= sent.start_char and c.cue.end <= sent.end_char
-                                 and c.cue.start < start and not self._is_reference(doc, c)]
-                if noun.dep_ != "nsubjpass" and noun.dep_ != "nsubj" and same_sentence and noun.head.dep_ == "amod":
-                    return same_sentence[-1]
                 return by_id[referent]
         if subject is not None:
             actor = index.resolve(noun_phrase(subject), create=False)
