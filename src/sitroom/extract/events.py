@@ -571,6 +571,9 @@ class _Inputs:
         if actor is not None:
             return actor
         if country:
+            known = next((a for a in self.actors if a.country == country and a.kind == "government"), None)
+            if known is not None:  # "North Korean troops": the country's government the actors component found
+                return known
             return self._acled_actor(self.lex.country_names.get(country, name), "government", country, None, token)
         if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and "actors" in self.missing and self.fallbacks:
             kind = "person" if token.ent_type_ == "PERSON" else "organization"
