@@ -196,6 +196,9 @@ class ClaimExtractor:
             cue = Cue(token.lemma_.lower(), "assert", "-")
         if cue is None:
             return None
+        if token.dep_ == "advcl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in token.children):
+            return None  # "... visited Berlin to discuss aid": a purpose, not something said
         if self.skip_quoted_cues and _quote_around(quotes, token.idx, token.idx + len(token.text)) is not None:
             return None  # a cue inside a quotation belongs to what the quoted speaker said
         negated = any(c.dep_ == "neg" for c in token.children)
@@ -641,7 +644,7 @@ class ClaimExtractor:
         for claim, draft in zip(claims, drafts):
             cue = doc[draft.cue_token]
             blocked = {t.i for t in doc.char_span(*draft.content, alignment_mode="expand") or []}
-            for time in times:
+            for time in (t for t in times if t.type in ("DATE", "TIME")):
                 span = doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
                 if span is None or span.root.i in blocked:
                     continue
