@@ -129,6 +129,7 @@ class _Draft:
     kind: ClaimKind
     stance: Stance
     channel: tuple[int, int] | None = None
+    whole_source: bool = False  # the source mention is the whole noun phrase, appositions and clauses included
 
 
 class ClaimExtractor:
@@ -221,7 +222,7 @@ class ClaimExtractor:
             content=_chars(doc, *content),
             source=(source.start_char, source.end_char) if source is not None else None,
             source_token=source.root.i if source is not None else None,
-            kind="indirect", stance=stance, channel=channel,
+            kind="indirect", stance=stance, channel=channel, whole_source=True,
         )
 
     def _cue_extent(self, verb: Token, extra: list[int]) -> tuple[int, int]:
@@ -387,7 +388,7 @@ class ClaimExtractor:
             return None
         return _Draft(cue=_chars(doc, token.i, to.i), cue_token=token.i, cue_lemma="according to",
                       content=_chars(doc, *trimmed), source=(source.start_char, source.end_char),
-                      source_token=source.root.i, kind="indirect", stance="assert")
+                      source_token=source.root.i, kind="indirect", stance="assert", whole_source=True)
 
     def _colon(self, doc: Doc, token: Token, persons: set[str]) -> _Draft | None:
         """'PENCE: Well, the question ...', 'Pat Caddell: Democrat voters worried ...': a person's name opening a
@@ -435,8 +436,6 @@ class ClaimExtractor:
             return None
         source = self._source_span(owner)
         last = source.end - 1
-        while last > source.start and doc[last].dep_ == "case":
-            last -= 1
         return _Draft(cue=_chars(doc, token.i, token.i), cue_token=token.i, cue_lemma=token.lemma_.lower(),
                       content=_chars(doc, *trimmed), source=_chars(doc, source.start, last),
                       source_token=owner.i, kind="indirect", stance="assert")
@@ -511,7 +510,7 @@ class ClaimExtractor:
                 span = doc.char_span(*draft.source, alignment_mode="expand")
                 actor = index.resolve(span) if span is not None else None
                 source_id = actor.id if actor else None
-                source_mention = evidence(doc, *draft.source)
+                source_mention = evidence(doc, *self._mention(doc, draft))
             first = min(draft.cue[0], draft.content[0], *(draft.source or ()))
             last = max(draft.cue[1], draft.content[1], *(draft.source or ()))
             claim = Claim(
@@ -529,6 +528,21 @@ class ClaimExtractor:
         self._verify(doc, claims, index)
         self._dates(doc, claims, drafts)
         return claims
+
+    def _mention(self, doc: Doc, draft: _Draft) -> tuple[int, int]:
+        """The source as written: the whole noun phrase ("Rep. Jim Clyburn (D-S.C.), the assistant leader of the
+        Democratic caucus"), as PolNeAR marks it, where it stays clear of the cue and the content."""
+        assert draft.source is not None
+        if not draft.whole_source or draft.source_token is None:
+            return draft.source
+        trimmed = _trim(doc, *_subtree_range(doc[draft.source_token]))
+        if trimmed is None:
+            return draft.source
+        start, end = _chars(doc, *trimmed)
+        for other in (draft.cue, draft.content):
+            if start < other[1] and other[0] < end:
+                return draft.source
+        return (min(start, draft.source[0]), max(end, draft.source[1]))
 
     def _sentences(self, doc: Doc, start: int, end: int) -> Evidence:
         span = doc.char_span(start, end, alignment_mode="expand")
