@@ -98,8 +98,9 @@ def _quote_around(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[
 
 
 def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    """Token range [first, last] without punctuation or conjunctions at either end."""
-    while first <= last and (doc[first].is_punct or doc[first].dep_ == "cc") and doc[first].text not in "“\"":
+    """Token range [first, last] without punctuation at either end or a conjunction at its end (a leading "But"
+    stays, as PolNeAR marks it)."""
+    while first <= last and doc[first].is_punct and doc[first].text not in "“\"":
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].dep_ == "cc") and doc[last].text not in "”\"":
         last -= 1
@@ -293,6 +294,9 @@ class ClaimExtractor:
         for child in verb.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp":
                 first, last = _subtree_range(child)
+                listener = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+                if child.dep_ == "xcomp" and listener is not None:
+                    first = min(first, _subtree_range(listener)[0])  # "urged his supporters to monitor ..."
                 quote = _quote_around(quotes, doc[first].idx, doc[last].idx + len(doc[last].text))
                 if quote is None:
                     quote = _quote_around(quotes, child.idx, child.idx + len(child.text))
@@ -685,16 +689,22 @@ class ClaimExtractor:
 def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, quote_window: int,
                 objects_as_content: bool, clause_verbs_as_cues: bool, cue_threshold: float,
                 agent_in_cue: bool, skip_quoted_cues: bool, lexicon_floor: float) -> ClaimExtractor:
-    """objects_as_content: any cue's direct object, infinitive or prepositional object is what was said when it has no
-    clause (PolNeAR's broad attribution: "pledged to push", "praised the plan"; +recall on PolNeAR train);
-    skip_quoted_cues: a cue verb inside a quotation is part of the quote, not a claim of its own (PolNeAR marks one
-    attribution per token; +precision on dev); agent_in_cue: whether a passive cue's "by" belongs to the cue ("were reported by"); PolNeAR leaves it out;
+    """The options, each measured where it says:
+
+    objects_as_content: a cue's object, infinitive or prepositional object is what was said when it has no clause
+        (PolNeAR's broad attribution: "pledged to push", "praised the plan"; +recall on PolNeAR train).
+    clause_verbs_as_cues: a verb outside the lexicon is a cue when it takes a that/whether/if clause ("hinted
+        that"; PolNeAR dev: +recall at equal precision).
+    cue_threshold: a verb outside the lexicon is a cue when the learned cue model (sitroom.extract.cue_model) gives
+        it at least this probability; 1.0 turns the model off (0.5: verb-level precision 0.89 on held-out train).
     lexicon_floor: an asserting lexicon verb is no cue where the cue model gives it less than this ("I think" in
-    passing; 0.2 chosen on PolNeAR dev, +1 precision); cue_threshold: a verb outside the lexicon is a cue when the learned cue model (sitroom.extract.cue_model) gives it
-    at least this probability; 1.0 turns the model off (0.5: precision ~0.8 on held-out PolNeAR train verbs);
-    clause_verbs_as_cues: a verb outside the lexicon is a cue when it takes a that/whether/if clause ("hinted that",
-    measured on PolNeAR dev: +recall at equal precision); quote_window: characters allowed between a quotation and its cue's sentence (set on the seed's
-    “...,” he said layout and PolNeAR train, where the cue follows the closing mark after a comma and a space)."""
+        passing; 0.2 chosen on PolNeAR dev, +1 point of precision).
+    agent_in_cue: whether a passive cue's "by" belongs to the cue ("were reported by"); PolNeAR leaves it out.
+    skip_quoted_cues: a cue inside a quotation is part of the quote, not a claim of its own (PolNeAR marks one
+        attribution per token; +precision on dev).
+    quote_window: characters allowed between a quotation and its cue's sentence (the seed's “...,” he said layout
+        and PolNeAR train, where the cue follows the closing mark after a comma and a space).
+    """
     return ClaimExtractor(data_dir or str(DATA_DIR), actor_data_dir or str(ACTOR_DATA_DIR), quote_window,
                           objects_as_content, clause_verbs_as_cues, cue_threshold, agent_in_cue,
                           skip_quoted_cues, lexicon_floor)
