@@ -193,7 +193,8 @@ class ClaimExtractor:
             elif cue is not None and probability < self.lexicon_floor and cue.stance == "assert":
                 return None
         if cue is None and self.clause_verbs_as_cues and token.pos_ == "VERB" and any(
-                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if")
+                                          for m in c.children)
                 for c in token.children):
             cue = Cue(token.lemma_.lower(), "assert", "-")
         if cue is None:
@@ -343,7 +344,7 @@ class ClaimExtractor:
         return None, []
 
     def _adjacent_quote(self, doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """A quotation that ends just before the cue's clause (“...,” he said) or starts just after it (said: “...”)."""
+        """A quotation that ends just before the cue (“...,” he said) or starts just after it (said: “...”)."""
         sent = verb.sent
         ranked = []
         for q_start, q_end in quotes:
@@ -612,7 +613,8 @@ class ClaimExtractor:
                 taken.append((match.start(), match.end()))
                 target = self._verified_claim(doc, match.start(), match.end(), claims, index)
                 if target is not None:
-                    target.verification.append(VerificationNote(status, evidence(doc, match.start(), match.end())))  # type: ignore[arg-type]
+                    note = VerificationNote(status, evidence(doc, match.start(), match.end()))  # type: ignore[arg-type]
+                    target.verification.append(note)
 
     def _verified_claim(self, doc: Doc, start: int, end: int, claims: list[Claim],
                         index: ActorIndex) -> Claim | None:
