@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.extract.doc import evidence
+from sitroom.extract.times import doc_text
 from sitroom.model import Evidence, Quantity
 
 DEFAULT_LEXICON = str(Path(__file__).resolve().parents[1] / "data" / "quantities" / "lexicon.json")
@@ -106,7 +107,7 @@ class QuantityTagger:
         doc._.quantities = self.find(doc)
         return doc
 
-    def _time_spans(self, doc: Doc) -> list[tuple[int, int]]:
+    def _time_spans(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         if not self.skip_times:
             return []
         times = doc._.times
@@ -115,12 +116,12 @@ class QuantityTagger:
             from sitroom.extract.times import DEFAULT_RULES, find_candidates, load_rules
 
             rules, _ = load_rules(DEFAULT_RULES, TIME_LEXICON)
-            return [(c.start, c.end) for c in find_candidates(doc.text, rules) if c.rule.type != "SET"]
+            return [(c.start, c.end) for c in find_candidates(text, rules) if c.rule.type != "SET"]
         return [(t.evidence.start, t.evidence.end) for t in times]
 
     def find(self, doc: Doc) -> list[Quantity]:
-        text = doc.text
-        times = self._time_spans(doc)
+        text = doc_text(doc)  # once: spaCy rebuilds doc.text from the tokens on every access
+        times = self._time_spans(doc, text)
         found: list[Quantity] = []
         for match in self.grammar.regex.finditer(text):
             start, end = match.start(), match.end()
@@ -194,7 +195,7 @@ class QuantityTagger:
         number = span[-1]
         head = self._counted_noun(number, span)
         if head is not None:
-            return self._phrase(doc, span, head)
+            return self._phrase(doc, span, head, match.string)
         if previous and previous[-1].unit_evidence is not None and doc.has_annotation("SENT_START"):
             last = previous[-1]
             if last.evidence.sentence == evidence(doc, match.start(), match.end()).sentence:
@@ -218,7 +219,7 @@ class QuantityTagger:
         return None
 
     @staticmethod
-    def _phrase(doc: Doc, span: Span, head: Token) -> tuple[str, Evidence]:
+    def _phrase(doc: Doc, span: Span, head: Token, text: str) -> tuple[str, Evidence]:
         if head.i >= span.end and head.i - span.end < MAX_UNIT_TOKENS and not any(
             t.is_punct or t.pos_ in ("VERB", "AUX") for t in doc[span.end : head.i]
         ):
@@ -232,7 +233,7 @@ class QuantityTagger:
         if head.left_edge.i > span.end - 1 and head.left_edge.i < start:
             start = head.left_edge.i
         first = doc[start]
-        return doc.text[first.idx : head.idx + len(head)], evidence(doc, first.idx, head.idx + len(head))
+        return text[first.idx : head.idx + len(head)], evidence(doc, first.idx, head.idx + len(head))
 
 
 @Language.factory(

@@ -20,10 +20,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sitroom.extract.doc import evidence
+
+try:
+    from sitroom.extract.doc import doc_text
+except ImportError:  # the shared cached accessor is not in this checkout: spaCy's own (slower) property
+
+    def doc_text(doc: Doc) -> str:
+        return doc.text
 from sitroom.model import Evidence, TimeExpression
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "time"
@@ -76,6 +85,25 @@ class Lexicon:
 
 def _alternation(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+# Characters around a trigger word inside which a rule's match must lie (the longest rule matches in TBAQ span
+# under 50 characters: "more than four decades ago", "the year-earlier third quarter").
+TRIGGER_MARGIN = 60
+DIGIT = re.compile(r"\d+")
+
+
+def trigger_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words at least one of which every rule's match contains (digits aside): where matching may start."""
+    words: set[str] = set()
+    for key in ("months", "weekdays", "units", "parts_of_day", "seasons", "sets", "refs", "holidays"):
+        for phrase in lexicon[key]:
+            words.update(w.strip(".") for w in phrase.split())
+    words |= {u + "s" for u in lexicon["units"]} | set(lexicon["unit_plurals"])
+    words |= {"today", "tomorrow", "yesterday", "tonight", "ago", "a.m", "p.m", "am", "pm", "half", "period",
+              "thanksgiving", "noon", "midnight"}
+    words -= {"the", "a", "of", "in", "at", "day's"}
+    return frozenset(words | {w + "." for w in words})
 
 
 @lru_cache(maxsize=8)
@@ -137,11 +165,32 @@ class Candidate:
         return (value or "").strip()
 
 
-def find_candidates(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
-    """Every rule's matches, overlaps resolved: the longest span wins, then the earlier rule."""
+def trigger_windows(doc: Doc, text: str, triggers: np.ndarray) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words (read from the token arrays, no Python loop over tokens) and
+    digits: the only places a rule can match, so the rules need not scan the rest."""
+    array = doc.to_array([LOWER, IDX, LENGTH])
+    hits = array[np.isin(array[:, 0], triggers)]
+    points = [(int(i), int(i + n)) for _, i, n in hits] + [(m.start(), m.end()) for m in DIGIT.finditer(text)]
+    points.sort()
+    windows: list[tuple[int, int]] = []
+    for start, end in points:
+        start, end = max(0, start - TRIGGER_MARGIN), min(len(text), end + TRIGGER_MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def find_candidates(
+    text: str, rules: tuple[Rule, ...], windows: list[tuple[int, int]] | None = None
+) -> list[Candidate]:
+    """Every rule's matches (inside the windows, when given), overlaps resolved: the longest span wins, then
+    the earlier rule."""
     found: list[Candidate] = []
+    spans = windows if windows is not None else [(0, len(text))]
     for order, rule in enumerate(rules):
-        for match in rule.regex.finditer(text):
+        for match in (m for start, end in spans for m in rule.regex.finditer(text, start, end)):
             end = match.end()
             while end > match.start() and text[end - 1] in " \t\n,":
                 end -= 1
@@ -665,7 +714,7 @@ def n_every(ctx: Context) -> Norm | None:
     if unit in ctx.lexicon["weekdays"]:
         return Norm(f"XXXX-WXX-{ctx.lexicon['weekdays'][unit] + 1}", "SET")
     if ctx.cand.match.group(0).lower().startswith("a ") and not re.search(
-        r"(?:\d|times?|once|twice)\s*$", ctx.doc.text[max(0, ctx.cand.start - 20):ctx.cand.start]
+        r"(?:\d|times?|once|twice)\s*$", ctx.cand.match.string[max(0, ctx.cand.start - 20):ctx.cand.start]
     ):
         return None
     return Norm(_duration_value(1, _unit_code(unit, ctx.lexicon)), "SET")
@@ -727,7 +776,8 @@ STOP = frozenset("the a an of and or in on at to was were is are has have had be
 
 def _anchor(doc: Doc, cand: Candidate, dated: list[tuple[Candidate, TimeExpression]]) -> TimeExpression | None:
     """The dated expression a duration is counted from: "32 months after the invasion" -> the invasion's date."""
-    cue = ANCHOR_CUE.match(doc.text, cand.end)
+    text = cand.match.string  # doc.text is rebuilt from the tokens on every access
+    cue = ANCHOR_CUE.match(text, cand.end)
     if cue is None:
         return None
     keys = {w.lower()[:6] for w in re.findall(r"[A-Za-z][\w-]{4,}", cue.group(1)) if w.lower() not in STOP}
@@ -735,9 +785,9 @@ def _anchor(doc: Doc, cand: Candidate, dated: list[tuple[Candidate, TimeExpressi
     for other, expression in dated:
         if other is cand or other.rule.normalizer not in ("date_full", "month_year", "year"):
             continue
-        left = doc.text.rfind(".", 0, other.start) + 1
-        right = doc.text.find(".", other.end)
-        window = doc.text[left:right if right >= 0 else len(doc.text)]
+        left = text.rfind(".", 0, other.start) + 1
+        right = text.find(".", other.end)
+        window = text[left : right if right >= 0 else len(text)]
         words = {w.lower()[:6] for w in re.findall(r"[A-Za-z][\w-]{4,}", window)}
         overlap = len(keys & words)
         if overlap and (best is None or overlap > best[0]):
@@ -779,12 +829,23 @@ class TimeTagger:
     def __init__(self, rules_file: str, lexicon_file: str, infer_publication: bool) -> None:
         self.rules, self.lexicon = load_rules(rules_file, lexicon_file)
         self.infer_publication = infer_publication
+        self.trigger_words = trigger_words(self.lexicon)
+        self._triggers: tuple[Any, np.ndarray] | None = None
+
+    def triggers(self, doc: Doc) -> np.ndarray:
+        """The trigger words' LOWER hashes in this Doc's string store (computed once per vocab)."""
+        if self._triggers is None or self._triggers[0] is not doc.vocab.strings:
+            strings = doc.vocab.strings
+            hashes = np.array(sorted(strings.add(w) for w in self.trigger_words), dtype="uint64")
+            self._triggers = (strings, hashes)
+        return self._triggers[1]
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
         if isinstance(published, dt.datetime):
             published = published.date()
-        candidates = find_candidates(doc.text, self.rules)
+        text = doc_text(doc)
+        candidates = find_candidates(text, self.rules, trigger_windows(doc, text, self.triggers(doc)))
         tenses: dict[int, str | None] = {}
         if published is None and self.infer_publication:
             inferred = self.infer(doc, candidates, tenses)
