@@ -95,6 +95,7 @@ class _Context:
     locative_preps: set[str]
     spatial_cues: list[str]
     settlement_words: list[str]
+    titles: set[str] = field(default_factory=set)
     admin1_words: set[str] = field(default_factory=set)
     admin2_words: set[str] = field(default_factory=set)
 
@@ -105,7 +106,7 @@ class _Context:
         return cls(
             metonym_places=data["metonym_places"], speech_verbs=set(data["speech_verbs"]),
             locative_preps=set(data["locative_preps"]), spatial_cues=data["spatial_cues"],
-            settlement_words=data["settlement_words"], admin1_words=set(terms["admin1_words"]),
+            settlement_words=data["settlement_words"], titles=set(data["titles"]), admin1_words=set(terms["admin1_words"]),
             admin2_words=set(terms["admin2_words"]),
         )
 
@@ -185,6 +186,7 @@ class Cues:
 
 _PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2"}
 _FEATURE = {"admin1": "ADM1", "admin2": "ADM2"}
+_DATELINE = re.compile(r"(?:^|\n|\.\s)\s*([A-Z][A-Z.'\- ]+[A-Z.])(?=\s*(?:,|\(|--|—|–))")
 
 
 class Resolver:
@@ -382,10 +384,11 @@ class PlacesComponent:
     """Sets ``doc._.places``: NER GPE/LOC/FAC plus gazetteer hits, each resolved with a precision and a cue."""
 
     def __init__(self, nlp: Language, name: str, gazetteer_path: str, labels: list[str], known_only_labels: list[str],
-                 embedded_min_population: int, unlabelled_min_population: int, resolver: dict[str, Any]) -> None:
+                 chunk_labels: list[str], embedded_min_population: int, unlabelled_min_population: int, resolver: dict[str, Any]) -> None:
         self.name = name
         self.labels = set(labels)
         self.known_only_labels = set(known_only_labels)
+        self.chunk_labels = set(chunk_labels)
         self.unlabelled_min_population = unlabelled_min_population
         self.embedded_min_population = embedded_min_population
         self.gazetteer = Gazetteer.open(Path(gazetteer_path) if gazetteer_path else None)
@@ -424,7 +427,7 @@ class PlacesComponent:
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         for ent in doc.ents:
             bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-            if len(bare) == 1 and bare.text in person_words and ent.label_ != "PERSON":
+            if len(bare) == 1 and (bare.text in person_words or bare.text in self.context.titles):
                 continue
             if bare.text in self.context.metonym_places:
                 found.append(bare)
@@ -438,8 +441,9 @@ class PlacesComponent:
         found.extend(self._listed_regions(doc, found))
         # The countries the article's tagged places are in: a region named inside an organisation
         # ("University of California") counts only in one of them, so "Central Bank" is not Ghana's Central Region.
-        countries = {max(cs, key=lambda c: c.population).country
-                     for cs in (self.gazetteer.lookup(s.text) for s in found) if cs}
+        tops = [max(cs, key=lambda c: c.population) for cs in (self.gazetteer.lookup(s.text) for s in found) if cs]
+        countries = {c.country for c in tops}
+        found.extend(self._chunk_pass(doc, found, {c.admin1_gn for c in tops if c.feature != "country"}, person_words))
         found.extend(self._gazetteer_pass(doc, found, countries, person_words))
         found.sort(key=lambda s: s.start_char)
         return found
@@ -479,6 +483,39 @@ class PlacesComponent:
                     extra.append(span)
         return extra
 
+    def _chunk_pass(self, doc: Doc, found: list[Span], regions: set[str], person_words: set[str]) -> list[Span]:
+        """Whole names the small model tagged ORG/PERSON or left untagged ("DeSoto Parish", "Parkers Prairie").
+
+        A chunk (such an entity, or a run of proper nouns) is a place when it is exactly the main name of a town
+        or unit in a first-level region the article's tagged places are in, a name the article already uses as a
+        place, or a dateline in capitals that the gazetteer knows."""
+        covered = {i for s in found for i in range(s.start, s.end)}
+        known = {s.text for s in found}
+        chunks: list[Span] = [e for e in doc.ents if e.label_ in self.chunk_labels]
+        in_ents = {i for e in doc.ents for i in range(e.start, e.end)}
+        run: list[int] = []
+        for t in [*doc, None]:
+            if t is not None and t.i not in in_ents and t.pos_ == "PROPN" and (t.is_title or t.is_upper and len(t) > 2):
+                run.append(t.i)
+                continue
+            if run:
+                chunks.append(doc[run[0] : run[-1] + 1])
+                run = []
+        # "COLUMBUS, Ohio --": a line opening with a name in capitals is a dateline.
+        datelines = {m.start(1) for m in _DATELINE.finditer(doc.text)}
+        extra: list[Span] = []
+        for chunk in chunks:
+            span = chunk[1:] if chunk[0].lower_ == "the" and len(chunk) > 1 else chunk
+            if not span.text or any(t.i in covered for t in span) or span.text in person_words | self.context.titles:
+                continue
+            dateline = span.text.isupper() and span.start_char in datelines
+            exact = [c for c in self.gazetteer.lookup(span.text) if c.exact and (dateline or c.name == span.text)]
+            if (span.text in known or dateline) and exact or any(c.admin1_gn in regions and c.feature != "country"
+                                                               for c in exact):
+                extra.append(span)
+                covered.update(range(span.start, span.end))
+        return extra
+
     def _gazetteer_pass(self, doc: Doc, found: list[Span], countries: set[str], person_words: set[str]) -> list[Span]:
         """Single-token names NER missed or gave another label, where the gazetteer and the article agree.
 
@@ -491,7 +528,7 @@ class PlacesComponent:
         settlement_words = set(self.context.settlement_words)
         extra: list[Span] = []
         for t in doc:
-            if t.i in covered or len(t) < 2 or t.ent_type_ == "NORP" or t.text in person_words:
+            if t.i in covered or len(t) < 2 or t.ent_type_ == "NORP" or t.text in person_words | self.context.titles:
                 continue
             if not (t.is_title or t.is_upper) or t.is_stop and not t.is_upper:
                 continue
@@ -506,6 +543,8 @@ class PlacesComponent:
             else:
                 continue
             candidates = [c for c in self.gazetteer.lookup(t.text) if c.exact]
+            if t.pos_ == "ADJ":  # "Olympic facilities"; a capital mis-tagged ADJ ("Kyiv claims") still counts
+                candidates = [c for c in candidates if c.feature in ("country", "PPLC")]
             if any(
                 after_of or t.text in known or c.feature == "country"
                 or c.feature == "ADM1" and (c.country in countries or not countries)
@@ -564,15 +603,18 @@ class PlacesComponent:
         "labels": ["GPE", "LOC", "FAC"],
         # Entities of these labels are kept only when the gazetteer knows the name (the small model tags persons GPE).
         "known_only_labels": ["GPE"],
+        # Entities of these labels are read as places when the whole name is a town or unit of the article's
+        # regions (the small model tags many US towns and counties ORG or PERSON: LGL dev).
+        "chunk_labels": ["ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT"],
         # Towns below this population are not taken from other entities' names (LGL/GeoWebNews dev).
-        "embedded_min_population": 100_000,
+        "embedded_min_population": 50_000,
         # Untagged proper nouns are taken as places when a town this big has the name (LGL/GeoWebNews dev).
-        "unlabelled_min_population": 1_000_000,
+        "unlabelled_min_population": 100_000,
         "resolver": {},
     },
 )
 def make_places(nlp: Language, name: str, gazetteer_path: str, labels: list[str], known_only_labels: list[str],
-                embedded_min_population: int, unlabelled_min_population: int,
+                chunk_labels: list[str], embedded_min_population: int, unlabelled_min_population: int,
                 resolver: dict[str, Any]) -> PlacesComponent:
-    return PlacesComponent(nlp, name, gazetteer_path, labels, known_only_labels, embedded_min_population,
-                           unlabelled_min_population, resolver)
+    return PlacesComponent(nlp, name, gazetteer_path, labels, known_only_labels, chunk_labels,
+                           embedded_min_population, unlabelled_min_population, resolver)
