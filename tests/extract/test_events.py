@@ -84,6 +84,8 @@ def test_several_regions_stay_one_event_with_unsplit_casualties(nlp_places) -> N
         ("The president's visit was to have taken place in Warsaw on May 3.", "canceled"),
         ("Russian troops have been trying to capture Avdiivka.", "ongoing"),
         ("Russian troops captured the village of Robotyne on Monday.", "occurred"),
+        ("Russian troops are advancing on Pokrovsk.", "ongoing"),
+        ("Russian troops were advancing on Pokrovsk when the storm hit.", "occurred"),
     ],
 )
 def test_status_cues(nlp_events, text: str, status: str) -> None:
@@ -116,6 +118,9 @@ def test_visit_to_ask_for_help_is_a_request(nlp_events) -> None:
         "The army did not attack the city.",  # negated
         "Speculation has grown almost a year after the invasion was launched.",  # background clause
         "The reports are about transferring weapons.",  # a topic, not an act
+        "Do you intend to invade Ukraine on Monday?",  # a question
+        "We must fight the invaders in Kharkiv today.",  # a duty, not a reported act
+        "The army does not want to attack Kyiv.",  # negated governor
     ],
 )
 def test_no_event(nlp_events, text: str) -> None:

@@ -109,6 +109,8 @@ class EventExtractor:
 
     def _sentence(self, sent: Span, index: int, inputs: "_Inputs") -> list[_Draft]:
         lex = self.lex
+        if sent.text.rstrip().endswith("?"):
+            return []  # a question reports no event ("do you intend to invade Ukraine?")
         found = triggers_in(sent, lex)
         by_head = {t.head: t for t in found}
         drafts: list[_Draft] = []
@@ -133,6 +135,13 @@ class EventExtractor:
             return True
         if head.dep_ == "pcomp" or any(c.dep_ == "neg" for c in head.children):
             return True  # "is about transferring weapons" names a topic; "did not provide" no act
+        if any(c.dep_ == "aux" and lex.role(c.lower_, "modal") for c in head.children):
+            return True  # "we can and must fight": ability or duty, not a reported act
+        governor = head
+        while governor.dep_ == "xcomp" and governor.head.i != governor.i:
+            governor = governor.head
+            if any(c.dep_ == "neg" for c in governor.children):
+                return True  # "it doesn't want to fight"
         if any(c.lower_ in ("you", "your") for c in head.children if c.dep_ in ("dobj", "dative", "nsubj", "poss")):
             return True  # addresses the reader ("gives you the latest developments"): promotion, not news
         if any(c.dep_ == "dobj" and lex.role(c.lemma_.lower(), "speech_object") for c in head.children):
@@ -747,7 +756,10 @@ def _particle(verb: Token) -> str:
 
 
 def _progressive(token: Token) -> bool:
-    return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+    """Present or present-perfect progressive ("are advancing", "have been trying"); "were killing" is past."""
+    aux = [c for c in token.children if c.dep_ == "aux"]
+    return token.tag_ == "VBG" and any(c.lemma_ == "be" for c in aux) and not any(
+        c.tag_ == "VBD" and c.lemma_ == "be" for c in aux)
 
 
 def _first_child(token: Token, deps: Iterable[str]) -> Token | None:
