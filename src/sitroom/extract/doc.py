@@ -43,7 +43,9 @@ def doc_text(doc: Doc) -> str:
     """doc.text, built once per Doc: spaCy rebuilds the string from its tokens on every access, which made
     each evidence() call linear in the article's length."""
     text = doc.user_data.get("sitroom_text")
-    if text is None:
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    stale = text is None or len(text) != size or (len(doc) and not text.endswith(doc[-1].text_with_ws))
+    if stale:  # a Doc made by Span.as_doc / Doc.from_docs may carry another Doc's copy
         text = doc.text
         doc.user_data["sitroom_text"] = text
     return text
