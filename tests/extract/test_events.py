@@ -246,3 +246,14 @@ def test_seed_events(seed_doc) -> None:
                 problems.append(f"{g['id']}: {key} {cas}")
     assert problems == [], "\n".join(problems)
     assert len(events) <= len(gold["events"]) + 3
+
+
+def test_seed_event_ids_resolve_and_evidence_matches_text(seed_doc) -> None:
+    doc = seed_doc
+    known = {x.id for name in ("actors", "places", "times", "quantities", "claims") for x in getattr(doc._, name)}
+    for event in doc._.events:
+        refs = [event.actor1, event.actor2, event.time, *event.places, *event.reported_by]
+        refs += [c.quantity for c in event.casualties]
+        assert all(ref is None or ref in known for ref in refs), event.id
+        assert doc.text[event.evidence.start : event.evidence.end] == event.evidence.text
+        assert doc.text[event.trigger.start : event.trigger.end] == event.trigger.text
