@@ -257,3 +257,10 @@ def test_seed_event_ids_resolve_and_evidence_matches_text(seed_doc) -> None:
         assert all(ref is None or ref in known for ref in refs), event.id
         assert doc.text[event.evidence.start : event.evidence.end] == event.evidence.text
         assert doc.text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+def test_unspecified_attack_is_violence_against_civilians_only_with_civilian_victims(nlp_events) -> None:
+    _, on_positions = events_of(nlp_events, "Russian forces attacked Ukrainian positions near Bakhmut on Monday.")
+    _, on_people = events_of(nlp_events, "Four civilians were killed in an attack on a market in Kherson on Monday.")
+    assert [e.event_type for e in on_positions] == ["Battles"]
+    assert [e.event_type for e in on_people] == ["Violence against civilians"]

@@ -398,6 +398,9 @@ class EventExtractor:
     def _finish(self, doc: Doc, n: int, draft: _Draft, inputs: "_Inputs") -> Event:
         head = doc[draft.trigger.head]
         sense = self.lex.acled_coded(draft.sense)
+        if sense.event_type == "Violence against civilians" and not sense.specific and draft.victims != "civilians":
+            # ACLED codes an unspecified attack as violence against civilians only when civilians are its victims
+            sense = replace(sense, event_type="Battles", sub_event_type="Armed clash")
         actor1 = inputs.actor_for(draft.agent, head, violent=sense.violent)
         actor2 = None
         if draft.victim_token is not None and draft.victims:
