@@ -35,6 +35,8 @@ TEXT_PREVIEW_CHARS = 80
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")]
 LimitOption = Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object of the metrics.")]
+SplitOption = Annotated[Optional[str], typer.Option("--split", help="Subfolder of the data set (train, dev, ...).")]
 
 
 class State:
@@ -418,6 +420,63 @@ SUMMARY_TALLIES = (
     ("events by region", "events", "admin1"),
 )
 SUMMARY_ROWS = 10
+
+
+# --- evaluation ----------------------------------------------------------------------------------------------
+
+
+def _run_eval(task: str, title: str, as_json: bool, *args: object) -> None:
+    scorer = importlib.import_module(f"sitroom.eval.{task}")
+    print_metrics(title, scorer.evaluate(*args), as_json)
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    gold: Annotated[Path, typer.Option(help="article-extraction-benchmark folder (html/ + ground-truth.json)")],
+    as_json: JsonFlag = False,
+) -> None:
+    """HTML main-text extraction: 4-gram shingle precision/recall/F1 per page, averaged."""
+    _run_eval("extraction", "HTML extraction", as_json, gold)
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    data: Annotated[Path, typer.Option(help="PolNeAR folder (brat standoff)")],
+    split: SplitOption = "dev",
+    as_json: JsonFlag = False,
+) -> None:
+    """Attribution (source, cue, content): exact and overlap precision/recall/F1."""
+    _run_eval("attribution", f"Attribution ({split})", as_json, data, split)
+
+
+@eval_app.command("timex")
+def eval_timex(
+    data: Annotated[Path, typer.Option(help="TimeML folder or file")],
+    split: SplitOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Time expressions: TempEval-3 strict/relaxed extraction F1, type accuracy and value F1."""
+    _run_eval("timex", "Time expressions", as_json, data, split)
+
+
+@eval_app.command("geo")
+def eval_geo(
+    corpus: Annotated[Path, typer.Option(help="GeoWebNews or LGL folder or file")],
+    split: SplitOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Toponyms: recognition P/R/F1 and resolution accuracy, given gold names and end to end."""
+    _run_eval("geo", "Places", as_json, corpus, split)
+
+
+@eval_app.command("events")
+def eval_events(
+    data: Annotated[Path, typer.Option(help="PLOVER GSR folder")],
+    split: SplitOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Event typing: PLOVER category accuracy and macro-F1."""
+    _run_eval("events", "Events", as_json, data, split)
 
 
 if __name__ == "__main__":

