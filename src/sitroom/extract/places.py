@@ -124,7 +124,7 @@ class Cues:
         self._region_inside = re.compile(r"\s+(" + "|".join(words) + r")$", re.IGNORECASE)
         plural = "|".join(w for w in words if w.endswith("s"))
         name = r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?"
-        self._region_list = re.compile(rf"((?:{name})(?:\s*,\s*(?:and\s+)?{name})*,?\s+(?:and|or)\s+{name})\s+({plural})\b")
+        self.region_list = re.compile(rf"((?:{name})(?:\s*,\s*(?:and\s+)?{name})*,?\s+(?:and|or)\s+{name})\s+({plural})\b")
         cues = sorted(context.spatial_cues, key=len, reverse=True)
         settlement = "|".join(context.settlement_words)
         self._anchor_before = re.compile(
@@ -136,7 +136,7 @@ class Cues:
 
     def mentions(self, text: str, spans: list[tuple[int, int]]) -> list[MentionInput]:
         listed: dict[tuple[int, int], str] = {}
-        for match in self._region_list.finditer(text):
+        for match in self.region_list.finditer(text):
             word = match.group(2).lower()
             kind = "admin2" if word in self.context.admin2_words else "admin1"
             for part in re.finditer(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?", match.group(1)):
@@ -473,7 +473,7 @@ class PlacesComponent:
         taken = {(s.start_char, s.end_char) for s in found}
         covered = {i for s in found for i in range(s.start, s.end)}
         extra: list[Span] = []
-        for match in self.cues._region_list.finditer(doc.text):
+        for match in self.cues.region_list.finditer(doc.text):
             for part in re.finditer(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?", match.group(1)):
                 start, end = match.start(1) + part.start(), match.start(1) + part.end()
                 span = doc.char_span(start, end)
