@@ -72,6 +72,8 @@ class Lexicon:
     def number(self, text: str) -> float | None:
         """'two' -> 2, '24' -> 24, 'twenty-four' -> 24, 'several' -> None (vague)."""
         text = re.sub(r"\s+", " ", text.lower().strip())
+        if text.endswith(" 1/2") and text[:-4].isdigit():
+            return float(text[:-4]) + 0.5
         if re.fullmatch(r"\d+(?:\.\d+)?", text.replace(",", "")):
             return float(text.replace(",", ""))
         numbers = self.data["numbers"]
@@ -129,7 +131,7 @@ def load_rules(rules_path: str, lexicon_path: str) -> tuple[tuple[Rule, ...], Le
         "SEASON": _alternation(list(lexicon["seasons"])),
         "UNIT": _alternation(unit_names),
         "UNITPL": _alternation(plural_units),
-        "NUM": r"(?:\d{1,3}(?:\.\d+)?(?!\d)|" + tens + "|" + _alternation(number_words)[3:],
+        "NUM": r"(?:\d{1,3}(?:\.\d+|\s+1/2)?(?![\d/])|" + tens + "|" + _alternation(number_words)[3:],
         "SETWORD": _alternation(list(lexicon["sets"])),
         "HOLIDAY": _alternation(list(lexicon["holidays"])),
         "REF": _alternation(list(lexicon["refs"])),
@@ -569,11 +571,13 @@ def n_rel_unit(ctx: Context) -> Norm | None:
     rel = re.sub(r"\s+", " ", ctx.cand.group("rel").lower())
     code = _unit_code(ctx.cand.group("unit"), ctx.lexicon)
     mod_word = re.sub(r"\s+", " ", ctx.cand.group("mod").lower())
-    if rel in ("the past", "the previous", "the last") and code != "WE":
-        return Norm(f"P1{code}", "DURATION", granularity=None, modifier=ctx.lexicon["modifiers"].get(mod_word, ""))
     if ctx.dct is None:
         return Norm("", "DATE")
-    shift = {"last": -1, "previous": -1, "next": 1, "coming": 1, "the coming": 1, "the next": 1}.get(rel, 0)
+    # "the past year" is, in TBAQ, the previous calendar year (a DATE), like "last year"
+    shift = {"last": -1, "previous": -1, "the past": -1, "the previous": -1, "the last": -1, "next": 1,
+             "coming": 1, "the coming": 1, "the next": 1}.get(rel, 0)
+    if code == "WE" and shift == 0 and ctx.dct.weekday() < 4:
+        shift = -1  # "this weekend" said Monday-Thursday: the one just past
     norm = _period(ctx.dct, code, shift)
     if norm is None:
         return None
@@ -589,9 +593,12 @@ def n_rel_unit(ctx: Context) -> Norm | None:
 
 def n_the_unit(ctx: Context) -> Norm | None:
     code = _unit_code(ctx.cand.group("unit"), ctx.lexicon)
+    if code == "Y":
+        return Norm("P1Y", "DURATION")  # "during the year": TBAQ reads it as a year-long span more often
     if ctx.dct is None:
         return Norm("", "DATE")
-    return _period(ctx.dct, code, 0)
+    shift = -1 if code == "WE" and ctx.dct.weekday() < 4 else 0  # "the weekend" said early in the week: past
+    return _period(ctx.dct, code, shift)
 
 
 def n_quarter(ctx: Context) -> Norm | None:
@@ -640,6 +647,8 @@ def n_ago(ctx: Context) -> Norm | None:
     number = ctx.lexicon.number(ctx.cand.group("num"))
     code = _unit_code(ctx.cand.group("unit"), ctx.lexicon)
     direction = ctx.cand.group("dir").lower()
+    if ctx.cand.group("mod"):  # "about two years ago": TimeBank keeps the hedged length, a DURATION
+        return Norm(_duration_value(number, code), "DURATION", modifier=_mod(ctx))
     if ctx.dct is None or code in ("H", "MI", "S"):
         return Norm("", "DATE") if ctx.dct is None else Norm(ctx.dct.isoformat(), "DATE", ctx.dct, ctx.dct, "day")
     if number is None:
@@ -661,6 +670,14 @@ def n_year_earlier(ctx: Context) -> Norm | None:
 
 
 def _duration_value(number: float | None, code: str) -> str:
+    if code in ("DE", "CE") and number is not None:  # decades and centuries are written in years
+        number, code = number * (10 if code == "DE" else 100), "Y"
+    if code == "Q" and number is not None:  # quarters in months: "the next three quarters" = P9M
+        number, code = number * 3, "M"
+    if number is not None and number != int(number) and code in ("Y", "D", "H"):
+        whole, smaller = int(number), {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M")}[code]
+        rest = f"{round((number - whole) * smaller[0])}{smaller[1]}"
+        return f"P{whole}Y{rest}" if code == "Y" else f"P{whole}DT{rest}" if code == "D" else f"PT{whole}H{rest}"
     count = "X" if number is None else (str(int(number)) if number == int(number) else str(number))
     if code in ("H", "S"):
         return f"PT{count}{code}"
@@ -678,6 +695,8 @@ def n_duration(ctx: Context) -> Norm | None:
         return None  # "a second time", "one second-largest": an ordinal, not a duration
     if raw_num in ("some", "many") and not ctx.cand.group("win"):
         return None
+    if re.search(r"\w-quarters\b", ctx.cand.match.group(0), re.IGNORECASE):
+        return None  # "three-quarters of": a fraction
     code = _unit_code(unit, ctx.lexicon)
     number = ctx.lexicon.number(raw_num)
     mod_word = ctx.cand.group("mod").lower()
