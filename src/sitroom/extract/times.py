@@ -287,7 +287,18 @@ def tense_of(doc: Doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     return _verb_tense(verb, lexicon)
 
 
+@lru_cache(maxsize=4)
+def _future_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+(?:on\s+)?$")
+
+
+def FUTURE_CUE(lexicon: Lexicon) -> re.Pattern[str]:  # noqa: N802 - reads like the constant it caches
+    return _future_cue(tuple(lexicon["future_cues"]))
+
+
 def _verb_tense(verb: Token, lexicon: Lexicon) -> str | None:
+    if verb.lemma_.lower() in lexicon["prospective_verbs"]:
+        return "future"  # "scheduled a news conference Thursday", "postponed until Tuesday": what is planned
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
     if aux_words & set(lexicon["future_auxiliaries"]):
@@ -475,12 +486,15 @@ def n_weekday(ctx: Context) -> Norm | None:
         return Norm("XXXX-WXX-" + str(weekday + 1), "DATE", None, None, "day")
     delta = weekday - ctx.dct.weekday()
     tense = "past" if rel in ("last", "past") else "future" if rel in ("next", "coming") else ctx.tense()
+    before = ctx.cand.match.string[max(0, ctx.cand.start - 20) : ctx.cand.start].lower()
+    if not rel and FUTURE_CUE(ctx.lexicon).search(before):
+        tense = "future"  # "as soon as Tuesday", "until Friday": a deadline ahead
     if rel == "this":
         tense = "future" if delta >= 0 else "past"
     if rel in ("last", "past") and delta == 0:
         delta = -7  # "last Wednesday" written on a Wednesday is a week back
     if tense == "future":
-        delta = delta if delta > 0 else delta + 7
+        delta = delta if delta >= 0 else delta + 7
     else:  # reported weekdays are past unless the verb looks forward: "said Friday" is the last Friday
         delta = delta if delta <= 0 else delta - 7
     day = ctx.dct + dt.timedelta(days=delta)
