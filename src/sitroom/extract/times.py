@@ -768,6 +768,15 @@ def n_clock(ctx: Context) -> Norm | None:
     return Norm(f"{ctx.dct.isoformat()}T{hour:02d}:{minute:02d}", "TIME", ctx.dct, ctx.dct, "time")
 
 
+def n_clock_day(ctx: Context) -> Norm | None:
+    """"10 p.m. Wednesday", "5 p.m. EST Nov. 9": the clock time on the day named beside it."""
+    day = (n_weekday if ctx.cand.group("wd") else n_month_day)(ctx)
+    clock = n_clock(ctx)
+    if day is None or clock is None or day.start is None:
+        return clock
+    return Norm(day.start.isoformat() + clock.value[clock.value.index("T"):], "TIME", day.start, day.start, "time")
+
+
 def n_holiday(ctx: Context) -> Norm | None:
     name = re.sub(r"\s+", " ", ctx.cand.group("holiday").lower())
     year = ctx.dct.year if ctx.dct else None
@@ -794,7 +803,7 @@ NORMALIZERS: dict[str, Callable[[Context], Norm | None]] = {
     "weekday": n_weekday, "relday": n_relday, "pod": n_pod, "past_day": n_past_day, "rel_unit": n_rel_unit,
     "the_unit": n_the_unit, "quarter": n_quarter, "ago": n_ago, "year_earlier": n_year_earlier,
     "duration": n_duration, "vague_duration": n_vague_duration, "set": n_set, "every": n_every,
-    "clock": n_clock, "holiday": n_holiday, "ref": n_ref,
+    "clock": n_clock, "clock_day": n_clock_day, "holiday": n_holiday, "ref": n_ref,
 }
 
 # Rules whose value is absolute (carries its own year): the ones publication-date inference may trust.
