@@ -103,7 +103,7 @@ def trigger_words(lexicon: Lexicon) -> frozenset[str]:
             words.update(w.strip(".") for w in phrase.split())
     words |= {u + "s" for u in lexicon["units"]} | set(lexicon["unit_plurals"])
     words |= {"today", "tomorrow", "yesterday", "tonight", "ago", "a.m", "p.m", "am", "pm", "half", "period",
-              "thanksgiving", "noon", "midnight"}
+              "thanksgiving", "noon", "midnight", "nineteen", "thousand"}
     words -= {"the", "a", "of", "in", "at", "day's"}
     return frozenset(words | {w + "." for w in words})
 
@@ -454,6 +454,18 @@ def n_year(ctx: Context) -> Norm | None:
     return Norm(str(year), "DATE", dt.date(year, 1, 1), dt.date(year, 12, 31), "year", modifier=_mod(ctx))
 
 
+def n_year_words(ctx: Context) -> Norm | None:
+    """"nineteen ninety-six", "the year two thousand": years read out (broadcast transcripts)."""
+    if ctx.cand.group("twok"):
+        year = 2000
+    else:
+        century, rest = ctx.lexicon.number(ctx.cand.group("century")), ctx.lexicon.number(ctx.cand.group("rest"))
+        if century is None or rest is None:
+            return None
+        year = int(century * 100 + rest)
+    return Norm(str(year), "DATE", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
 def n_decade(ctx: Context) -> Norm | None:
     decade = int(ctx.cand.group("decade"))
     mod = ctx.lexicon["modifiers"].get(re.sub(r"^the\s+", "", ctx.cand.group("mod").lower()), "")
@@ -607,8 +619,10 @@ def n_rel_unit(ctx: Context) -> Norm | None:
 
 def n_the_unit(ctx: Context) -> Norm | None:
     code = _unit_code(ctx.cand.group("unit"), ctx.lexicon)
-    if code == "Y":
-        return Norm("P1Y", "DURATION")  # "during the year": TBAQ reads it as a year-long span more often
+    before = ctx.cand.match.string[max(0, ctx.cand.start - 12) : ctx.cand.start].lower()
+    full = "full" in ctx.cand.match.group(0).lower()  # "for the full year": the calendar year itself
+    if code == "Y" and not full and re.search(r"\b(?:for|over|through|throughout)\s+$", before):
+        return Norm("P1Y", "DURATION")  # "net income for the year": a year-long span
     if ctx.dct is None:
         return Norm("", "DATE")
     shift = -1 if code == "WE" and ctx.dct.weekday() < 4 else 0  # "the weekend" said early in the week: past
@@ -799,7 +813,7 @@ def n_ref(ctx: Context) -> Norm | None:
 
 NORMALIZERS: dict[str, Callable[[Context], Norm | None]] = {
     "date_full": n_date_full, "date_iso": n_date_iso, "date_slash": n_date_slash, "month_day": n_month_day,
-    "month_year": n_month_year, "month": n_month, "year": n_year, "decade": n_decade, "season": n_season,
+    "month_year": n_month_year, "year_words": n_year_words, "month": n_month, "year": n_year, "decade": n_decade, "season": n_season,
     "weekday": n_weekday, "relday": n_relday, "pod": n_pod, "past_day": n_past_day, "rel_unit": n_rel_unit,
     "the_unit": n_the_unit, "quarter": n_quarter, "ago": n_ago, "year_earlier": n_year_earlier,
     "duration": n_duration, "vague_duration": n_vague_duration, "set": n_set, "every": n_every,
