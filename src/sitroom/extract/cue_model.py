@@ -39,8 +39,21 @@ def features(token: Token, in_quote: bool) -> list[str]:
     lemma = token.lemma_.lower()
     out = ["bias", f"lem={lemma}", f"dep={token.dep_}", f"tag={token.tag_}", f"lem+dep={lemma}|{token.dep_}",
            f"hdep={token.head.dep_}", f"q={in_quote}", f"q+lem={in_quote}|{lemma}"]
+    doc = token.doc
+    if token.i > 0:
+        out.append(f"prev={doc[token.i - 1].lower_}")
+    if token.i + 1 < len(doc):
+        out.append(f"next={doc[token.i + 1].lower_}")
+        out.append(f"lem+next={lemma}|{doc[token.i + 1].lower_}")
+    if token.head is not token:
+        out.append(f"hlem={token.head.lemma_.lower()}")
+        out.append(f"hlem+dep={token.head.lemma_.lower()}|{token.dep_}")
+    out.append(f"size={min(sum(1 for _ in token.subtree) // 5, 6)}")
     for child in token.children:
         label = child.dep_
+        if label == "dobj":
+            out.append(f"obj={child.ent_type_ or child.pos_}")
+            out.append(f"lem+obj={lemma}|{child.ent_type_ or child.pos_}")
         if label == "prep":
             label = f"prep:{child.lower_}"
             out.append(f"lem+{label}={lemma}")
