@@ -741,9 +741,8 @@ def n_vague_duration(ctx: Context) -> Norm | None:
         if code == "Y" and "recent" in lead:
             return Norm("PAST_REF", "DATE", skip=skip)  # "recent years": TBAQ's past reference
         return Norm(_duration_value(None, "M" if code == "Q" else code), "DURATION", skip=skip)
-    if code in ("S", "MI", "H", "Q", "WE"):
-        if not lead:
-            return None
+    if not lead and code in ("S", "MI", "H", "Q", "WE", "D", "M"):
+        return None  # a bare "days" is mostly not a time in TBAQ ("in those days", "two days' pay")
     if lead.startswith("for") and not lead.startswith("for the"):
         pass  # "for weeks": the preposition stays in the span, it is what makes the bare plural a duration
     elif lead.startswith(("for ", "over ")):
