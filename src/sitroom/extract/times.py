@@ -723,6 +723,9 @@ def n_duration(ctx: Context) -> Norm | None:
         return None  # "a second time", "one second-largest": an ordinal, not a duration
     if raw_num in ("some", "many") and not ctx.cand.group("win"):
         return None
+    before = ctx.cand.match.string[max(0, ctx.cand.start - 30) : ctx.cand.start]
+    if raw_num in ("a", "an") and re.search(r"(?:\d|million|billion|times|once|twice)\S*(?:\s+[\w-]+){0,3}\s+$", before):
+        return None  # "$1.76 a year", "four flights a week": a rate, not a length of time
     if re.search(r"\w-quarters\b", ctx.cand.match.group(0), re.IGNORECASE):
         return None  # "three-quarters of": a fraction
     code = _unit_code(unit, ctx.lexicon)
