@@ -380,13 +380,18 @@ def _day_norm(start: dt.date, end: dt.date | None, ctx: Context) -> Norm:
     return Norm(start.isoformat(), "DATE", start, start, "day", modifier=_mod(ctx) if not pod else "", part_of_day=pod)
 
 
-def n_date_full(ctx: Context) -> Norm | None:
-    month, day, year = ctx.month(ctx.cand.group("month")), int(ctx.cand.group("day")), int(ctx.cand.group("year"))
+def _day_or_range(year: int, month: int, day: int, ctx: Context) -> Norm | None:
+    """The day (or "October 10-12" range) in that year; None for a day the month does not have."""
     start = safe_date(year, month, day)
     if start is None:
         return None
     end = safe_date(year, month, int(ctx.cand.group("day2"))) if ctx.cand.group("day2") else None
     return _day_norm(start, end, ctx)
+
+
+def n_date_full(ctx: Context) -> Norm | None:
+    month, day, year = ctx.month(ctx.cand.group("month")), int(ctx.cand.group("day")), int(ctx.cand.group("year"))
+    return _day_or_range(year, month, day, ctx)
 
 
 def n_date_iso(ctx: Context) -> Norm | None:
@@ -407,12 +412,7 @@ def n_month_day(ctx: Context) -> Norm | None:
         return None
     if ctx.dct is None:
         return Norm(f"XXXX-{month:02d}-{day:02d}", "DATE", None, None, "day")
-    year = _year_for(month, day, ctx.dct, ctx.tense())
-    start = safe_date(year, month, day)
-    if start is None:
-        return None
-    end = safe_date(year, month, int(ctx.cand.group("day2"))) if ctx.cand.group("day2") else None
-    return _day_norm(start, end, ctx)
+    return _day_or_range(_year_for(month, day, ctx.dct, ctx.tense()), month, day, ctx)
 
 
 def n_month_year(ctx: Context) -> Norm | None:
