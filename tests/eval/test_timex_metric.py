@@ -55,7 +55,11 @@ def test_files_and_split(timeml):
 
 
 def test_strict_relaxed_and_attribute_scores():
-    gold = [GoldTimex(0, 9, "DATE", "1998-01-07"), GoldTimex(20, 29, "DURATION", "P2W"), GoldTimex(40, 45, "DATE", "1998")]
+    gold = [
+        GoldTimex(0, 9, "DATE", "1998-01-07"),
+        GoldTimex(20, 29, "DURATION", "P2W"),
+        GoldTimex(40, 45, "DATE", "1998"),
+    ]
     system = [
         GoldTimex(0, 9, "DATE", "1998-01-07"),  # strict, right value
         GoldTimex(16, 29, "DURATION", "P3W"),  # relaxed only, wrong value

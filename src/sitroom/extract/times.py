@@ -122,7 +122,9 @@ def load_rules(rules_path: str, lexicon_path: str) -> tuple[tuple[Rule, ...], Le
     unit_names = list(lexicon["units"]) + ["fiscal year"]
     plural_units = [u + "s" for u in lexicon["units"] if u not in ("century",)] + list(lexicon["unit_plurals"])
     number_words = list(lexicon["numbers"]) + lexicon["vague_numbers"]
-    tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+    tens = (
+        "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+    )
     fills = {
         "MONTH": month_alt,
         "MONTHCAP": "(?:" + "|".join(sorted(cap_months, key=len, reverse=True) + cap_abbrev) + ")",
@@ -423,7 +425,8 @@ def n_month_year(ctx: Context) -> Norm | None:
 
 def n_month(ctx: Context) -> Norm | None:
     rel = (ctx.cand.group("rel") or ctx.cand.group("rel2")).lower()
-    if ctx.cand.group("month").lower().rstrip(".") in ("mar", "jan", "sep", "dec") and "." not in ctx.cand.group("month"):
+    written = ctx.cand.group("month")
+    if written.lower() in ("mar", "jan", "sep", "dec"):  # an abbreviation without its dot is another word
         return None
     month = ctx.month(ctx.cand.group("month"))
     if ctx.dct is None:
@@ -697,6 +700,10 @@ def n_year_earlier(ctx: Context) -> Norm | None:
     return _period(ctx.dct, code, -1)
 
 
+# What comes before "a year" when it is a rate ("$1.76 a year", "four flights a week"), not a length of time.
+RATE_BEFORE = re.compile(r"(?:\d|million|billion|times|once|twice)\S*(?:\s+[\w-]+){0,3}\s+$")
+
+
 def _duration_value(number: float | None, code: str) -> str:
     if code in ("DE", "CE") and number is not None:  # decades and centuries are written in years
         number, code = number * (10 if code == "DE" else 100), "Y"
@@ -724,7 +731,7 @@ def n_duration(ctx: Context) -> Norm | None:
     if raw_num in ("some", "many") and not ctx.cand.group("win"):
         return None
     before = ctx.cand.match.string[max(0, ctx.cand.start - 30) : ctx.cand.start]
-    if raw_num in ("a", "an") and re.search(r"(?:\d|million|billion|times|once|twice)\S*(?:\s+[\w-]+){0,3}\s+$", before):
+    if raw_num in ("a", "an") and RATE_BEFORE.search(before):
         return None  # "$1.76 a year", "four flights a week": a rate, not a length of time
     if re.search(r"\w-quarters\b", ctx.cand.match.group(0), re.IGNORECASE):
         return None  # "three-quarters of": a fraction
@@ -815,7 +822,8 @@ def n_ref(ctx: Context) -> Norm | None:
 
 NORMALIZERS: dict[str, Callable[[Context], Norm | None]] = {
     "date_full": n_date_full, "date_iso": n_date_iso, "date_slash": n_date_slash, "month_day": n_month_day,
-    "month_year": n_month_year, "year_words": n_year_words, "month": n_month, "year": n_year, "decade": n_decade, "season": n_season,
+    "month_year": n_month_year, "year_words": n_year_words, "month": n_month, "year": n_year, "decade": n_decade,
+    "season": n_season,
     "weekday": n_weekday, "relday": n_relday, "pod": n_pod, "past_day": n_past_day, "rel_unit": n_rel_unit,
     "the_unit": n_the_unit, "quarter": n_quarter, "ago": n_ago, "year_earlier": n_year_earlier,
     "duration": n_duration, "vague_duration": n_vague_duration, "set": n_set, "every": n_every,
@@ -829,7 +837,9 @@ DAY_RULES = ("date_full", "date_dmy", "date_iso", "date_slash", "month_day", "da
 # --- anchored durations and publication inference ------------------------------------------------------------
 
 ANCHOR_CUE = re.compile(r"\s+(?:after|since)\s+((?:[\w'’-]+\s+){1,10})", re.IGNORECASE)
-STOP = frozenset("the a an of and or in on at to was were is are has have had been be its their his her that which".split())
+STOP = frozenset(
+    "the a an of and or in on at to was were is are has have had been be its their his her that which".split()
+)
 
 
 def _anchor(doc: Doc, cand: Candidate, dated: list[tuple[Candidate, TimeExpression]]) -> TimeExpression | None:
