@@ -57,7 +57,8 @@ class ActorLexicon:
         return self.by_name.get(key) or self.by_demonym.get(key) or self.by_metonym.get(key)
 
 
-def _rows(path: Path) -> list[list[str]]:
+def read_rows(path: Path) -> list[list[str]]:
+    """The tab-separated rows of a lexicon file, without blank lines and '#' comments."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -72,7 +73,7 @@ def load_actor_lexicon(data_dir: str = str(DATA_DIR)) -> ActorLexicon:
     by_name: dict[str, str] = {}
     by_demonym: dict[str, str] = {}
     by_metonym: dict[str, str] = {}
-    for iso, name, demonyms, metonyms in _rows(base / "countries.tsv"):
+    for iso, name, demonyms, metonyms in read_rows(base / "countries.tsv"):
         country = Country(iso, name, tuple(demonyms.split("|")), tuple(metonyms.split("|")))
         countries[iso] = country
         by_name[name.lower()] = iso
@@ -80,8 +81,8 @@ def load_actor_lexicon(data_dir: str = str(DATA_DIR)) -> ActorLexicon:
             by_demonym[demonym.lower()] = iso
         for metonym in country.metonyms:
             by_metonym[strip_article(metonym).lower()] = iso
-    groups = {lemma: kind for lemma, kind in _rows(base / "groups.tsv")}  # type: ignore[misc]
-    titles = {title: flag == "1" for title, flag in _rows(base / "titles.tsv")}
+    groups = {lemma: kind for lemma, kind in read_rows(base / "groups.tsv")}  # type: ignore[misc]
+    titles = {title: flag == "1" for title, flag in read_rows(base / "titles.tsv")}
     return ActorLexicon(countries, by_name, by_demonym, by_metonym, groups, titles)
 
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.extract.actors import DATA_DIR as ACTOR_DATA_DIR
-from sitroom.extract.actors import ActorIndex, load_actor_lexicon, noun_phrase
+from sitroom.extract.actors import ActorIndex, load_actor_lexicon, noun_phrase, read_rows
 from sitroom.extract.cue_model import load_cue_model
 from sitroom.extract.doc import evidence, register_extensions
 from sitroom.model import Claim, ClaimKind, Evidence, Stance, VerificationNote
@@ -51,21 +51,16 @@ class ClaimLexicon:
     addressee_cues: frozenset[str]  # cue lemmas whose direct object is the listener ("told reporters")
 
 
-def _rows(path: Path) -> list[list[str]]:
-    return [[c.strip() for c in line.split("\t")] for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=8)
 def load_claim_lexicon(data_dir: str = str(DATA_DIR)) -> ClaimLexicon:
     base = Path(data_dir)
-    cues = {row[0]: Cue(row[0], row[1], row[2]) for row in _rows(base / "cues.tsv")}  # type: ignore[arg-type]
-    hedges = frozenset(row[0] for row in _rows(base / "hedges.txt"))
-    verification = tuple((row[0], re.compile(row[1], re.IGNORECASE)) for row in _rows(base / "verification.tsv"))
-    channels = frozenset(row[0] for row in _rows(base / "channels.tsv"))
-    nouns = {row[0]: tuple(row[1].split("|")) for row in _rows(base / "claim_nouns.tsv")}
-    objects = frozenset(row[0] for row in _rows(base / "object_cues.txt"))
-    addressees = frozenset(row[0] for row in _rows(base / "addressee_cues.txt"))
+    cues = {row[0]: Cue(row[0], row[1], row[2]) for row in read_rows(base / "cues.tsv")}  # type: ignore[arg-type]
+    hedges = frozenset(row[0] for row in read_rows(base / "hedges.txt"))
+    verification = tuple((row[0], re.compile(row[1], re.IGNORECASE)) for row in read_rows(base / "verification.tsv"))
+    channels = frozenset(row[0] for row in read_rows(base / "channels.tsv"))
+    nouns = {row[0]: tuple(row[1].split("|")) for row in read_rows(base / "claim_nouns.tsv")}
+    objects = frozenset(row[0] for row in read_rows(base / "object_cues.txt"))
+    addressees = frozenset(row[0] for row in read_rows(base / "addressee_cues.txt"))
     return ClaimLexicon(cues, hedges, verification, channels, nouns, objects, addressees)
 
 
