@@ -70,3 +70,19 @@ def test_counts_prf() -> None:
     p, r, f = counts.prf()
     assert (round(p), round(r), round(f, 1)) == (75, 60, 66.7)
     assert Counts().prf() == (0.0, 0.0, 0.0)
+
+
+def test_claims_sharing_a_cue_become_one_relation_with_joined_content() -> None:
+    from types import SimpleNamespace
+
+    from sitroom.eval.attribution import predict
+    from sitroom.model import Claim, Evidence
+
+    def ev(phrase: str) -> Evidence:
+        start = TEXT.index(phrase)
+        return Evidence("a", start, start + len(phrase))
+
+    claims = [Claim("C1", None, ev("The mayor"), ev("said"), ev("that the bridge fell")),
+              Claim("C2", None, ev("The mayor"), ev("said"), ev("Police denied it"))]
+    (relations,) = list(predict([SimpleNamespace(_=SimpleNamespace(claims=claims))], [TEXT]))
+    assert len(relations) == 1 and relations[0].content == _words(TEXT, "that the bridge fell", "Police denied it")

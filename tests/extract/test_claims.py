@@ -198,3 +198,10 @@ def test_bad_text_gives_no_claims_not_an_error(nlp: Language) -> None:
 def test_unconfirmed_reports_qualify_the_claim_they_source(nlp: Language) -> None:
     _, claims = _claims(nlp, "Unconfirmed reports said that the governor had resigned.")
     assert len(claims) == 1 and [n.status for n in claims[0].verification] == ["unverified"]
+
+
+def test_quote_paragraph_without_cue_continues_the_previous_speaker(nlp: Language) -> None:
+    doc, claims = _claims(nlp, "“We will hold the line,” the commander said.\n\n“Nobody is leaving this town.”")
+    assert len(claims) == 2 and claims[0].source == claims[1].source and claims[0].cue == claims[1].cue
+    assert claims[1].kind == "direct" and claims[1].content.text == "“Nobody is leaving this town.”"
+    assert _source_name(doc, claims[1]) == "commander"

@@ -212,11 +212,17 @@ def predict(docs: Iterable, texts: list[str]) -> Iterator[list[Relation]]:
         relations = []
         for claim in doc._.claims or []:
             source = [(claim.source_mention.start, claim.source_mention.end)] if claim.source_mention else []
-            relations.append(Relation(
+            relation = Relation(
                 source=words_in(source, offsets),
                 cue=words_in([(claim.cue.start, claim.cue.end)], offsets),
                 content=words_in([(claim.content.start, claim.content.end)], offsets),
-            ))
+            )
+            same = next((r for r in relations if r.cue and r.cue == relation.cue), None)
+            if same is None:
+                relations.append(relation)
+            else:  # a quote continued through one cue: one relation with a discontinuous content, as PolNeAR has it
+                same.content = same.content | relation.content
+                same.source = same.source | relation.source
         yield relations
 
 

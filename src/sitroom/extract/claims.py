@@ -145,6 +145,7 @@ class ClaimExtractor:
         self.lexicon = load_claim_lexicon(data_dir)
         self.actor_lexicon = load_actor_lexicon(actor_data_dir)
         self.quote_window = quote_window
+        self.continuation_chars = 400
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex.from_doc(doc, self.actor_lexicon)
@@ -171,7 +172,37 @@ class ClaimExtractor:
         for draft in drafts:
             if draft.kind != "hedged":
                 draft.kind = self._kind(doc, draft, quotes)
-        return drafts
+        return drafts + self._continued_quotes(doc, drafts, quotes)
+
+    def _continued_quotes(self, doc: Doc, drafts: list[_Draft], quotes: list[tuple[int, int]]) -> list[_Draft]:
+        """A quotation standing alone, with no cue of its own, continues the direct quote just before it (or, with
+        none before, just after it): the same speaker said it, through the same cue."""
+        taken = [d.content for d in drafts] + [d.cue for d in drafts]
+        direct = sorted((d for d in drafts if d.kind in ("direct", "mixed") and d.source), key=lambda d: d.cue[0])
+        found: list[_Draft] = []
+        for q_start, q_end in quotes:
+            if any(s < q_end and q_start < e for s, e in taken):
+                continue
+            span = doc.char_span(q_start, q_end, alignment_mode="expand")
+            if span is None or len(span) < 4:
+                continue
+            sentences = doc[span[0].sent.start:span[-1].sent.end]
+            outside = [t for t in sentences if not t.is_punct and not t.is_space and not q_start <= t.idx < q_end]
+            if outside:
+                continue  # the quotation is part of a larger sentence: not a quote paragraph
+            before = [d for d in direct if d.content[1] <= q_start and q_start - d.content[1] < self.continuation_chars]
+            after = [d for d in direct if d.content[0] >= q_end and d.content[0] - q_end < self.continuation_chars]
+            speaker = before[-1] if before else (after[0] if after else None)
+            trimmed = _trim(doc, span.start, span.end - 1)
+            if speaker is None or trimmed is None:
+                continue
+            found.append(_Draft(cue=speaker.cue, cue_token=speaker.cue_token, cue_lemma=speaker.cue_lemma,
+                                content=_chars(doc, *trimmed), source=speaker.source,
+                                source_token=speaker.source_token, kind="direct", stance=speaker.stance,
+                                whole_source=speaker.whole_source))
+            direct.append(found[-1])
+            direct.sort(key=lambda d: d.content[0])
+        return found
 
     def _cue_entry(self, token: Token) -> Cue | None:
         return self.lexicon.cues.get(token.lemma_.lower())
