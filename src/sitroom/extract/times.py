@@ -299,14 +299,16 @@ def FUTURE_CUE(lexicon: Lexicon) -> re.Pattern[str]:  # noqa: N802 - reads like 
 
 
 def _verb_tense(verb: Token, lexicon: Lexicon) -> str | None:
-    if verb.lemma_.lower() in lexicon["prospective_verbs"]:
-        return "future"  # "scheduled a news conference Thursday", "postponed until Tuesday": what is planned
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_.lower() in lexicon["prospective_verbs"] and not any(a.lower_ == "had" for a in auxes):
+        return "future"  # "scheduled a news conference Thursday", "postponed until Tuesday": what is planned
     aux_words = {a.lower_ for a in auxes}
     if aux_words & set(lexicon["future_auxiliaries"]):
         return "future"
     if verb.tag_ == "VB" and "to" in aux_words:
         governor = verb.head
+        if any(c.lower_ == "had" for c in governor.children if c.dep_ in ("aux", "auxpass")):
+            return "past"  # "had been scheduled to expire Friday": a plan seen from after it
         if governor is not verb and governor.lemma_.lower() in lexicon["future_governors"]:
             return "future"
         if governor is not verb and governor.tag_.startswith("VB"):
@@ -431,8 +433,8 @@ def n_month(ctx: Context) -> Norm | None:
     month = ctx.month(ctx.cand.group("month"))
     if ctx.dct is None:
         return Norm(f"XXXX-{month:02d}", "DATE", None, None, "month")
-    if rel == "last":
-        year = ctx.dct.year - 1 if month >= ctx.dct.month else ctx.dct.year
+    if rel == "last":  # the month just ended would be "last month": "last February" on March 1 is a year back
+        year = ctx.dct.year - 1 if month >= ctx.dct.month - 1 else ctx.dct.year
     elif rel == "next":
         year = ctx.dct.year + 1 if month <= ctx.dct.month else ctx.dct.year
     elif rel == "this":
@@ -483,7 +485,7 @@ def n_season(ctx: Context) -> Norm | None:
     elif ctx.dct is None:
         return Norm(f"XXXX-{code}", "DATE", None, None, "season")
     elif rel == "last":
-        year = ctx.dct.year - 1 if code in ("FA", "WI") or ctx.dct.month <= 6 else ctx.dct.year
+        year = ctx.dct.year - 1  # TimeBank: "last spring" in October is the previous year's, like "last year"
     elif rel == "next":
         year = ctx.dct.year + 1
     elif rel in ("this", "early", "late", "the"):
@@ -521,6 +523,8 @@ def n_weekday(ctx: Context) -> Norm | None:
 
 def n_relday(ctx: Context) -> Norm | None:
     word = re.sub(r"\s+", " ", ctx.cand.group("word").lower())
+    if ctx.cand.group("word") == "Today" and re.search(r"[A-Z]\w*\s$", ctx.cand.match.string[: ctx.cand.start][-20:]):
+        return None  # "VOA Today", "USA Today": a title mid-sentence, not the day
     offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
                "the day after tomorrow": 2}
     pod_code = ctx.lexicon["parts_of_day"].get(ctx.cand.group("pod").lower(), "")
@@ -657,6 +661,12 @@ def n_quarter(ctx: Context) -> Norm | None:
     skip = 0
     if ctx.cand.group("det").lower() == "the" and re.search(r"\w-(?:quarter|half)", ctx.cand.match.group(0), re.I):
         skip = 4  # "the third-quarter loss": the article belongs to the noun, not to the time expression
+    det = re.sub(r"\s+", " ", ctx.cand.group("det").lower())
+    if ordinal in ctx.lexicon["ordinals"] and (ctx.cand.group("back") or det in ("next year's", "last year's")):
+        q = ctx.lexicon["ordinals"][ordinal]  # "the year-ago third quarter", "next year's first quarter"
+        year = reference.year + (1 if det == "next year's" else -1)
+        start, end = quarter_span(year, q)
+        return Norm(f"{year}-Q{q}", "DATE", start, end, "quarter", skip=skip)
     if ordinal in ctx.lexicon["ordinals"]:
         q = ctx.lexicon["ordinals"][ordinal]
         year = int(ctx.cand.group("year")) if ctx.cand.group("year") else (
@@ -672,6 +682,16 @@ def n_quarter(ctx: Context) -> Norm | None:
         year, q = last_complete
     start, end = quarter_span(year, q)
     return Norm(f"{year}-Q{q}", "DATE", start, end, "quarter", skip=skip)
+
+
+def n_quarter_back(ctx: Context) -> Norm | None:
+    """"the corresponding period last year", "the quarter a year ago": the last reported quarter, a year back."""
+    if ctx.dct is None:
+        return Norm("", "DATE")
+    current = (ctx.dct.month - 1) // 3 + 1
+    year, q = (ctx.dct.year - 1, current - 1) if current > 1 else (ctx.dct.year - 2, 4)
+    start, end = quarter_span(year, q)
+    return Norm(f"{year}-Q{q}", "DATE", start, end, "quarter")
 
 
 def n_ago(ctx: Context) -> Norm | None:
@@ -825,7 +845,7 @@ NORMALIZERS: dict[str, Callable[[Context], Norm | None]] = {
     "month_year": n_month_year, "year_words": n_year_words, "month": n_month, "year": n_year, "decade": n_decade,
     "season": n_season,
     "weekday": n_weekday, "relday": n_relday, "pod": n_pod, "past_day": n_past_day, "rel_unit": n_rel_unit,
-    "the_unit": n_the_unit, "quarter": n_quarter, "ago": n_ago, "year_earlier": n_year_earlier,
+    "the_unit": n_the_unit, "quarter": n_quarter, "quarter_back": n_quarter_back, "ago": n_ago, "year_earlier": n_year_earlier,
     "duration": n_duration, "vague_duration": n_vague_duration, "set": n_set, "every": n_every,
     "clock": n_clock, "clock_day": n_clock_day, "holiday": n_holiday, "ref": n_ref,
 }
