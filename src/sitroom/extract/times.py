@@ -845,7 +845,8 @@ NORMALIZERS: dict[str, Callable[[Context], Norm | None]] = {
     "month_year": n_month_year, "year_words": n_year_words, "month": n_month, "year": n_year, "decade": n_decade,
     "season": n_season,
     "weekday": n_weekday, "relday": n_relday, "pod": n_pod, "past_day": n_past_day, "rel_unit": n_rel_unit,
-    "the_unit": n_the_unit, "quarter": n_quarter, "quarter_back": n_quarter_back, "ago": n_ago, "year_earlier": n_year_earlier,
+    "the_unit": n_the_unit, "quarter": n_quarter, "quarter_back": n_quarter_back, "ago": n_ago,
+    "year_earlier": n_year_earlier,
     "duration": n_duration, "vague_duration": n_vague_duration, "set": n_set, "every": n_every,
     "clock": n_clock, "clock_day": n_clock_day, "holiday": n_holiday, "ref": n_ref,
 }
