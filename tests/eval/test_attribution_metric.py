@@ -86,3 +86,10 @@ def test_claims_sharing_a_cue_become_one_relation_with_joined_content() -> None:
               Claim("C2", None, ev("The mayor"), ev("said"), ev("Police denied it"))]
     (relations,) = list(predict([SimpleNamespace(_=SimpleNamespace(claims=claims))], [TEXT]))
     assert len(relations) == 1 and relations[0].content == _words(TEXT, "that the bridge fell", "Police denied it")
+
+
+def test_note_continuation_lines_are_skipped(tmp_path: Path) -> None:
+    ann = tmp_path / "n.ann"
+    ann.write_text("T1\tCue 10 14\tsaid\n#1\tAnnotatorNotes T1\tfirst line\nThe second line of the note\n"
+                   "E1\tAttribution:T1 Cue:T1\n", encoding="utf-8")
+    assert len(read_ann(ann, TEXT)) == 1

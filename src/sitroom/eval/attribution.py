@@ -91,7 +91,8 @@ def words_in(spans: Iterable[tuple[int, int]], offsets: list[tuple[int, int]]) -
 
 
 def read_ann(path: Path, text: str) -> list[Relation]:
-    """The attribution relations of one brat file, as word-index sets per role."""
+    """The attribution relations of one brat file, as word-index sets per role. Lines other than T (span) and E
+    (relation) lines are skipped: notes, and the continuation lines of a note that spans several lines."""
     offsets = word_offsets(text)
     spans: dict[str, list[tuple[int, int]]] = {}
     relations: list[Relation] = []
@@ -101,10 +102,10 @@ def read_ann(path: Path, text: str) -> list[Relation]:
             continue
         parts = line.split("\t")
         try:
-            if line.startswith("T"):
+            if re.match(r"T\d+\t", line):
                 label, _, ranges = parts[1].partition(" ")
                 spans[parts[0]] = [(int(a), int(b)) for a, b in (r.split() for r in ranges.split(";"))]
-            elif line.startswith("E"):
+            elif re.match(r"E\d+\t", line):
                 events.append((number, parts[1]))
         except (IndexError, ValueError) as error:
             raise AnnotationError(f"{path}:{number}: cannot read {line!r} ({error})") from error
