@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from sitroom.config import NlpOptions
 from sitroom.extract.quantities import DEFAULT_LEXICON as QUANTITY_LEXICON
 from sitroom.extract.quantities import QuantityTagger
 from sitroom.extract.times import DEFAULT_LEXICON, DEFAULT_RULES, TimeTagger
@@ -60,7 +61,7 @@ def main() -> None:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     texts = load_texts(args.docs)
     words = sum(len(t.split()) for t in texts)
-    nlp = load_pipeline()
+    nlp = load_pipeline(NlpOptions(pipeline=[]))  # the model and its sentence rules, no sitroom extractor
     docs = list(nlp.pipe(texts))  # parsed once, outside the clock
     times = TimeTagger(DEFAULT_RULES, DEFAULT_LEXICON, infer_publication=True)
     quantities = QuantityTagger(QUANTITY_LEXICON, skip_times=True)

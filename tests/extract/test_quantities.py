@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from sitroom.config import NlpOptions
 from sitroom.extract.quantities import DEFAULT_LEXICON, QuantityTagger, load_grammar, parse_number
+from sitroom.nlp import load_pipeline
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -17,11 +19,17 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data 
 
 
 @pytest.fixture(scope="module")
-def quantities(nlp_base):
+def nlp_model():
+    """The spaCy model (and its sentence rules) without the sitroom extractors, loaded once per module."""
+    return load_pipeline(NlpOptions(pipeline=[]))
+
+
+@pytest.fixture(scope="module")
+def quantities(nlp_model):
     tagger = QuantityTagger(DEFAULT_LEXICON, skip_times=True)
 
     def run(text: str):
-        return tagger(nlp_base(text))._.quantities
+        return tagger(nlp_model(text))._.quantities
 
     return run
 
@@ -101,8 +109,8 @@ def test_parse_number():
     assert parse_number("several", lexicon) is None
 
 
-def test_runs_without_the_time_component(nlp_base):
-    doc = nlp_base("The siege lasted 32 months and killed 300 people.")
+def test_runs_without_the_time_component(nlp_model):
+    doc = nlp_model("The siege lasted 32 months and killed 300 people.")
     doc._.times = None
     found = QuantityTagger(DEFAULT_LEXICON, skip_times=True)(doc)._.quantities
     assert [q.evidence.text for q in found] == ["300"]

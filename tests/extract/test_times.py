@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from sitroom.config import NlpOptions
 from sitroom.extract import times as T
+from sitroom.nlp import load_pipeline
 from sitroom.extract.times import DEFAULT_LEXICON, DEFAULT_RULES, add_months, find_candidates, load_rules
 
 REPO = Path(__file__).resolve().parents[2]
@@ -17,16 +19,22 @@ SEED_ARTICLE = SHARED / "eval" / "seed" / "article.txt"
 SEED_GOLD = SHARED / "eval" / "seed" / "gold.json"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data not found at {SHARED}")
 
+
+@pytest.fixture(scope="module")
+def nlp_model():
+    """The spaCy model (and its sentence rules) without the sitroom extractors, loaded once per module."""
+    return load_pipeline(NlpOptions(pipeline=[]))
+
 SEED_PUBLISHED = dt.date(2024, 10, 14)
 
 
 @pytest.fixture(scope="module")
-def tag(nlp_base):
+def tag(nlp_model):
     """Run the base pipeline then sitroom_times on a text with a given publication date."""
     tagger = T.TimeTagger(DEFAULT_RULES, DEFAULT_LEXICON, infer_publication=True)
 
     def run(text: str, published: dt.date | None = dt.date(2024, 10, 14)):
-        doc = nlp_base(text)
+        doc = nlp_model(text)
         doc._.published = published
         doc._.published_inferred = None
         return tagger(doc)

@@ -156,9 +156,8 @@ def metrics(counts: Counts) -> dict[str, float]:
 
 def parse_cached(nlp: Language, texts: list[str], cache_dir: Path | None) -> list[Doc]:
     """Parse texts with nlp, reusing parses cached on disk (keyed by model, version and text)."""
-    key = hashlib.sha1(
-        (nlp.meta.get("name", "") + nlp.meta.get("version", "") + "\0".join(texts)).encode("utf-8")
-    ).hexdigest()[:16]
+    model = "|".join([nlp.meta.get("name", ""), nlp.meta.get("version", ""), *nlp.pipe_names])
+    key = hashlib.sha1((model + "\0" + "\0".join(texts)).encode("utf-8")).hexdigest()[:16]
     path = cache_dir / f"timex-{key}.spacy" if cache_dir else None
     if path is not None and path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
@@ -176,6 +175,7 @@ def system_timexes(doc: Doc) -> list[GoldTimex]:
 
 def evaluate(data: Path, split: str | None = None, cache: Path | None = None) -> dict[str, float]:
     """Run sitroom_times over each TimeML document with its DCT as publication date and score it."""
+    from sitroom.config import NlpOptions
     from sitroom.extract.times import DEFAULT_LEXICON, DEFAULT_RULES, TimeTagger
     from sitroom.nlp import load_pipeline
 
@@ -188,7 +188,7 @@ def evaluate(data: Path, split: str | None = None, cache: Path | None = None) ->
         except (TimeMLError, UnicodeDecodeError) as error:
             errors += 1
             print(f"skipped {path}: {error}")
-    nlp = load_pipeline()
+    nlp = load_pipeline(NlpOptions(pipeline=[]))  # the parse production uses, without the other extractors
     tagger = TimeTagger(DEFAULT_RULES, DEFAULT_LEXICON, infer_publication=False)
     cache_dir = cache if cache is not None else Path(tempfile.gettempdir()) / "sitroom-parse-cache"
     docs = parse_cached(nlp, [d.text for d in documents], cache_dir)
