@@ -22,8 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.extract.doc import evidence
-from sitroom.extract.times import doc_text
+from sitroom.extract.doc import doc_text, evidence
 from sitroom.model import Evidence, Quantity
 
 DEFAULT_LEXICON = str(Path(__file__).resolve().parents[1] / "data" / "quantities" / "lexicon.json")

@@ -25,14 +25,7 @@ from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sitroom.extract.doc import evidence
-
-try:
-    from sitroom.extract.doc import doc_text
-except ImportError:  # the shared cached accessor is not in this checkout: spaCy's own (slower) property
-
-    def doc_text(doc: Doc) -> str:
-        return doc.text
+from sitroom.extract.doc import doc_text, evidence
 from sitroom.model import Evidence, TimeExpression
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "time"
