@@ -7,21 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.config import NlpOptions
 from sitroom.extract.quantities import DEFAULT_LEXICON, QuantityTagger, load_grammar, parse_number
-from sitroom.nlp import load_pipeline
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 SEED_ARTICLE = SHARED / "eval" / "seed" / "article.txt"
 SEED_GOLD = SHARED / "eval" / "seed" / "gold.json"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data not found at {SHARED}")
-
-
-@pytest.fixture(scope="module")
-def nlp_model():
-    """The spaCy model (and its sentence rules) without the sitroom extractors, loaded once per module."""
-    return load_pipeline(NlpOptions(pipeline=[]))
 
 
 @pytest.fixture(scope="module")

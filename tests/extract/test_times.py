@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.config import NlpOptions
 from sitroom.extract import times as T
-from sitroom.nlp import load_pipeline
 from sitroom.extract.times import DEFAULT_LEXICON, DEFAULT_RULES, add_months, find_candidates, load_rules
 
 REPO = Path(__file__).resolve().parents[2]
@@ -18,12 +16,6 @@ SHARED = REPO.parent / "shared"
 SEED_ARTICLE = SHARED / "eval" / "seed" / "article.txt"
 SEED_GOLD = SHARED / "eval" / "seed" / "gold.json"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data not found at {SHARED}")
-
-
-@pytest.fixture(scope="module")
-def nlp_model():
-    """The spaCy model (and its sentence rules) without the sitroom extractors, loaded once per module."""
-    return load_pipeline(NlpOptions(pipeline=[]))
 
 SEED_PUBLISHED = dt.date(2024, 10, 14)
 
