@@ -102,3 +102,14 @@ def test_recall_without_demonyms() -> None:
     metrics = score_end_to_end([article], [[Prediction(10, 14)]])
     assert metrics["recognition_recall"] == 50.0
     assert metrics["recognition_recall_no_demonyms"] == 100.0
+
+
+def test_resolution_counts_geonames_toponyms_only() -> None:
+    """GeoWebNews' toponyms with a map point but no GeoNames id are scored apart (Gritta's gwn_full.txt gold)."""
+    article = _article()
+    article.toponyms.append(GoldToponym(30, 40, "Main Street", "", 48.86, 2.35))
+    answers = [Prediction(0, 5, "geonames:2988507", 48.85, 2.35), None, None, None]
+    metrics = score_resolution([article], [answers], keep=lambda a, t: t == 0)
+    assert metrics["toponyms_resolved"] == 2 and metrics["acc_161km_gold"] == 50.0
+    assert metrics["acc_161km_gold_all_points"] == pytest.approx(100 / 3)
+    assert metrics["acc_161km_gold_gpe_loc"] == 100.0 and metrics["toponyms_gpe_loc"] == 1
