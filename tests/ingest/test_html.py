@@ -10,8 +10,8 @@ import pytest
 from sitroom.ingest.html import read_html
 from sitroom.model import Article
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SEED = SHARED / "eval" / "seed" / "article.txt"
+# The mission's article (../shared/eval/seed), bundled as a fixture.
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed" / "article.txt"
 needs_seed = pytest.mark.skipif(not SEED.exists(), reason=f"the mission's seed article is not at {SEED}")
 
 PARAGRAPHS = [
