@@ -534,6 +534,8 @@ class Gazetteer:
             found = [c for c in self.lookup(name) if c.exact and c.feature in ("continent", "country", "ADM1")]
             if found:
                 return found
+        if word.endswith("s") and len(word) > 4:
+            return self._demonym(word[:-1])  # "Canadians", "Ohioans"
         return []
 
     def _one(self, where: str, *params: str) -> Candidate | None:

@@ -63,6 +63,9 @@ class ResolverOptions:
     near_radius_km: float = 15.0  # the radius reported with precision near:<anchor>
     demonyms: bool = True  # resolve "Syrian" to Syria when a demonym is given to resolve
     shadow_population: int = 100_000  # a town this big named like its region is the default reading
+    # A name that is no place as a whole resolves to a place inside it (0: never); one word must be a town this big
+    # or a country/region (as the recognizer's embedded_min_population, LGL/GeoWebNews dev).
+    embedded_min_population: int = 50_000
 
 
 @dataclass
@@ -211,6 +214,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, options: ResolverOptions | None = None) -> None:
         self.gazetteer = gazetteer
         self.options = options or ResolverOptions()
+        self._compass = set(admin_terms()["compass_words"])
 
     def candidates(self, mention: MentionInput) -> list[Candidate]:
         o = self.options
@@ -224,6 +228,10 @@ class Resolver:
             named = self.gazetteer.demonym(mention.name)
             if named:  # "Canadian" is Canada, not Canadian County, unless a big place bears the very name
                 found = named + [c for c in found if c.exact and c.population >= o.shadow_population]
+        if o.embedded_min_population and not any(c.exact for c in found) and " " in mention.name.strip():
+            inner = self._embedded(mention.name)
+            if inner:  # "Colorado State University", "European Commission": the place the name is about
+                return inner
         if mention.container:
             units = [c for c in self.gazetteer.lookup(mention.container) if c.exact and c.feature in ("country", "ADM1")]
             inside = [c for c in found if any(c.admin1_gn == u.admin1_gn if u.feature == "ADM1" else c.country == u.country
@@ -235,6 +243,25 @@ class Resolver:
             wanted = [c for c in admin if c.feature == _FEATURE[mention.admin_cue]]
             return wanted or admin or found
         return found
+
+    def _embedded(self, name: str) -> list[Candidate]:
+        """Candidates of the longest capitalized part of a name that is no place as a whole: several words under an
+        exact name, or one word that is a country, region, continent, demonym or a town of ``embedded_min_population``
+        ("Dubai World Cup", but not the "Center" of "Barclays Center")."""
+        words = name.split()
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = " ".join(words[start : start + size])
+                if not part[0].isupper() or size == 1 and part.lower() in self._compass:
+                    continue
+                exact = [c for c in self.gazetteer.lookup(part) if c.exact]
+                if size == 1:
+                    exact = [c for c in exact if c.feature in ("continent", "country", "ADM1")
+                             or c.population >= self.options.embedded_min_population and not c.is_admin]
+                    exact = exact or (self.gazetteer.demonym(part) if self.options.demonyms else [])
+                if exact:
+                    return exact
+        return []
 
     def _base(self, c: Candidate, mention: MentionInput, shadowed: set[int], query: str) -> dict[str, float]:
         """The context-free parts of a candidate's score, by name (the names explain a decision)."""
