@@ -168,8 +168,17 @@ def test_no_comment_is_its_own_stance(nlp: Language) -> None:
     assert claims[-1].cue.text == "has not commented on"
 
 
-def test_negated_assertion_is_not_a_claim(nlp: Language) -> None:
+def test_negated_cue_is_never_an_assertion(nlp: Language) -> None:
     _, claims = _claims(nlp, "The minister did not say that the talks had failed.")
+    assert [c.stance for c in claims] == ["no_comment"]
+    _, claims = _claims(nlp, "The general does not believe that the front will hold.")
+    assert [c.stance for c in claims] == ["deny"]
+
+
+def test_negated_cues_off_drops_negated_assertions() -> None:
+    nlp = load_pipeline(NlpOptions(pipeline=["sitroom_actors", "sitroom_claims"],
+                                   components={"sitroom_claims": {"negated_cues": False}}))
+    _, claims = _claims(nlp, "The general does not believe that the front will hold.")
     assert claims == []
 
 

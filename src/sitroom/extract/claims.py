@@ -31,13 +31,15 @@ STRAIGHT_QUOTES = '"'
 # Labels of a cue's children that can carry what was said.
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 SUBJECT_DEPS = ("nsubj", "csubj")
+# Labels of a cue's children that may stand between it and the quotation it introduces.
+ARGUMENT_DEPS = ("nsubj", "dobj", "dative", "prt", "npadvmod", "advmod", "prep", "aux", "neg")
 
 
 @dataclass(frozen=True)
 class Cue:
     lemma: str
     stance: Stance
-    negated: str  # stance when negated ("no_comment"), or "-" to drop the claim
+    negated: str  # stance when negated ("no_comment"), or "-": a denial, or no claim (negated_cues off)
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ class ClaimExtractor:
 
     def __init__(self, data_dir: str, actor_data_dir: str, quote_window: int, objects_as_content: bool,
                  clause_verbs_as_cues: bool, cue_threshold: float, agent_in_cue: bool,
-                 skip_quoted_cues: bool, lexicon_floor: float, continuation_chars: int) -> None:
+                 skip_quoted_cues: bool, lexicon_floor: float, continuation_chars: int,
+                 negated_cues: bool) -> None:
         register_extensions()
         self.agent_in_cue = agent_in_cue
         self.skip_quoted_cues = skip_quoted_cues
@@ -146,6 +149,7 @@ class ClaimExtractor:
         self.actor_lexicon = load_actor_lexicon(actor_data_dir)
         self.quote_window = quote_window
         self.continuation_chars = continuation_chars
+        self.negated_cues = negated_cues
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex.from_doc(doc, self.actor_lexicon)
@@ -233,9 +237,9 @@ class ClaimExtractor:
         negated = any(c.dep_ == "neg" for c in token.children)
         stance: Stance = cue.stance
         if negated:
-            if cue.negated == "-":
+            if cue.negated == "-" and not self.negated_cues:
                 return None
-            stance = cue.negated  # type: ignore[assignment]
+            stance = "deny" if cue.negated == "-" else cue.negated  # type: ignore[assignment]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         source = self._source(token, passive)
         content, extra_cue = self._content(doc, token, cue, passive, negated, quotes)
@@ -356,9 +360,13 @@ class ClaimExtractor:
         quote = self._adjacent_quote(doc, verb, quotes)
         if quote is not None:
             return quote, []
-        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
-            own = {t.i for t in verb.subtree}  # "..., he said, ..." inserted after the clause it reports
-            return _trim(doc, *_subtree_range(verb.head, exclude=own)), []
+        after_colon = self._after_colon(doc, verb)
+        if after_colon is not None:
+            return after_colon, []
+        if verb.head.pos_ in ("VERB", "AUX") and (verb.dep_ in ("parataxis", "ccomp") or (
+                verb.dep_ == "advcl" and verb.head.i > verb.i and any(
+                    c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))):
+            return self._around(doc, verb), []  # "..., he said, ...", "As X reported, ...": the clause around
         if self.objects_as_content:  # "tweeted ... that Machado was ...", "responded by using ...": the largest
             rest = [c for c in verb.rights if (c.dep_ in ("advcl", "oprd", "acomp", "dep") or (
                 c.dep_ == "prep" and c.lower_ in ("by", "with", "about", "as", "against", "for", "over", "on", "to")))
@@ -369,13 +377,44 @@ class ClaimExtractor:
                     return _trim(doc, *_subtree_range(biggest)), []
         return None, []
 
+    def _after_colon(self, doc: Doc, verb: Token) -> tuple[int, int] | None:
+        """'The New York Times reports:' / 'Caddell continued:' then the words: the rest of the paragraph after the
+        colon, or the next paragraph when the colon ends one."""
+        i = verb.i + 1
+        while i < len(doc) and i < verb.sent.end and doc[i].text != ":" and (
+                doc[i].head == verb and doc[i].dep_ in ARGUMENT_DEPS or doc[i].head.i in range(verb.i + 1, i)):
+            i += 1
+        if i >= len(doc) or doc[i].text != ":":
+            return None
+        first = i + 1
+        while first < len(doc) and doc[first].is_space:
+            first += 1
+        last = first
+        while last + 1 < len(doc) and "\n\n" not in doc[last].text_with_ws and not doc[last + 1].is_space:
+            last += 1
+        return _trim(doc, first, last) if first < len(doc) else None
+
+    def _around(self, doc: Doc, verb: Token) -> tuple[int, int] | None:
+        """The clause a parenthetical cue is inserted in: after the cue's own words where that part is a clause
+        ("In his state, Christie said, offenders are sent ..."), else before them."""
+        own = [t.i for t in verb.subtree]
+        clause = [t.i for t in verb.head.subtree]
+        before = [i for i in clause if i < min(own)]
+        after = [i for i in clause if i > max(own)]
+        if len(after) >= 3 or not before:
+            return _trim(doc, min(after), max(after)) if after else None
+        return _trim(doc, min(before), max(before))
+
     def _adjacent_quote(self, doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
         """A quotation that ends just before the cue (“...,” he said) or starts just after it (said: “...”)."""
         sent = verb.sent
         ranked = []
+        verb_end = verb.idx + len(verb.text)
         for q_start, q_end in quotes:
-            inside = sent.start_char <= q_end <= verb.idx and doc.text[q_end:verb.idx].strip(" ,.\n").count(" ") <= 3
-            after = 0 <= q_start - (verb.idx + len(verb.text)) <= self.quote_window
+            inside = sent.start_char <= q_end <= verb.idx and (
+                doc.text[q_end:verb.idx].strip(" ,.\n").count(" ") <= 3 or self._only_arguments(verb, q_end, verb.idx))
+            after = 0 <= q_start - verb_end <= self.quote_window or (
+                verb_end <= q_start < sent.end_char and self._only_arguments(verb, verb_end, q_start))
             before = 0 <= sent.start_char - q_end <= self.quote_window
             if inside or after or before:
                 ranked.append((0 if inside else 1 if after else 2, abs(verb.idx - q_end), q_start, q_end))
@@ -384,6 +423,16 @@ class ClaimExtractor:
             if span is not None and not (span.start <= verb.i < span.end):
                 return _trim(doc, span.start, span.end - 1)
         return None
+
+    def _only_arguments(self, verb: Token, start: int, end: int) -> bool:
+        """Whether the words between two characters are all the cue's subject, listener or setting ("“...,” Brent
+        Bozell III, founder of the Media Research Center, tells", "asking her, “...”"), so a quotation beyond
+        them is still next to the cue."""
+        words = [t for t in verb.sent if start <= t.idx < end and not t.is_punct and not t.is_space]
+        if not words:
+            return True
+        allowed = {t.i for c in verb.children if c.dep_ in ARGUMENT_DEPS for t in c.subtree}
+        return all(t.i in allowed for t in words)
 
     def _claim_noun(self, token: Token) -> bool:
         return token.lemma_.lower() in self.lexicon.claim_nouns
@@ -713,12 +762,12 @@ class ClaimExtractor:
     default_config={"data_dir": "", "actor_data_dir": "", "quote_window": 3, "objects_as_content": True,
                     "clause_verbs_as_cues": True, "cue_threshold": 0.5, "agent_in_cue": False,
                     "skip_quoted_cues": True, "lexicon_floor": 0.2,
-                    "continuation_chars": 400},
+                    "continuation_chars": 400, "negated_cues": True},
 )
 def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, quote_window: int,
                 objects_as_content: bool, clause_verbs_as_cues: bool, cue_threshold: float,
                 agent_in_cue: bool, skip_quoted_cues: bool, lexicon_floor: float,
-                continuation_chars: int) -> ClaimExtractor:
+                continuation_chars: int, negated_cues: bool) -> ClaimExtractor:
     """The options, each measured where it says:
 
     objects_as_content: a cue's object, infinitive or prepositional object is what was said when it has no clause
@@ -734,9 +783,11 @@ def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, qu
         attribution per token; +precision on dev).
     continuation_chars: how far (characters) a cue-less quote paragraph may be from the direct quote whose speaker
         it continues (about two short news paragraphs; PolNeAR dev content exact +2.5 at 400).
+    negated_cues: a negated cue is still a claim ("He doesn't think so": a denial; "has not said when": no comment,
+        per cues.tsv), as PolNeAR marks them; off, only cues with a stance for negation are kept.
     quote_window: characters allowed between a quotation and its cue's sentence (the seed's “...,” he said layout
         and PolNeAR train, where the cue follows the closing mark after a comma and a space).
     """
     return ClaimExtractor(data_dir or str(DATA_DIR), actor_data_dir or str(ACTOR_DATA_DIR), quote_window,
                           objects_as_content, clause_verbs_as_cues, cue_threshold, agent_in_cue,
-                          skip_quoted_cues, lexicon_floor, continuation_chars)
+                          skip_quoted_cues, lexicon_floor, continuation_chars, negated_cues)
