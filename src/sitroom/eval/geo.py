@@ -305,7 +305,8 @@ def parse_cached(articles: list[GoldArticle], nlp: Any) -> list[Any]:
 
 
 def predict_end_to_end(articles: list[GoldArticle], component_config: dict[str, Any] | None = None,
-                       progress: Callable[[int], None] | None = None, docs: list[Any] | None = None) -> list[list[Prediction]]:
+                       progress: Callable[[int], None] | None = None,
+                       docs: list[Any] | None = None) -> list[list[Prediction]]:
     """Parse (cached; or the given base-model Docs) and run the places component over each article's raw text."""
     nlp = base_pipeline()
     docs = docs if docs is not None else parse_cached(articles, nlp)

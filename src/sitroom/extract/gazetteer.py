@@ -233,6 +233,11 @@ def _demonym_rules() -> tuple[dict[str, str], list[tuple[str, str]]]:
     return irregular, rules
 
 
+def lexicon_place_name(word: str) -> bool:
+    """Whether data/places/demonyms.tsv names a place by this whole word or phrase ("EU", "America")."""
+    return word in _demonym_rules()[0]
+
+
 @lru_cache(maxsize=1)
 def admin_terms() -> dict[str, list[str]]:
     """Words that name an admin unit ("region", "oblast") and English display suffixes (data/places)."""

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.extract.doc import evidence
 from sitroom.extract.gazetteer import (
@@ -26,6 +27,7 @@ from sitroom.extract.gazetteer import (
     Gazetteer,
     admin_terms,
     distance_km,
+    lexicon_place_name,
     normalize,
 )
 from sitroom.model import Place, PlaceMention
@@ -193,6 +195,7 @@ class Cues:
 
 _PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2"}
 _FEATURE = {"admin1": "ADM1", "admin2": "ADM2"}
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _DATELINE = re.compile(r"(?:^|\n|\.\s)\s*([A-Z][A-Z.'\- ]+[A-Z.])(?=\s*(?:,|\(|--|—|–))")
 
 
@@ -442,6 +445,11 @@ class Resolver:
             results[i] = Resolution(entry, "near", why, m.anchor, o.near_radius_km, place)
 
 
+def _unaccented(text: str) -> str:
+    """The text without its accents, case kept: "Tamil Nādu" is "Tamil Nadu", but "NoMa" is not "Noma"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 # --- the spaCy component -------------------------------------------------------------------------------------
 
 
@@ -489,13 +497,19 @@ class PlacesComponent:
         """NER spans of the place labels, region lists split, and country/admin/town names inside organisations."""
         found: list[Span] = []
         # Words of the article's person names: a later "Paul" or "Modi" tagged GPE is the person again.
-        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        # (Acronyms aside: "Henry Lazenby US-based" is tagged one PERSON.)
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if not t.is_upper}
+        # ... and an acronym given to a person in parentheses: "Andres Manuel Lopez Obrador (AMLO)".
+        person_words.update(m.group(1) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+                            for m in [_ACRONYM_AFTER.match(doc.text, e.end_char)] if m)
         for ent in doc.ents:
             bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
             if len(bare) == 1 and (bare.text in person_words or bare.text in self.context.titles):
                 continue
             if bare.text in self.context.metonym_places:
                 found.append(bare)
+            elif ent.label_ == "ORG" and all(t.tag_ == "NNP" for t in bare) and lexicon_place_name(bare.text):
+                found.append(bare)  # "the EU": a union of states tagged ORG, named in the demonym lexicon
             elif ent.label_ in self.labels:
                 span = bare[:-1] if len(bare) > 1 and bare[-1].tag_ == "POS" else bare
                 if all(t.tag_ in ("JJ", "NNPS") for t in span) and not self._exact_place(span.text):
@@ -508,7 +522,8 @@ class PlacesComponent:
         # ("University of California") counts only in one of them, so "Central Bank" is not Ghana's Central Region.
         tops = [max(cs, key=lambda c: c.population) for cs in (self.gazetteer.lookup(s.text) for s in found) if cs]
         countries = {c.country for c in tops}
-        found.extend(self._chunk_pass(doc, found, {c.admin1_gn for c in tops if c.feature != "country"}, person_words))
+        found.extend(self._chunk_pass(doc, found, {c.admin1_gn for c in tops if c.feature != "country"}, countries,
+                                      person_words))
         found.extend(self._gazetteer_pass(doc, found, countries, person_words))
         found.sort(key=lambda s: s.start_char)
         return found
@@ -548,12 +563,14 @@ class PlacesComponent:
                     extra.append(span)
         return extra
 
-    def _chunk_pass(self, doc: Doc, found: list[Span], regions: set[str], person_words: set[str]) -> list[Span]:
+    def _chunk_pass(self, doc: Doc, found: list[Span], regions: set[str], countries: set[str],
+                    person_words: set[str]) -> list[Span]:
         """Whole names the small model tagged ORG/PERSON or left untagged ("DeSoto Parish", "Parkers Prairie").
 
-        A chunk (such an entity, or a run of proper nouns) is a place when it is exactly the main name of a town
-        or unit in a first-level region the article's tagged places are in, a name the article already uses as a
-        place, or a dateline in capitals that the gazetteer knows."""
+        A chunk (such an entity, or a run of proper nouns) is a place when it is exactly the main name (accents
+        aside) of a town or unit in a first-level region the article's tagged places are in, of a country or
+        first-level unit of one of the article's countries ("Tamil Nadu" tagged PERSON in an article on India), a
+        name the article already uses as a place, or a dateline in capitals that the gazetteer knows."""
         covered = {i for s in found for i in range(s.start, s.end)}
         known = {s.text for s in found}
         chunks: list[Span] = [e for e in doc.ents if e.label_ in self.chunk_labels]
@@ -573,19 +590,35 @@ class PlacesComponent:
             span = chunk[1:] if chunk[0].lower_ == "the" and len(chunk) > 1 else chunk
             if not span.text or any(t.i in covered for t in span) or span.text in person_words | self.context.titles:
                 continue
-            dateline = span.text.isupper() and span.start_char in datelines
-            exact = [c for c in self.gazetteer.lookup(span.text) if c.exact and (dateline or c.name == span.text)]
-            if (span.text in known or dateline) and exact or any(c.admin1_gn in regions and c.feature != "country"
-                                                               for c in exact):
-                extra.append(span)
-                covered.update(range(span.start, span.end))
+            # An organisation named after its place: "Saint Lucia National Trust", "Beverly Hills Police Department".
+            heads = [span[:n] for n in range(len(span) - 1, 1, -1)] if chunk.label_ == "ORG" else []
+            for part in [span, *heads]:
+                if self._chunk_is_place(part, datelines, known, regions, countries):
+                    extra.append(part)
+                    covered.update(range(part.start, part.end))
+                    break
         return extra
+
+    def _chunk_is_place(self, span: Span, datelines: set[int], known: set[str], regions: set[str],
+                        countries: set[str]) -> bool:
+        """The acceptance test of :meth:`_chunk_pass` for one chunk."""
+        dateline = span.text.isupper() and span.start_char in datelines
+        fold = str.casefold if span.text.isupper() else str  # "PARIS" is Paris, "Noma" is not NoMa
+        key = fold(_unaccented(span.text))
+        exact = [c for c in self.gazetteer.lookup(span.text)
+                 if c.exact and (dateline or fold(_unaccented(c.name)) == key)]
+        return bool((span.text in known or dateline) and exact) or any(
+            c.admin1_gn in regions and c.feature != "country"
+            or c.feature in ("country", "ADM1") and c.country in countries
+            for c in exact
+        )
 
     def _gazetteer_pass(self, doc: Doc, found: list[Span], countries: set[str], person_words: set[str]) -> list[Span]:
         """Single-token names NER missed or gave another label, where the gazetteer and the article agree.
 
         Accepted: a name the article already uses as a place (one sense per discourse), any place after "the town
-        of", a country, a first-level unit of one of the article's countries, or a town under its main name when it
+        of", a country (in capitals inside an organisation: one of the article's, so not "GTM Research"), a first-level
+        unit of one of the article's countries, or a town under its main name when it
         is big (inside an organisation's name, ``embedded_min_population``; a bare proper noun,
         ``unlabelled_min_population``)."""
         covered = {i for s in found for i in range(s.start, s.end)}
@@ -598,8 +631,9 @@ class PlacesComponent:
             if not (t.is_title or t.is_upper) or t.is_stop and not t.is_upper:
                 continue
             following = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            if t.i > 0 and doc[t.i - 1].lower_ == "the" and not (following is not None and following.pos_ in ("NOUN", "PROPN")):
-                continue  # "the Centre said": a common noun used as a name; "the Gainesville sewer system" is kept
+            # "the Centre said": a common noun used as a name ("the Gainesville sewer system", "the UAE" are kept)
+            only_countries = t.i > 0 and doc[t.i - 1].lower_ == "the" and not (
+                following is not None and following.pos_ in ("NOUN", "PROPN"))
             after_of = t.i >= 2 and doc[t.i - 1].lower_ == "of" and doc[t.i - 2].lower_ in settlement_words
             if t.ent_type_:
                 threshold = self.embedded_min_population
@@ -610,8 +644,12 @@ class PlacesComponent:
             candidates = [c for c in self.gazetteer.lookup(t.text) if c.exact]
             if t.pos_ == "ADJ":  # "Olympic facilities"; a capital mis-tagged ADJ ("Kyiv claims") still counts
                 candidates = [c for c in candidates if c.feature in ("country", "PPLC")]
+            if only_countries:
+                candidates = [c for c in candidates if c.feature == "country"]
             if any(
-                after_of or t.text in known or c.feature == "country"
+                after_of or t.text in known
+                or c.feature == "country" and not (t.is_upper and t.ent_type_ == "ORG" and c.country not in countries
+                                                   and not self._whole_entity(t))
                 or c.feature == "ADM1" and (c.country in countries or not countries)
                 or not c.is_admin and c.name == t.text and c.population >= threshold
                 for c in candidates
@@ -619,10 +657,18 @@ class PlacesComponent:
                 extra.append(doc[t.i : t.i + 1])
         return extra
 
+    @staticmethod
+    def _whole_entity(t: Token) -> bool:
+        """Whether the token is an entity by itself ("DPRK"), not a word of a longer one ("GTM Research")."""
+        following = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        return t.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I")
+
     def role(self, span: Span, candidate: Candidate | None) -> str:
         """'metonym' for a seat of power standing for its government ("Kyiv claims", "Moscow's war", "the Kremlin")."""
         if span.text in self.context.metonym_places:
             return "metonym"
+        if candidate is not None and candidate.is_admin and span.root.ent_type_ == "ORG":
+            return "metonym"  # "the EU" as an organisation
         if candidate is None or candidate.feature not in ("PPLC", "country"):
             return "location"
         head = span.root
