@@ -84,6 +84,37 @@ def test_container_picks_the_namesake(gazetteer: Gazetteer) -> None:
     assert (paris.candidate.country, paris.candidate.admin1) == ("US", "Tennessee")
 
 
+def test_a_town_and_its_county_settle_together(gazetteer: Gazetteer) -> None:
+    """Paris, Tennessee is the seat of Henry County, Tennessee: the second voting round finds the pair."""
+    paris, county = Resolver(gazetteer).resolve([MentionInput(0, 5, "Paris"), MentionInput(10, 22, "Henry County")])
+    assert (paris.candidate.admin1, county.candidate.admin1) == ("Tennessee", "Tennessee")
+
+
+def test_the_place_inside_an_unknown_name(gazetteer: Gazetteer) -> None:
+    resolver = Resolver(gazetteer)
+    (university,) = resolver.resolve([MentionInput(0, 25, "Colorado State University")])
+    (commission,) = resolver.resolve([MentionInput(0, 19, "European Commission")])
+    (ghouta,) = resolver.resolve([MentionInput(0, 14, "Eastern Ghouta")])
+    assert (university.candidate.feature, university.candidate.admin1) == ("ADM1", "Colorado")
+    assert commission.candidate.name == "Europe"
+    assert ghouta.candidate is None  # not Uganda's Eastern Region
+
+
+@pytest.mark.parametrize(("word", "country"), [("German", "DE"), ("Belgian", "BE"), ("Norwegian", "NO"),
+                                               ("Lebanese", "LB"), ("Slovak", "SK"), ("Canadians", "CA")])
+def test_demonym_rules(gazetteer: Gazetteer, word: str, country: str) -> None:
+    assert [c.country for c in gazetteer.demonym(word)] == [country]
+
+
+def test_union_and_acronyms(nlp: Language) -> None:
+    found = {m.evidence.text: m for m in places(nlp, (
+        "The EU and the UAE signed a deal in Dubai. Andres Manuel Lopez Obrador (AMLO) said AMLO would go, "
+        "according to GTM Research."))}
+    assert found["EU"].role == "metonym" and found["EU"].place.name == "Europe"
+    assert found["UAE"].place.country == "AE"
+    assert "AMLO" not in found and "GTM" not in found
+
+
 def test_demonyms_are_not_places(nlp: Language) -> None:
     found = places(nlp, "Several thousand North Korean troops and Russian soldiers arrived in Kursk.")
     assert "North Korean" not in {m.evidence.text for m in found}
