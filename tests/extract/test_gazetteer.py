@@ -86,6 +86,7 @@ def test_codifier_villages_without_geonames_entry(gazetteer: Gazetteer) -> None:
 def test_countries_and_abbreviations(gazetteer: Gazetteer) -> None:
     assert any(c.feature == "country" and c.country == "US" for c in gazetteer.lookup("U.S."))
     assert any(c.feature == "ADM1" and c.name == "Tennessee" for c in gazetteer.lookup("Tenn."))
+    assert any(c.exact and c.name == "British Columbia" for c in gazetteer.lookup("B.C."))
     assert [c.name for c in gazetteer.demonym("Syrian")] == ["Syria"]
     assert gazetteer.demonym("Pokrovsk") == []
 
