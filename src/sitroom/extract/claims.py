@@ -150,6 +150,7 @@ class ClaimExtractor:
         self.quote_window = quote_window
         self.continuation_chars = continuation_chars
         self.negated_cues = negated_cues
+        self.speaker_words = 8  # 'President of Russia Vladimir Putin'
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex.from_doc(doc, self.actor_lexicon)
@@ -215,6 +216,7 @@ class ClaimExtractor:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
             return None
         cue = self._cue_entry(token)
+        probability = 1.0
         if self.cue_model is not None and token.pos_ == "VERB" and (cue is None or self.lexicon_floor > 0):
             in_quote = _quote_around(quotes, token.idx, token.idx + len(token.text)) is not None
             probability = self.cue_model.probability(token, in_quote)
@@ -245,7 +247,7 @@ class ClaimExtractor:
         content, extra_cue = self._content(doc, token, cue, passive, negated, quotes)
         if content is None:
             return None
-        if source is None and not passive:
+        if source is None and not passive and probability < self.cue_threshold:
             return None
         cue_first, cue_last = self._cue_extent(token, extra_cue)
         channel = self._channel(token)
@@ -471,18 +473,31 @@ class ClaimExtractor:
                       source_token=source.root.i, kind="indirect", stance="assert", whole_source=True)
 
     def _colon(self, doc: Doc, token: Token, persons: set[str]) -> _Draft | None:
-        """'PENCE: Well, the question ...', 'Pat Caddell: Democrat voters worried ...': a person's name opening a
-        line, then a colon; the rest of the paragraph is what the person said."""
+        """'PENCE: Well, the question ...', '"WALLACE: Let's start ...', 'President of Russia Vladimir Putin: Good
+        afternoon', 'Pence: Flowers Won't Be at Debate': a speaker's name (a person, a name in capitals, or any
+        capitalized name opening the headline) opening a line, then a colon; the rest of the paragraph is what the
+        speaker said."""
         if token.text != ":" or token.i == 0 or token.i + 1 >= len(doc):
             return None
         start = token.i
-        while start > 0 and "\n" not in doc[start - 1].text and doc[start - 1].pos_ in ("PROPN", "NOUN") \
-                and token.i - start < 4:
+        while start > 0 and "\n" not in doc[start - 1].text and token.i - start < self.speaker_words and (
+                doc[start - 1].pos_ in ("PROPN", "NOUN") or doc[start - 1].lower_ in ("of", "the", ".")):
             start -= 1
-        if start == token.i or (start > 0 and "\n" not in doc[start - 1].text_with_ws):
+        while start < token.i and not doc[start].pos_ == "PROPN" and not doc[start].is_upper:
+            start += 1  # a name starts with a name word
+        if start == token.i:
+            return None
+        opener = start - 1
+        if opener >= 0 and doc[opener].text in STRAIGHT_QUOTES + OPEN_QUOTES:
+            opener -= 1  # a transcript turn inside quotation marks: '"WALLACE: ...'
+        if opener >= 0 and "\n" not in doc[opener].text_with_ws:
             return None
         name = doc[start:token.i]
-        if not (name.text.lower() in persons or name[-1].text.lower() in persons):
+        words = [t for t in name if t.is_alpha]
+        shouted = bool(words) and all(t.is_upper for t in words) and len(name.text) > 2
+        headline = opener < 0 and all(t.is_title or t.is_upper for t in words)  # 'Poll: ...', 'Issa: ...'
+        if not (shouted or headline or name.text.lower() in persons or name[-1].text.lower() in persons
+                or name[-1].ent_type_ == "PERSON"):
             return None
         end = token.i + 1
         while end < len(doc) and "\n" not in doc[end].text:
