@@ -128,6 +128,7 @@ class _Draft:
     stance: Stance
     channel: tuple[int, int] | None = None
     whole_source: bool = False  # the source mention is the whole noun phrase, appositions and clauses included
+    mention: tuple[int, int] | None = None  # the source as written where it is not ``source`` ("who" said)
 
 
 class ClaimExtractor:
@@ -251,12 +252,14 @@ class ClaimExtractor:
             return None
         cue_first, cue_last = self._cue_extent(token, extra_cue)
         channel = self._channel(token)
+        relative = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")), None)
         return _Draft(
             cue=_chars(doc, cue_first, cue_last), cue_token=token.i, cue_lemma=cue.lemma,
             content=_chars(doc, *content),
             source=(source.start_char, source.end_char) if source is not None else None,
             source_token=source.root.i if source is not None else None,
             kind="indirect", stance=stance, channel=channel, whole_source=True,
+            mention=_chars(doc, relative.i, relative.i) if relative is not None and source is not None else None,
         )
 
     def _cue_extent(self, verb: Token, extra: list[int]) -> tuple[int, int]:
@@ -628,6 +631,8 @@ class ClaimExtractor:
         """The source as written: the whole noun phrase ("Rep. Jim Clyburn (D-S.C.), the assistant leader of the
         Democratic caucus"), as PolNeAR marks it, where it stays clear of the cue and the content."""
         assert draft.source is not None
+        if draft.mention is not None:
+            return draft.mention  # "officials, who said ...": the relative pronoun, standing for them in the clause
         if not draft.whole_source or draft.source_token is None:
             return draft.source
         trimmed = _trim(doc, *_subtree_range(doc[draft.source_token]))
