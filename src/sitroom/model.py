@@ -28,7 +28,7 @@ Precision = Literal["exact", "near", "admin2", "admin1", "country"]
 PlaceRole = Literal["location", "metonym", "origin", "mention"]
 Granularity = Literal["time", "part_of_day", "day", "week", "month", "season", "quarter", "year", "decade", "century"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-EventStatus = Literal["occurred", "planned", "canceled", "ongoing", "attempted"]
+EventStatus = Literal["occurred", "planned", "canceled", "ongoing", "attempted", "hypothetical"]
 CasualtyKind = Literal["killed", "injured", "captured", "missing", "evacuated", "displaced", "sheltered"]
 ClusterStatus = Literal["single_source", "corroborated", "contested", "denied", "retracted"]
 

@@ -93,6 +93,13 @@ def test_status_cues(nlp_events, text: str, status: str) -> None:
     assert [e.status for e in events] == [status]
 
 
+def test_events_in_an_imagined_scene_are_hypothetical(nlp_events) -> None:
+    text = ("Imagine that at four in the morning each of you hears explosions. They blockade the city of Lviv.\n\n"
+            "Russian troops shelled Kharkiv on Monday. You can imagine how hard it is.")
+    _, events = events_of(nlp_events, text)
+    assert [(e.trigger.text, e.status) for e in events] == [("blockade", "hypothetical"), ("shelled", "occurred")]
+
+
 def test_capture_is_a_territory_change(nlp_events) -> None:
     _, events = events_of(nlp_events, "Russian troops captured the village of Robotyne on Monday.")
     assert events[0].event_type == "Battles" and events[0].territory_change == "captured"

@@ -324,9 +324,11 @@ class EventExtractor:
         return ""
 
     def _status(self, head: Token, anchor: Token, inputs: "_Inputs") -> str:
-        """occurred, planned, canceled, ongoing or attempted, from the cue words around the trigger."""
+        """occurred, planned, canceled, ongoing, attempted or hypothetical, from the cue words around the trigger."""
         lex = self.lex
         cues = lex.status_cues
+        if inputs.in_hypothetical_frame(head):
+            return "hypothetical"
         for token in (anchor, head):
             if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 verb = token.head
@@ -459,6 +461,7 @@ class _Inputs:
             self.places = _fallback_places(doc, lex)
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self._mentions = sorted(((m.start, m.end, a) for a in self.actors for m in a.mentions), key=lambda x: x[0])
+        self._frames: list[tuple[int, int]] | None = None
 
     @classmethod
     def of(cls, doc: Doc, lex: EventLexicon, fallbacks: bool) -> "_Inputs":
@@ -472,6 +475,12 @@ class _Inputs:
             doc._.places = self.places
         if self.new_quantities or "quantities" in self.missing:
             doc._.quantities = self.quantities
+
+    def in_hypothetical_frame(self, token: Token) -> bool:
+        """Whether the token's paragraph holds an imperative framing verb ("Just imagine ...", "Suppose ...")."""
+        if self._frames is None:
+            self._frames = [_paragraph_bounds(self.doc, cue) for cue in self.doc if _is_frame_cue(cue, self.lex)]
+        return any(start <= token.idx < end for start, end in self._frames)
 
     def evidence_of(self, first: Token, last: Token):  # -> Evidence
         tokens = list(first.subtree) + [last]
@@ -756,6 +765,25 @@ def _occur_phrase(verb: Token, lex: EventLexicon) -> bool:
 
 def _particle(verb: Token) -> str:
     return next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+
+
+def _is_frame_cue(token: Token, lex: EventLexicon) -> bool:
+    """An imperative framing verb: no subject, or "you" ("Imagine that ...", "you can imagine" is not one)."""
+    cue = lex.status_cues.get(token.lemma_.lower())
+    if cue is None or cue[1] != "frame" or token.pos_ != "VERB" or token.tag_ not in ("VB", "VBP"):
+        return False
+    if any(c.dep_ == "aux" for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or all(s.lower_ == "you" for s in subjects)
+
+
+def _paragraph_bounds(doc: Doc, token: Token) -> tuple[int, int]:
+    """Character span of the blank-line paragraph around a token."""
+    text = doc_text(doc)
+    start = text.rfind("\n\n", 0, token.idx)
+    end = text.find("\n\n", token.idx)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
 
 
 def _progressive(token: Token) -> bool:
