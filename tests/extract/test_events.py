@@ -100,6 +100,23 @@ def test_events_in_an_imagined_scene_are_hypothetical(nlp_events) -> None:
     assert [(e.trigger.text, e.status) for e in events] == [("blockade", "hypothetical"), ("shelled", "occurred")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the world had imposed sanctions against Russia before the invasion, the war would have been shorter.",
+        "Without the support of Belarus, Russia would have attacked Kyiv in a week.",
+    ],
+)
+def test_conditional_and_counterfactual_events_are_hypothetical(nlp_events, text: str) -> None:
+    _, events = events_of(nlp_events, text)
+    assert events and {e.status for e in events} == {"hypothetical"}
+
+
+def test_capturing_civilians_is_an_abduction(nlp_events) -> None:
+    _, events = events_of(nlp_events, "Russian troops captured dozens of civilians in Bucha on Monday.")
+    assert [(e.sub_event_type, e.territory_change) for e in events] == [("Abduction/forced disappearance", "")]
+
+
 def test_capture_is_a_territory_change(nlp_events) -> None:
     _, events = events_of(nlp_events, "Russian troops captured the village of Robotyne on Monday.")
     assert events[0].event_type == "Battles" and events[0].territory_change == "captured"
@@ -128,6 +145,7 @@ def test_visit_to_ask_for_help_is_a_request(nlp_events) -> None:
         "Do you intend to invade Ukraine on Monday?",  # a question
         "We must fight the invaders in Kharkiv today.",  # a duty, not a reported act
         "The army does not want to attack Kyiv.",  # negated governor
+        "There is no direct fighting in the city now.",  # a denied nominal act
     ],
 )
 def test_no_event(nlp_events, text: str) -> None:

@@ -135,6 +135,9 @@ class EventExtractor:
             return True
         if head.dep_ == "pcomp" or any(c.dep_ == "neg" for c in head.children):
             return True  # "is about transferring weapons" names a topic; "did not provide" no act
+        if head.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "det" and lex.role(c.lower_, "negative_det") for c in head.children):
+            return True  # "there is no fighting there"
         if any(c.dep_ == "aux" and lex.role(c.lower_, "modal") for c in head.children):
             return True  # "we can and must fight": ability or duty, not a reported act
         governor = head
@@ -265,6 +268,10 @@ class EventExtractor:
             self._displaced(draft, head, inputs)
         for verb in counted:
             self._casualty(draft, verb, inputs)
+        abduction = lex.words.get(("abduct", "VERB"))
+        if draft.sense.mode == "occupy" and abduction is not None and any(
+                c.kind == "captured" and c.victims == "civilians" for c in draft.casualties):
+            draft.sense = abduction  # "the occupiers capture civilians": people taken, not ground (ACLED)
         draft.status = self._status(head, anchor, inputs)
         if draft.sense.mode == "occupy" and draft.status == "occurred":
             draft.territory_change = "captured"
@@ -315,7 +322,12 @@ class EventExtractor:
                                              evidence=inputs.evidence_of(group, group)))
 
     def _victim_class(self, token: Token) -> str:
-        words = [token] + [c for c in token.children if c.dep_ in ("amod", "compound")]
+        """civilians or military, from the noun, its modifiers, or what a count noun counts ("dozens of
+        civilians")."""
+        counted = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj"]
+        words = [w for noun in [token, *counted] for w in [noun, *noun.children] if w is noun or w.dep_ in (
+            "amod", "compound")]
         classes = [self.lex.victims.get(w.lemma_.lower(), "") for w in words]
         if "military" in classes:
             return "military"
@@ -327,7 +339,7 @@ class EventExtractor:
         """occurred, planned, canceled, ongoing, attempted or hypothetical, from the cue words around the trigger."""
         lex = self.lex
         cues = lex.status_cues
-        if inputs.in_hypothetical_frame(head):
+        if inputs.in_hypothetical_frame(head) or _in_hypothesis(head, lex):
             return "hypothetical"
         for token in (anchor, head):
             if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -765,6 +777,22 @@ def _occur_phrase(verb: Token, lex: EventLexicon) -> bool:
 
 def _particle(verb: Token) -> str:
     return next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+
+
+def _in_hypothesis(head: Token, lex: EventLexicon) -> bool:
+    """An act in a conditional clause ("if the world had imposed sanctions") or a counterfactual main clause
+    ("Russia would not have taken such a step") is not reported as having happened."""
+    token = head
+    while True:
+        aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if "would" in aux and "have" in aux:
+            return True
+        if token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and lex.role(c.lower_, "condition") for c in token.children):
+            return True
+        if token.head.i == token.i or token.dep_ in ("ccomp", "relcl"):
+            return False
+        token = token.head
 
 
 def _is_frame_cue(token: Token, lex: EventLexicon) -> bool:
