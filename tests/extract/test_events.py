@@ -117,6 +117,15 @@ def test_capturing_civilians_is_an_abduction(nlp_events) -> None:
     assert [(e.sub_event_type, e.territory_change) for e in events] == [("Abduction/forced disappearance", "")]
 
 
+@pytest.mark.parametrize(("text", "victims"), [
+    ("A Russian missile strike killed two journalists in Kramatorsk.", "civilians"),
+    ("Russian shelling killed a Ukrainian paratrooper near Bakhmut.", "military"),
+])
+def test_victims_by_occupation(nlp_events, text: str, victims: str) -> None:
+    _, events = events_of(nlp_events, text)
+    assert [c.victims for e in events for c in e.casualties] == [victims]
+
+
 def test_capture_is_a_territory_change(nlp_events) -> None:
     _, events = events_of(nlp_events, "Russian troops captured the village of Robotyne on Monday.")
     assert events[0].event_type == "Battles" and events[0].territory_change == "captured"
