@@ -126,6 +126,11 @@ def test_victims_by_occupation(nlp_events, text: str, victims: str) -> None:
     assert [c.victims for e in events for c in e.casualties] == [victims]
 
 
+def test_a_place_after_the_attacker_is_not_its_nationality(nlp_events) -> None:
+    doc, events = events_of(nlp_events, "The photographer was killed by the occupiers in the Kyiv region.")
+    assert [e.actor1 for e in events] == [None]
+
+
 def test_capture_is_a_territory_change(nlp_events) -> None:
     _, events = events_of(nlp_events, "Russian troops captured the village of Robotyne on Monday.")
     assert events[0].event_type == "Battles" and events[0].territory_change == "captured"

@@ -642,7 +642,11 @@ class _Inputs:
         return best
 
     def _country_of(self, token: Token) -> tuple[str, str]:
-        words = [token] + [t for t in token.subtree if t.dep_ in ("amod", "compound", "poss", "nmod")]
+        """The country a phrase's own modifiers name ("Russian occupiers", "Ukraine's army"); a place inside a
+        prepositional phrase ("the occupiers in the Kyiv region") is where they are, not whose they are."""
+        words = [token]
+        for word in words:
+            words.extend(c for c in word.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
         for word in words:
             ent = self.entity_at.get(word.i)
             for text in ([ent.text] if ent is not None else []) + [word.text]:
