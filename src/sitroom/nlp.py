@@ -60,6 +60,7 @@ def make_doc(nlp: Language, article: Article, max_chars: int | None = None) -> D
     doc = nlp.make_doc(text)
     doc._.article_id = article.id
     doc._.published = parse_published(article.published)
+    doc._.title = article.title  # the claims component reads a whole-article speech's speaker from it
     return doc
 
 

@@ -214,3 +214,42 @@ def test_quote_paragraph_without_cue_continues_the_previous_speaker(nlp: Languag
     assert len(claims) == 2 and claims[0].source == claims[1].source and claims[0].cue == claims[1].cue
     assert claims[1].kind == "direct" and claims[1].content.text == "“Nobody is leaving this town.”"
     assert _source_name(doc, claims[1]) == "commander"
+
+
+def _source_names(doc: Doc, cue: str) -> list[str | None]:
+    actors = {a.id: a.name for a in doc._.actors}
+    return [actors.get(c.source or "") for c in doc._.claims if c.cue.text == cue]
+
+
+def test_first_person_in_a_transcript_turn_is_the_speaker(nlp: Language) -> None:
+    text = ("WALLACE: Let's start with the debate.\n\nPENCE: Well, look, the debate matters.\n\n"
+            "I believe that voters will decide in November.\n\nWALLACE: Do you agree with that?")
+    doc, _ = _claims(nlp, text)
+    assert _source_names(doc, "believe") == ["PENCE"]
+    assert [c.source_mention.text for c in doc._.claims if c.cue.text == "believe"] == ["I"]
+
+
+def test_first_person_in_a_continued_quote_is_the_quoted_speaker() -> None:
+    nlp = load_pipeline(NlpOptions(pipeline=["sitroom_actors", "sitroom_claims"],
+                                   components={"sitroom_claims": {"skip_quoted_cues": False}}))
+    text = ("“We will hold the line,” General Oleksandr Syrskyi said on Monday.\n\n"
+            "“We deny that our troops have left Pokrovsk.”")
+    doc, _ = _claims(nlp, text)
+    assert _source_names(doc, "deny") == ["Oleksandr Syrskyi"]
+
+
+def test_first_person_in_a_whole_article_speech_is_the_headline_speaker(nlp: Language) -> None:
+    from sitroom.model import Article
+    from sitroom.nlp import make_doc
+
+    text = ("Ladies and gentlemen, I believe that Europe must act now. We know that the threat is real, "
+            "and I think that our partners understand it.")
+    article = Article(id="a1", text=text, title="Speech by the President of Ukraine at the Munich Conference")
+    doc = nlp(make_doc(nlp, article))
+    assert _source_names(doc, "believe") == ["President of Ukraine"]
+    assert _source_names(doc, "think") == ["President of Ukraine"]
+
+
+def test_first_person_in_ordinary_news_stays_unresolved(nlp: Language) -> None:
+    doc, _ = _claims(nlp, "I believe that the talks will fail, the columnist wrote. Officials said the talks went on.")
+    assert _source_names(doc, "believe") in ([], [None])

@@ -251,6 +251,26 @@ class ActorIndex:
             return self.add(text, "anonymous", span, country=country, key=f"anon:{span.start_char}")
         return self.add(text, kind, span, country=country)
 
+    def named(self, name: str) -> Actor | None:
+        """The actor a name read outside the text refers to (a headline's "the President of Ukraine"): one the text
+        knows by that name or surname, else the person holding that role, else a new actor without mentions."""
+        key = name_key(strip_article(name))
+        if not key:
+            return None
+        known = self.by_key.get(key) or self._same_person(key)
+        if known is not None:
+            return known
+        holders = [a for a in self.actors if a.kind == "person" and a.role and name_key(a.role) == key]
+        if holders:
+            return holders[0]
+        title = next((t for t in sorted(self.lexicon.titles, key=len, reverse=True) if key.startswith(t)), None)
+        country = self.lexicon.country_of(key.rsplit(" of ", 1)[-1]) if " of " in key else None
+        actor = Actor(id=f"A{len(self.actors) + 1}", name=strip_article(name), kind="person", country=country or "",
+                      role=strip_article(name) if title else "")
+        self.actors.append(actor)
+        self.by_key[key] = actor
+        return actor
+
     def country_of_tokens(self, tokens: list[Token]) -> str | None:
         """The country named by a run of modifier tokens, trying two-word names first ("South Korean")."""
         for i in range(len(tokens)):

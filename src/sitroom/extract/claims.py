@@ -31,6 +31,15 @@ STRAIGHT_QUOTES = '"'
 # Labels of a cue's children that can carry what was said.
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 SUBJECT_DEPS = ("nsubj", "csubj")
+# Sources that stand for the speaker: resolved to whoever speaks where the article says so.
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+# Cues by which a lead names the speaker of the speech that follows ("This was stated by President ...").
+SPEECH_CUES = frozenset({":", "say", "state", "tell", "address", "speak", "declare", "announce", "note"})
+# A headline naming a whole-article speech's speaker: "Speech by the President of Ukraine at ...", "Putin's address".
+SPEECH_TITLE = re.compile(
+    r"^(?:(?:speech|address|remarks|statement|interview|message|transcript)\s+(?:by|of)\s+(?:the\s+)?"
+    r"(?P<by>[^:;,.]+?)(?=\s+(?:at|to|on|in|during|before|after|following|for)\s|[:;,.]|$)"
+    r"|(?:the\s+)?(?P<own>[^:;,.]+?)['’]s?\s+(?:speech|address|remarks|statement|message)\b)", re.IGNORECASE)
 # Labels of a cue's children that may stand between it and the quotation it introduces.
 ARGUMENT_DEPS = ("nsubj", "dobj", "dative", "prt", "npadvmod", "advmod", "prep", "aux", "neg")
 
@@ -137,7 +146,7 @@ class ClaimExtractor:
     def __init__(self, data_dir: str, actor_data_dir: str, quote_window: int, objects_as_content: bool,
                  clause_verbs_as_cues: bool, cue_threshold: float, agent_in_cue: bool,
                  skip_quoted_cues: bool, lexicon_floor: float, continuation_chars: int,
-                 negated_cues: bool) -> None:
+                 negated_cues: bool, speaker_sentences: int) -> None:
         register_extensions()
         self.agent_in_cue = agent_in_cue
         self.skip_quoted_cues = skip_quoted_cues
@@ -152,6 +161,7 @@ class ClaimExtractor:
         self.continuation_chars = continuation_chars
         self.negated_cues = negated_cues
         self.speaker_words = 8  # 'President of Russia Vladimir Putin'
+        self.speaker_sentences = speaker_sentences
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex.from_doc(doc, self.actor_lexicon)
@@ -482,20 +492,24 @@ class ClaimExtractor:
         speaker said."""
         if token.text != ":" or token.i == 0 or token.i + 1 >= len(doc):
             return None
-        start = token.i
-        while start > 0 and "\n" not in doc[start - 1].text and token.i - start < self.speaker_words and (
+        label_end = token.i
+        if doc[label_end - 1].text == ")" and label_end >= 3 and doc[label_end - 3].text == "(":
+            label_end -= 3  # 'Emmanuel Macron (retranslated):'
+        start = label_end
+        while start > 0 and "\n" not in doc[start - 1].text and label_end - start < self.speaker_words and (
                 doc[start - 1].pos_ in ("PROPN", "NOUN") or doc[start - 1].lower_ in ("of", "the", ".")):
             start -= 1
-        while start < token.i and not doc[start].pos_ == "PROPN" and not doc[start].is_upper:
+        while start < label_end and not doc[start].pos_ == "PROPN" and not doc[start].is_upper:
             start += 1  # a name starts with a name word
-        if start == token.i:
+        if start == label_end:
             return None
         opener = start - 1
         if opener >= 0 and doc[opener].text in STRAIGHT_QUOTES + OPEN_QUOTES:
             opener -= 1  # a transcript turn inside quotation marks: '"WALLACE: ...'
-        if opener >= 0 and "\n" not in doc[opener].text_with_ws:
-            return None
-        name = doc[start:token.i]
+        name = doc[start:label_end]
+        inline = opener >= 0 and doc[opener].text in ".?!" and name[-1].ent_type_ == "PERSON"
+        if opener >= 0 and "\n" not in doc[opener].text_with_ws and not inline:
+            return None  # a speaker line opens a paragraph, or in flattened transcripts a sentence ('? Vladimir Putin:')
         words = [t for t in name if t.is_alpha]
         shouted = bool(words) and all(t.is_upper for t in words) and len(name.text) > 2
         headline = opener < 0 and all(t.is_title or t.is_upper for t in words)  # 'Poll: ...', 'Issa: ...'
@@ -503,14 +517,20 @@ class ClaimExtractor:
                 or name[-1].ent_type_ == "PERSON"):
             return None
         end = token.i + 1
-        while end < len(doc) and "\n" not in doc[end].text:
+        sentences = 0
+        while end < len(doc) and "\n" not in doc[end].text and sentences < self.speaker_sentences:
+            sentences += doc[end].is_sent_end is True
             end += 1
         trimmed = _trim(doc, token.i + 1, end - 1)
         if trimmed is None:
             return None
+        person = name
+        while len(person) > 1 and person[0].ent_type_ != "PERSON" and name[-1].ent_type_ == "PERSON":
+            person = person[1:]  # 'President of Russia Vladimir Putin': the actor is the person, the mention all
         return _Draft(cue=_chars(doc, token.i, token.i), cue_token=token.i, cue_lemma=":",
-                      content=_chars(doc, *trimmed), source=(name.start_char, name.end_char),
-                      source_token=name.root.i, kind="direct", stance="assert")
+                      content=_chars(doc, *trimmed), source=(person.start_char, person.end_char),
+                      source_token=person.root.i, kind="direct", stance="assert",
+                      mention=(name.start_char, name.end_char))
 
     def _noun_cue(self, doc: Doc, token: Token) -> _Draft | None:
         """"Trump's claim that ...", "the ministry's statement on ...": a claim noun with a possessor (the source)
@@ -623,9 +643,61 @@ class ClaimExtractor:
             claims.append(claim)
         for claim, draft in zip(claims, drafts):
             claim.target_claim = self._target(doc, claim, draft, claims, index)
+        self._speakers(doc, drafts, claims, index)
         self._verify(doc, claims, index)
         self._dates(doc, claims, drafts)
         return claims
+
+    def _speakers(self, doc: Doc, drafts: list[_Draft], claims: list[Claim], index: ActorIndex) -> None:
+        """'I'/'we' as a source is whoever speaks there: the speaker of the quotation it stands in, of the
+        transcript turn ('PENCE: ...' up to the next speaker's line), or, outside quotations in a whole-article
+        speech, the speaker the lead or the headline names."""
+        pending = [(c, d) for c, d in zip(claims, drafts) if c.source is None and d.source is not None
+                   and doc.text[d.source[0]:d.source[1]].lower() in FIRST_PERSON]
+        if not pending:
+            return
+        quotes = quote_spans(doc.text)
+        named = [(c, d) for c, d in zip(claims, drafts) if c.source is not None]
+        headline_end = doc.text.find("\n")
+        headline_end = headline_end if 0 <= headline_end < 300 else 0  # 'Trump: Cruz Has ...' starts no turn
+        turns = sorted((d.cue[0], c.source) for c, d in named if d.cue_lemma == ":" and d.cue[0] >= headline_end)
+        unplaced = []
+        for claim, draft in pending:
+            at = draft.cue[0]
+            quote = _quote_around(quotes, at, at + 1)
+            speaker = None
+            if quote is not None:  # the quote's own claim, else the direct quote it continues
+                direct = [(c, d) for c, d in named if d.kind in ("direct", "mixed") and d.content[0] < quote[1]]
+                covering = [c for c, d in direct if quote[0] <= d.content[1]]
+                before = [c for c, d in direct if quote[0] - d.content[1] < self.continuation_chars]
+                speaker = (covering or before or [None])[-1]
+                speaker = speaker.source if speaker is not None else None
+            elif turns and turns[0][0] < at:
+                speaker = [source for start, source in turns if start < at][-1]
+            if speaker is None and quote is None:
+                unplaced.append(claim)
+            claim.source = speaker
+        if len(unplaced) >= 2:  # first person outside quotations, more than once: the article is a speech
+            speaker = self._article_speaker(doc, named, index)
+            for claim in unplaced:
+                claim.source = speaker
+
+    def _article_speaker(self, doc: Doc, named: list[tuple[Claim, _Draft]], index: ActorIndex) -> str | None:
+        """The speaker of a whole-article speech: the person a speech cue in the lead names ("This was stated by
+        President Volodymyr Zelenskyy"), else the speaker the headline names ("Speech by the President of Ukraine
+        at ...")."""
+        lead_end = doc[min(len(doc) - 1, 80)].sent.end_char if len(doc) else 0
+        for claim, draft in named:
+            actor = index.actor(claim.source or "")
+            if draft.cue[0] < lead_end and draft.cue_lemma in SPEECH_CUES and actor is not None \
+                    and actor.kind == "person":
+                return actor.id
+        title = doc._.title if doc.has_extension("title") else None
+        match = SPEECH_TITLE.match(title.strip()) if title else None
+        if match is None:
+            return None
+        actor = index.named(match.group("by") or match.group("own"))
+        return actor.id if actor is not None else None
 
     def _mention(self, doc: Doc, draft: _Draft) -> tuple[int, int]:
         """The source as written: the whole noun phrase ("Rep. Jim Clyburn (D-S.C.), the assistant leader of the
@@ -782,12 +854,14 @@ class ClaimExtractor:
     default_config={"data_dir": "", "actor_data_dir": "", "quote_window": 3, "objects_as_content": True,
                     "clause_verbs_as_cues": True, "cue_threshold": 0.5, "agent_in_cue": False,
                     "skip_quoted_cues": True, "lexicon_floor": 0.2,
-                    "continuation_chars": 400, "negated_cues": True},
+                    "continuation_chars": 400, "negated_cues": True,
+                    "speaker_sentences": 6},
 )
 def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, quote_window: int,
                 objects_as_content: bool, clause_verbs_as_cues: bool, cue_threshold: float,
                 agent_in_cue: bool, skip_quoted_cues: bool, lexicon_floor: float,
-                continuation_chars: int, negated_cues: bool) -> ClaimExtractor:
+                continuation_chars: int, negated_cues: bool,
+                speaker_sentences: int) -> ClaimExtractor:
     """The options, each measured where it says:
 
     objects_as_content: a cue's object, infinitive or prepositional object is what was said when it has no clause
@@ -805,9 +879,12 @@ def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, qu
         it continues (about two short news paragraphs; PolNeAR dev content exact +2.5 at 400).
     negated_cues: a negated cue is still a claim ("He doesn't think so": a denial; "has not said when": no comment,
         per cues.tsv), as PolNeAR marks them; off, only cues with a stance for negation are kept.
+    speaker_sentences: the most sentences a speaker line's claim ('PENCE: ...') takes; the rest of a long turn
+        keeps its own claims, whose 'I' and 'we' are the speaker.
     quote_window: characters allowed between a quotation and its cue's sentence (the seed's “...,” he said layout
         and PolNeAR train, where the cue follows the closing mark after a comma and a space).
     """
     return ClaimExtractor(data_dir or str(DATA_DIR), actor_data_dir or str(ACTOR_DATA_DIR), quote_window,
                           objects_as_content, clause_verbs_as_cues, cue_threshold, agent_in_cue,
-                          skip_quoted_cues, lexicon_floor, continuation_chars, negated_cues)
+                          skip_quoted_cues, lexicon_floor, continuation_chars, negated_cues,
+                          speaker_sentences)

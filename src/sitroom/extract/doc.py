@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from sitroom.model import Evidence
 
 # Set before the pipeline runs (see sitroom.nlp.make_doc).
-INPUT_EXTENSIONS = ("article_id", "published")
+INPUT_EXTENSIONS = ("article_id", "published", "title")
 # Set by sitroom components; each holds a list of model objects.
 OUTPUT_EXTENSIONS = ("times", "quantities", "places", "actors", "claims", "events")
 # Set by the time component when the article had no publication date: (ISO date, list[Evidence]).
