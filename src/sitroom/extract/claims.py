@@ -356,6 +356,8 @@ class ClaimExtractor:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if subject is not None and agent is not None:
                 return _trim(doc, *_subtree_range(subject)), ([agent.i] if self.agent_in_cue else [])
+            if subject is not None and subject.pos_ != "PRON":
+                return _trim(doc, *_subtree_range(subject)), []  # "The compromise ... had been reported"
             return None, []
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and (cue.lemma in self.lexicon.object_cues or self._claim_noun(obj) or negated
@@ -369,9 +371,12 @@ class ClaimExtractor:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "about", "against", "for", "of", "as", "over",
                                                        "with", "by") and (
                     negated or cue.stance != "assert" or cue.negated != "-" or self.objects_as_content):
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
-                    return _trim(doc, *_subtree_range(pobj)), [prep.i]
+                    return _trim(doc, *_subtree_range(pobj)), [prep.i]  # "commented on", "is assured of winning"
+        short = next((c for c in verb.rights if c.lower_ in ("so", "no", "yes")), None)
+        if short is not None:
+            return (short.i, short.i), []  # "said so", "said no"
         quote = self._adjacent_quote(doc, verb, quotes)
         if quote is not None:
             return quote, []
@@ -382,6 +387,10 @@ class ClaimExtractor:
                 verb.dep_ == "advcl" and verb.head.i > verb.i and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))):
             return self._around(doc, verb), []  # "..., he said, ...", "As X reported, ...": the clause around
+        mark = next((t for t in doc[verb.i + 1:verb.sent.end] if t.dep_ == "mark" and t.lower_ in ("that", "whether")
+                     and t.head.i > t.i and self._only_arguments(verb, verb.idx + len(verb.text), t.idx)), None)
+        if mark is not None:  # "said earlier on Friday during a news conference that he may wait": misattached
+            return _trim(doc, mark.i, max(t.i for t in mark.head.subtree)), []
         if self.objects_as_content:  # "tweeted ... that Machado was ...", "responded by using ...": the largest
             rest = [c for c in verb.rights if (c.dep_ in ("advcl", "oprd", "acomp", "dep") or (
                 c.dep_ == "prep" and c.lower_ in ("by", "with", "about", "as", "against", "for", "over", "on", "to")))
