@@ -169,3 +169,50 @@ def test_seed_article(nlp: Language) -> None:
     for name, line in (("Kyiv", 3), ("Moscow", 5), ("Pyongyang", 23), ("Kremlin", 23)):
         mentions = on_line(name, line)
         assert mentions and all(m.role == "metonym" for m in mentions), (name, line)
+
+
+def test_a_compass_word_alone_is_no_place(nlp: Language) -> None:
+    """"The West" is a geopolitical term (GeoNames would say Cameroon's West Region); "North" of a treaty is none."""
+    text = "Sanctions by the West hit Moscow; the North Atlantic Treaty binds Poland."
+    found = {m.evidence.text: m for m in places(nlp, text)}
+    assert found["West"].place is None and found["West"].role == "metonym"
+    assert "North" not in found
+
+
+def test_generic_words_of_longer_names(nlp: Language) -> None:
+    """The "Union" of "Soviet Union" is not Union, New Jersey, nor the "Sea" of "Black Sea" Seattle ("SEA")."""
+    text = "Ships left the Black Sea ports after the collapse of the Soviet Union."
+    found = {m.evidence.text: m for m in places(nlp, text)}
+    assert found["Black Sea"].place is None and found["Soviet Union"].place is None
+    assert "Union" not in found
+
+
+def test_a_feature_named_by_its_generic_word(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    text = "Hunters crowded the Davy Crockett National Forest on Saturday."
+    doc = nlp.make_doc(text)
+    for _, component in nlp.pipeline:
+        if component is not nlp.get_pipe("sitroom_places"):
+            doc = component(doc)
+    doc.ents = [Span(doc, 3, 7, label="ORG")]
+    found = [m.evidence.text for m in nlp.get_pipe("sitroom_places")(doc)._.places]
+    assert found == ["Davy Crockett National Forest"]
+
+
+def test_a_region_named_like_a_small_town(gazetteer: Gazetteer) -> None:
+    """Normandy, Missouri does not shadow France's Normandy: only a town inside a region does (Kharkiv)."""
+    (normandy,) = Resolver(gazetteer).resolve([MentionInput(0, 8, "Normandy")])
+    assert (normandy.candidate.country, normandy.candidate.feature) == ("FR", "ADM1")
+
+
+def test_a_small_town_far_from_the_article_is_left_unresolved(gazetteer: Gazetteer, cues: Cues) -> None:
+    text = "Ukraine, Poland and Russia: everyone on Earth knows."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Ukraine", "Poland", "Russia", "Earth")]
+    *countries, earth = Resolver(gazetteer).resolve(cues.mentions(text, spans))
+    assert earth.candidate is None and "small town" in earth.cue
+    assert [c.candidate.feature for c in countries] == ["country"] * 3
+
+
+def test_a_surname_is_no_town(nlp: Language) -> None:
+    assert [m.evidence.text for m in places(nlp, "Ursula von der Leyen met Volodymyr Zelenskyy in Kyiv.")] == ["Kyiv"]

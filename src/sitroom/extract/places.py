@@ -68,6 +68,11 @@ class ResolverOptions:
     # A name that is no place as a whole resolves to a place inside it (0: never); one word must be a town this big
     # or a country/region (as the recognizer's embedded_min_population, LGL/GeoWebNews dev).
     embedded_min_population: int = 50_000
+    # A town smaller than this in a country no other name of the article votes for (with this many distinct names)
+    # is left unresolved (0: never).
+    stray_population: int = 10_000
+    stray_min_names: int = 3
+    stray_share: float = 0.05  # ... "none votes for": less than this share of the other names' weight
 
 
 @dataclass
@@ -196,6 +201,8 @@ class Cues:
 _PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2"}
 _FEATURE = {"admin1": "ADM1", "admin2": "ADM2"}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_COMPASS_CUE = "a compass word alone: a geopolitical term, not one place"
+_STRAY_CUE = "only a small town far from the article's other places has the name: left unresolved"
 _DATELINE = re.compile(r"(?:^|\n|\.\s)\s*([A-Z][A-Z.'\- ]+[A-Z.])(?=\s*(?:,|\(|--|—|–))")
 
 
@@ -217,10 +224,14 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, options: ResolverOptions | None = None) -> None:
         self.gazetteer = gazetteer
         self.options = options or ResolverOptions()
-        self._compass = set(admin_terms()["compass_words"])
+        self.compass = set(admin_terms()["compass_words"])
+        self.features = set(admin_terms()["feature_words"])
+        self.generic = self.features | set(admin_terms()["organisation_words"])
 
     def candidates(self, mention: MentionInput) -> list[Candidate]:
         o = self.options
+        if is_compass_term(mention.name, self.compass):
+            return []  # "the West", "the North": a geopolitical term or a direction, not one place
         if mention.full_name:
             whole = [c for c in self.gazetteer.lookup(mention.full_name) if c.exact]
             if whole:  # "United States" is a name, not "United" + "states"
@@ -255,8 +266,10 @@ class Resolver:
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size + 1):
                 part = " ".join(words[start : start + size])
-                if not part[0].isupper() or size == 1 and part.lower() in self._compass:
+                if not part[0].isupper() or size == 1 and part.lower() in self.compass:
                     continue
+                if size == 1 and part.lower() in self.generic:
+                    continue  # the "Union" of "Soviet Union", the "Sea" of "Black Sea"
                 exact = [c for c in self.gazetteer.lookup(part) if c.exact]
                 if size == 1:
                     exact = [c for c in exact if c.feature in ("continent", "country", "ADM1")
@@ -292,7 +305,7 @@ class Resolver:
         big_town = max(c.population for c in towns) >= self.options.shadow_population
         return {
             c.rowid for c in candidates
-            if c.feature in ("ADM1", "ADM2") and (big_town or normalize(c.name) != query)
+            if c.feature in ("ADM1", "ADM2") and (big_town or not c.exact)
         }
 
     def resolve(self, mentions: list[MentionInput]) -> list[Resolution]:
@@ -320,9 +333,13 @@ class Resolver:
         results: list[Resolution] = []
         for i, (m, cs) in enumerate(zip(mentions, cands)):
             if not cs:
-                results.append(Resolution(None, None, "not in the gazetteer"))
+                compass = is_compass_term(m.name, self.compass)
+                results.append(Resolution(None, None, _COMPASS_CUE if compass else "not in the gazetteer"))
                 continue
             ranked = rankings[i]
+            if self._stray(m, cs[ranked[0][1]], ranked[0][2], len(votes.ballots)):
+                results.append(Resolution(None, None, _STRAY_CUE))
+                continue
             results.append(self._precision(cs[ranked[0][1]], self._cue(m, cs, ranked, base_parts[i])))
         self._apply_anchors(mentions, cands, results)
         return results
@@ -406,6 +423,16 @@ class Resolver:
         other = cs[r]
         return f"{win[kind][0]} (over {other.name}, {other.admin1 or other.country or other.feature})"
 
+    def _stray(self, m: MentionInput, c: Candidate, parts: dict[str, float], names: int) -> bool:
+        """Whether the best reading is a small town in a country none of the article's other names points to, with
+        no cue of its own: "on Earth" (Earth, Texas) in an article on Ukraine. Such a reading is a guess."""
+        o = self.options
+        return bool(
+            o.stray_population and names >= o.stray_min_names and not c.is_admin and c.population < o.stray_population
+            and not (m.admin_cue or m.settlement_cue or m.container or m.anchor is not None)
+            and parts.get(f"country focus {c.country}", 0.0) < o.focus * o.stray_share
+        )
+
     @staticmethod
     def _precision(c: Candidate, cue: str) -> Resolution:
         if c.feature in _PRECISION:
@@ -443,6 +470,12 @@ class Resolver:
             if entry:
                 why += f"; codifier entry {entry.katottg} in the anchor's district"
             results[i] = Resolution(entry, "near", why, m.anchor, o.near_radius_km, place)
+
+
+def is_compass_term(name: str, compass: set[str]) -> bool:
+    """Whether a name is a compass word alone ("West", "the North"): in news a geopolitical term or a direction
+    ("sanctions by the West", "the North's peace process"), which GeoNames would read as Cameroon's West Region."""
+    return normalize(name) in compass
 
 
 def _unaccented(text: str) -> str:
@@ -514,9 +547,12 @@ class PlacesComponent:
                 span = bare[:-1] if len(bare) > 1 and bare[-1].tag_ == "POS" else bare
                 if all(t.tag_ in ("JJ", "NNPS") for t in span) and not self._exact_place(span.text):
                     continue  # a demonym tagged as a place
-                if ent.label_ in self.known_only_labels and not self.gazetteer.lookup(span.text):
-                    continue  # "Biden" tagged GPE: a GPE the gazetteer has never heard of is rarely one
+                if (ent.label_ in self.known_only_labels and not self.gazetteer.lookup(span.text)
+                        and not (len(span) > 1 and span[-1].lower_ in self.resolver.generic)):
+                    continue  # "Biden" tagged GPE: a GPE unknown to the gazetteer is rarely one (but "Soviet Union")
                 found.extend(self._split_list(span))
+            elif ent.label_ in self.chunk_labels and self._named_feature(bare):
+                found.append(bare)  # "Davy Crockett National Forest" tagged ORG
         found.extend(self._listed_regions(doc, found))
         # The countries the article's tagged places are in: a region named inside an organisation
         # ("University of California") counts only in one of them, so "Central Bank" is not Ghana's Central Region.
@@ -527,6 +563,10 @@ class PlacesComponent:
         found.extend(self._gazetteer_pass(doc, found, countries, person_words))
         found.sort(key=lambda s: s.start_char)
         return found
+
+    def _named_feature(self, span: Span) -> bool:
+        """Whether a name is a natural or man-made feature by its generic last word, every word capitalized."""
+        return len(span) > 1 and span[-1].lower_ in self.resolver.features and all(t.is_title for t in span)
 
     def _exact_place(self, text: str) -> bool:
         return any(c.exact for c in self.gazetteer.lookup(text))
@@ -628,13 +668,15 @@ class PlacesComponent:
         for t in doc:
             if t.i in covered or len(t) < 2 or t.ent_type_ == "NORP" or t.text in person_words | self.context.titles:
                 continue
-            if not (t.is_title or t.is_upper) or t.is_stop and not t.is_upper:
-                continue
+            if not (t.is_title or t.is_upper) or t.is_stop and not t.is_upper or t.lower_ in self.resolver.compass:
+                continue  # "North" of "North Atlantic Treaty" is no place
             following = doc[t.i + 1] if t.i + 1 < len(doc) else None
             # "the Centre said": a common noun used as a name ("the Gainesville sewer system", "the UAE" are kept)
             only_countries = t.i > 0 and doc[t.i - 1].lower_ == "the" and not (
                 following is not None and following.pos_ in ("NOUN", "PROPN"))
             after_of = t.i >= 2 and doc[t.i - 1].lower_ == "of" and doc[t.i - 2].lower_ in settlement_words
+            if t.ent_type_ and t.lower_ in self.resolver.generic and not self._whole_entity(t):
+                continue  # "Soviet Union", "Black Sea": a generic word of a longer name is no place of its own
             if t.ent_type_:
                 threshold = self.embedded_min_population
             elif t.pos_ == "PROPN" and not t.is_sent_start:
@@ -665,8 +707,8 @@ class PlacesComponent:
 
     def role(self, span: Span, candidate: Candidate | None) -> str:
         """'metonym' for a seat of power standing for its government ("Kyiv claims", "Moscow's war", "the Kremlin")."""
-        if span.text in self.context.metonym_places:
-            return "metonym"
+        if span.text in self.context.metonym_places or is_compass_term(span.text, self.resolver.compass):
+            return "metonym"  # "the Kremlin"; "the West" (its governments)
         if candidate is not None and candidate.is_admin and span.root.ent_type_ == "ORG":
             return "metonym"  # "the EU" as an organisation
         if candidate is None or candidate.feature not in ("PPLC", "country"):
