@@ -46,6 +46,8 @@ NOUN_PREPS = frozenset({"about", "on", "for", "of", "to", "over", "against", "wi
 # Verbs whose subject is the source of the stated thing they take as object ("issued a warning", "voiced support").
 VOICING_VERBS = frozenset({"make", "issue", "express", "voice", "offer", "give", "raise", "lodge", "file", "deliver",
                            "announce", "publish", "release", "send", "post"})
+# Prepositions whose object is what a cue is about, the likelier first ("complained to officials about the emblem").
+CONTENT_PREPS = ("about", "on", "over", "against", "for", "of", "as", "to", "with", "by")
 # Labels of a cue's children that may stand between it and the quotation it introduces.
 ARGUMENT_DEPS = ("nsubj", "dobj", "dative", "prt", "npadvmod", "advmod", "prep", "aux", "neg")
 
@@ -66,6 +68,7 @@ class ClaimLexicon:
     claim_nouns: dict[str, tuple[str, ...]]  # noun lemma -> cue lemmas it names, in order of preference
     object_cues: frozenset[str]  # cue lemmas whose direct object is what was said
     addressee_cues: frozenset[str]  # cue lemmas whose direct object is the listener ("told reporters")
+    not_speakers: frozenset[str]  # line labels that name no speaker ("UPDATE:")
 
 
 @lru_cache(maxsize=8)
@@ -78,7 +81,8 @@ def load_claim_lexicon(data_dir: str = str(DATA_DIR)) -> ClaimLexicon:
     nouns = {row[0]: tuple(row[1].split("|")) for row in read_rows(base / "claim_nouns.tsv")}
     objects = frozenset(row[0] for row in read_rows(base / "object_cues.txt"))
     addressees = frozenset(row[0] for row in read_rows(base / "addressee_cues.txt"))
-    return ClaimLexicon(cues, hedges, verification, channels, nouns, objects, addressees)
+    not_speakers = frozenset(row[0] for row in read_rows(base / "not_speakers.txt"))
+    return ClaimLexicon(cues, hedges, verification, channels, nouns, objects, addressees, not_speakers)
 
 
 # --- quotations ----------------------------------------------------------------------------------------------
@@ -379,13 +383,18 @@ class ClaimExtractor:
                                 or (self.objects_as_content and cue.lemma not in self.lexicon.addressee_cues)):
             predicate = next((c for c in verb.children if c.i > obj.i and (
                 c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "as", "for")))), None)
-            if predicate is not None and (obj.pos_ == "PRON" or predicate.dep_ == "oprd"):
+            person = obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            if predicate is not None and (person or predicate.dep_ == "oprd"):
+                if predicate.dep_ == "prep":  # "thanked Obama for taking ...": what the preposition governs
+                    inner = next((c for c in predicate.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if inner is not None:
+                        return _trim(doc, *_subtree_range(inner)), []
                 return _trim(doc, *_subtree_range(predicate)), []  # "called him a genius", "accusing her of ..."
             return _trim(doc, *_subtree_range(obj)), []
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "about", "against", "for", "of", "as", "over",
-                                                       "with", "by") and (
-                    negated or cue.stance != "assert" or cue.negated != "-" or self.objects_as_content):
+        preps = sorted((c for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS),
+                       key=lambda c: CONTENT_PREPS.index(c.lower_))  # "complained to X about Y": about Y
+        for prep in preps:
+            if negated or cue.stance != "assert" or cue.negated != "-" or self.objects_as_content:
                 pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                     return _trim(doc, *_subtree_range(pobj)), [prep.i]  # "commented on", "is assured of winning"
@@ -536,6 +545,8 @@ class ClaimExtractor:
             return None  # a speaker line opens a paragraph, or in flattened transcripts a sentence ('? Vladimir Putin:')
         words = [t for t in name if t.is_alpha]
         shouted = bool(words) and all(t.is_upper for t in words) and len(name.text) > 2
+        if name[-1].lower_ in self.lexicon.not_speakers:
+            return None  # 'UPDATE: ...', 'EXCLUSIVE: ...'
         headline = opener < 0 and all(t.is_title or t.is_upper for t in words)  # 'Poll: ...', 'Issa: ...'
         if not (shouted or headline or name.text.lower() in persons or name[-1].text.lower() in persons
                 or name[-1].ent_type_ == "PERSON"):
@@ -546,8 +557,8 @@ class ClaimExtractor:
             sentences += doc[end].is_sent_end is True
             end += 1
         trimmed = _trim(doc, token.i + 1, end - 1)
-        if trimmed is None:
-            return None
+        if trimmed is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[trimmed[0]:trimmed[1] + 1]):
+            return None  # 'Hillary Clinton: 1,769.' is a tally, not words said
         person = name
         while len(person) > 1 and person[0].ent_type_ != "PERSON" and name[-1].ent_type_ == "PERSON":
             person = person[1:]  # 'President of Russia Vladimir Putin': the actor is the person, the mention all
