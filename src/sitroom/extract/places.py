@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.extract.doc import evidence
 from sitroom.extract.gazetteer import (
+    BROAD_FEATURES,
     DATA_DIR,
     Candidate,
     Gazetteer,
@@ -272,7 +273,7 @@ class Resolver:
                     continue  # the "Union" of "Soviet Union", the "Sea" of "Black Sea"
                 exact = [c for c in self.gazetteer.lookup(part) if c.exact]
                 if size == 1:
-                    exact = [c for c in exact if c.feature in ("continent", "country", "ADM1")
+                    exact = [c for c in exact if c.feature in (*BROAD_FEATURES, "country", "ADM1")
                              or c.population >= self.options.embedded_min_population and not c.is_admin]
                     exact = exact or (self.gazetteer.demonym(part) if self.options.demonyms else [])
                 if exact:
@@ -358,7 +359,7 @@ class Resolver:
             ballot: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(), Counter())
             for c, w in zip(cs, weights):
                 ballot[0][c.country] += w / total_weight
-                if c.feature not in ("country", "continent"):
+                if c.feature not in ("country", *BROAD_FEATURES):
                     ballot[1][c.admin1_gn] += w / total_weight
                 if c.admin2_code:
                     ballot[2][c.admin2_code] += w / total_weight
@@ -386,7 +387,7 @@ class Resolver:
             if others > 0:
                 norm = others + o.smoothing
                 parts[f"country focus {c.country}"] = o.focus * (votes.countries[c.country] - own[0][c.country]) / norm
-                if c.feature not in ("country", "continent"):
+                if c.feature not in ("country", *BROAD_FEATURES):
                     parts[f"region focus {c.admin1 or c.admin1_gn}"] = o.region * (
                         votes.regions[c.admin1_gn] - own[1][c.admin1_gn]) / norm
                 if c.admin2_code and o.district:
