@@ -216,3 +216,18 @@ def test_a_small_town_far_from_the_article_is_left_unresolved(gazetteer: Gazette
 
 def test_a_surname_is_no_town(nlp: Language) -> None:
     assert [m.evidence.text for m in places(nlp, "Ursula von der Leyen met Volodymyr Zelenskyy in Kyiv.")] == ["Kyiv"]
+
+
+def test_the_centre_is_a_government(nlp: Language) -> None:
+    """India's press calls the central government "the Centre": an organisation's generic word, not France's Centre."""
+    text = ("In its application, the Centre asked the apex court in New Delhi to clarify. "
+            "Tamil Nadu said it had written to the Centre.")
+    assert [m.evidence.text for m in places(nlp, text)] == ["New Delhi", "Tamil Nadu"]
+
+
+def test_a_one_word_speaker_is_a_person(nlp: Language) -> None:
+    text = ("Asked how he would feel if they had to return to Iraq, Guhdar said: \u201cThat would be our worst "
+            "nightmare.\u201d")
+    assert [m.evidence.text for m in places(nlp, text)] == ["Iraq"]
+    kremlin = {m.evidence.text for m in places(nlp, "The Kremlin said on Monday that Kyiv had refused the talks.")}
+    assert "Kremlin" in kremlin

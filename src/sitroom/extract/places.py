@@ -228,6 +228,7 @@ class Resolver:
         self.compass = set(admin_terms()["compass_words"])
         self.features = set(admin_terms()["feature_words"])
         self.generic = self.features | set(admin_terms()["organisation_words"])
+        self.polities = self.features | set(admin_terms()["polity_words"])
 
     def candidates(self, mention: MentionInput) -> list[Candidate]:
         o = self.options
@@ -549,7 +550,7 @@ class PlacesComponent:
                 if all(t.tag_ in ("JJ", "NNPS") for t in span) and not self._exact_place(span.text):
                     continue  # a demonym tagged as a place
                 if (ent.label_ in self.known_only_labels and not self.gazetteer.lookup(span.text)
-                        and not (len(span) > 1 and span[-1].lower_ in self.resolver.generic)):
+                        and not (len(span) > 1 and span[-1].lower_ in self.resolver.polities)):
                     continue  # "Biden" tagged GPE: a GPE unknown to the gazetteer is rarely one (but "Soviet Union")
                 found.extend(self._split_list(span))
             elif ent.label_ in self.chunk_labels and self._named_feature(bare):
@@ -562,8 +563,26 @@ class PlacesComponent:
         found.extend(self._chunk_pass(doc, found, {c.admin1_gn for c in tops if c.feature != "country"}, countries,
                                       person_words))
         found.extend(self._gazetteer_pass(doc, found, countries, person_words))
+        found = [s for s in found if not self._generic_alone(s) and not self._speaker(s)]
         found.sort(key=lambda s: s.start_char)
         return found
+
+    def _generic_alone(self, span: Span) -> bool:
+        """"The" and an organisation's generic word ("the Centre" for India's central government, "the Union") is no
+        place; a feature's ("the Gulf", "the Valley") and a bare word ("Alliance", a town) may be."""
+        t = span[-1]
+        return (len(span) <= 2 and t.i > 0 and t.doc[t.i - 1].lower_ == "the"
+                and t.lower_ in self.resolver.generic - self.resolver.features)
+
+    def _speaker(self, span: Span) -> bool:
+        """A one-word name that says something ("said Noma", "Guhdar said") is a person, unless a country, region or
+        town of ``stray_population`` bears it, speaking for its government ("Fargo plans", a metonym)."""
+        token = span.root
+        if (len(span) != 1 or token.dep_ != "nsubj" or token.head.lemma_ not in self.context.speech_verbs
+                or token.is_upper or span.text in self.context.metonym_places or self.gazetteer.demonym(span.text)):
+            return False  # "TORONTO —" is a dateline; "the Kremlin said", "the EU said" speak for governments
+        return not any(c.exact and (c.is_admin or c.population >= self.resolver.options.stray_population)
+                       for c in self.gazetteer.lookup(span.text))
 
     def _named_feature(self, span: Span) -> bool:
         """Whether a name is a natural or man-made feature by its generic last word, every word capitalized."""
