@@ -264,3 +264,9 @@ def test_learned_noun_cue_takes_its_object_and_owner() -> None:
     _, claims = _claims(nlp, "Support from Germany for the ceasefire grew.")
     assert [(c.source_mention.text if c.source_mention else None, c.content.text) for c in claims] == [
         ("Germany", "the ceasefire")]
+
+
+def test_title_case_headline_cue_read_as_a_name(nlp: Language) -> None:
+    _, claims = _claims(nlp, "Glenn Beck Blasts Drudge for Mocking His Fast.\n\nThe radio host spoke on Monday.")
+    assert [(c.cue.text, c.source_mention.text if c.source_mention else None) for c in claims][:1] == [
+        ("Blasts", "Glenn Beck")]
