@@ -231,3 +231,12 @@ def test_a_one_word_speaker_is_a_person(nlp: Language) -> None:
     assert [m.evidence.text for m in places(nlp, text)] == ["Iraq"]
     kremlin = {m.evidence.text for m in places(nlp, "The Kremlin said on Monday that Kyiv had refused the talks.")}
     assert "Kremlin" in kremlin
+
+
+def test_a_group_of_states_the_gazetteer_lacks(gazetteer: Gazetteer, cues: Cues) -> None:
+    """"The Baltic states" is no town named Baltic (Connecticut); "EU states" are the EU's."""
+    resolver = Resolver(gazetteer)
+    for text, expected in (("the Baltic states", None), ("EU states", "Europe")):
+        start = 4 if text.startswith("the ") else 0
+        (found,) = resolver.resolve(cues.mentions(text, [(start, len(text))]))
+        assert (found.candidate.name if found.candidate else None) == expected
