@@ -359,7 +359,10 @@ class ClaimExtractor:
     def _content(self, doc: Doc, verb: Token, cue: Cue, passive: bool, negated: bool,
                  quotes: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, list[int]]:
         """Token range of what was said, and tokens to add to the cue (a preposition: 'commented on')."""
-        for child in verb.children:
+        right_object = any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON" for c in verb.children)
+        for child in sorted(verb.children, key=lambda c: c.i < verb.i):  # a clause after the cue first
+            if child.i < verb.i and right_object and _quote_around(quotes, child.idx, child.idx + 1) is None:
+                continue  # "He made the observation ..., he had said the same thing": the object after
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp":
                 first, last = _subtree_range(child)
                 listener = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
