@@ -257,7 +257,7 @@ class Resolver:
         if mention.admin_cue:
             admin = [c for c in found if c.feature in ("ADM1", "ADM2")]
             wanted = [c for c in admin if c.feature == _FEATURE[mention.admin_cue]]
-            if not admin and mention.full_name.lower().endswith("s") and mention.full_name.split()[-1].islower():
+            if not admin and mention.full_name.lower().endswith("s"):
                 # "the Baltic states": a group the gazetteer lacks, not Baltic, Connecticut ("EU states": the EU's)
                 return [c for c in found if c.feature in (*BROAD_FEATURES, "country")]
             return wanted or admin or found
