@@ -69,6 +69,7 @@ class ClaimLexicon:
     object_cues: frozenset[str]  # cue lemmas whose direct object is what was said
     addressee_cues: frozenset[str]  # cue lemmas whose direct object is the listener ("told reporters")
     not_speakers: frozenset[str]  # line labels that name no speaker ("UPDATE:")
+    light_nouns: frozenset[str]  # objects that leave the content to a preposition ("took a shot at")
 
 
 @lru_cache(maxsize=8)
@@ -82,7 +83,8 @@ def load_claim_lexicon(data_dir: str = str(DATA_DIR)) -> ClaimLexicon:
     objects = frozenset(row[0] for row in read_rows(base / "object_cues.txt"))
     addressees = frozenset(row[0] for row in read_rows(base / "addressee_cues.txt"))
     not_speakers = frozenset(row[0] for row in read_rows(base / "not_speakers.txt"))
-    return ClaimLexicon(cues, hedges, verification, channels, nouns, objects, addressees, not_speakers)
+    light = frozenset(row[0] for row in read_rows(base / "light_nouns.txt"))
+    return ClaimLexicon(cues, hedges, verification, channels, nouns, objects, addressees, not_speakers, light)
 
 
 # --- quotations ----------------------------------------------------------------------------------------------
@@ -384,7 +386,16 @@ class ClaimExtractor:
             if subject is not None and subject.pos_ != "PRON":
                 return _trim(doc, *_subtree_range(subject)), []  # "The compromise ... had been reported"
             return None, []
+        after_colon = self._after_colon(doc, verb)
+        if after_colon is not None:
+            return after_colon, []  # "released the following statement: ..."
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in self.lexicon.light_nouns:
+            prep = next((c for c in [*obj.rights, *verb.rights] if c.dep_ == "prep" and c.i > obj.i
+                         and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+            if prep is not None:  # "took a shot at Clinton", "pinned his hopes on South Carolina"
+                inner = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+                return _trim(doc, *_subtree_range(inner)), []
         if obj is not None and (cue.lemma in self.lexicon.object_cues or self._claim_noun(obj) or negated
                                 or (self.objects_as_content and cue.lemma not in self.lexicon.addressee_cues)):
             predicate = next((c for c in verb.children if c.i > obj.i and (
@@ -410,9 +421,6 @@ class ClaimExtractor:
         quote = self._adjacent_quote(doc, verb, quotes)
         if quote is not None:
             return quote, []
-        after_colon = self._after_colon(doc, verb)
-        if after_colon is not None:
-            return after_colon, []
         if verb.head.pos_ in ("VERB", "AUX") and (verb.dep_ in ("parataxis", "ccomp") or (
                 verb.dep_ == "advcl" and verb.head.i > verb.i and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))):
