@@ -240,3 +240,6 @@ def test_a_group_of_states_the_gazetteer_lacks(gazetteer: Gazetteer, cues: Cues)
         start = 4 if text.startswith("the ") else 0
         (found,) = resolver.resolve(cues.mentions(text, [(start, len(text))]))
         assert (found.candidate.name if found.candidate else None) == expected
+    text = "aid to the Baltic states - small states - went on"  # the name alone, the region word after it
+    (found,) = resolver.resolve(cues.mentions(text, [(text.index("Baltic"), text.index("Baltic") + 6)]))
+    assert found.candidate is None

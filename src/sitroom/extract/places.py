@@ -89,6 +89,7 @@ class MentionInput:
     settlement_cue: bool = False
     anchor: int | None = None  # index of the mention this one is said to be near
     anchor_cue: str = ""
+    plural_cue: bool = False  # the region word is plural: "the Baltic states", "the Donetsk and Luhansk regions"
 
 
 @dataclass
@@ -160,21 +161,24 @@ class Cues:
         for start, end in spans:
             name = text[start:end]
             cue = listed.get((start, end), "")
+            plural = bool(cue)
             full = ""
             inside = self._region_inside.search(name)
             if inside and inside.start() > 0:
                 cue = self._kind(inside.group(1))
+                plural = inside.group(1).lower().endswith("s")
                 full, name = name, name[: inside.start()]
             elif not cue:
                 after = self._region_after.match(text[end : end + 30])
                 if after:
                     cue = self._kind(after.group(1))
+                    plural = after.group(1).lower().endswith("s")
                     end += after.end()
             before = text[max(0, start - 40) : start]
             container = self._container.match(text, end, min(len(text), end + 40))
             result.append(MentionInput(
                 start, end, name.strip(), cue, full, container.group(1) if container else "",
-                bool(self._settlement_before.search(before)),
+                bool(self._settlement_before.search(before)), plural_cue=plural,
             ))
         self._anchors(text, result)
         return result
@@ -257,7 +261,7 @@ class Resolver:
         if mention.admin_cue:
             admin = [c for c in found if c.feature in ("ADM1", "ADM2")]
             wanted = [c for c in admin if c.feature == _FEATURE[mention.admin_cue]]
-            if not admin and mention.full_name.lower().endswith("s"):
+            if not admin and mention.plural_cue:
                 # "the Baltic states": a group the gazetteer lacks, not Baltic, Connecticut ("EU states": the EU's)
                 return [c for c in found if c.feature in (*BROAD_FEATURES, "country")]
             return wanted or admin or found
