@@ -270,3 +270,11 @@ def test_title_case_headline_cue_read_as_a_name(nlp: Language) -> None:
     _, claims = _claims(nlp, "Glenn Beck Blasts Drudge for Mocking His Fast.\n\nThe radio host spoke on Monday.")
     assert [(c.cue.text, c.source_mention.text if c.source_mention else None) for c in claims][:1] == [
         ("Blasts", "Glenn Beck")]
+
+
+def test_cue_coordinated_with_the_reported_verb_by_the_parse_is_its_own_claim(nlp: Language) -> None:
+    _, claims = _claims(nlp, "Trump said he would order a thorough review of the nation's computer defenses and "
+                             "warned against potential hackers from China.")
+    assert [(c.cue.text, c.source_mention.text, c.content.text) for c in claims] == [
+        ("said", "Trump", "he would order a thorough review of the nation's computer defenses"),
+        ("warned against", "Trump", "potential hackers from China")]

@@ -208,7 +208,7 @@ class ClaimExtractor:
                      or self._learned_noun_cue(doc, token, quotes) or self._verb_cue(doc, token, quotes))
             if draft is not None:
                 drafts.append(draft)
-        drafts = self._outermost(drafts)
+        drafts = self._outermost(doc, drafts)
         for draft in drafts:
             if draft.kind != "hedged":
                 draft.kind = self._kind(doc, draft, quotes)
@@ -726,13 +726,30 @@ class ClaimExtractor:
                       content=_chars(doc, *trimmed), source=_chars(doc, start, before.i), source_token=before.i,
                       kind="indirect", stance=cue.stance)
 
-    def _outermost(self, drafts: list[_Draft]) -> list[_Draft]:
-        """Drop claims whose cue lies inside another claim's content (each token belongs to one attribution)."""
+    def _outermost(self, doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+        """Drop claims whose cue lies inside another claim's content (each token belongs to one attribution), but
+        for a cue the parse coordinated with the reported clause's verb where its form says it goes with the outer
+        cue ("said he would order a review and warned against hackers": said/warned, not order/warned); the outer
+        content then stops before it, and the outer source is its source."""
         kept = []
         for draft in drafts:
-            inside = any(o is not draft and o.content[0] <= draft.cue[0] < o.content[1] for o in drafts)
-            if not inside:
+            outer = [o for o in drafts if o is not draft and o.content[0] <= draft.cue[0] < o.content[1]]
+            if not outer:
                 kept.append(draft)
+                continue
+            verb, cue = doc[draft.cue_token], doc[outer[0].cue_token]
+            if len(outer) > 1 or verb.dep_ != "conj" or verb.head.head != cue or verb.tag_ != cue.tag_ \
+                    or verb.head.tag_ == verb.tag_:
+                continue
+            first = doc.char_span(*outer[0].content, alignment_mode="expand")
+            cut = min(t.i for t in verb.subtree if t.i > verb.head.i) if first is not None else 0
+            trimmed = _trim(doc, first.start, cut - 1) if first is not None else None
+            if trimmed is None:
+                continue
+            outer[0].content = _chars(doc, *trimmed)
+            draft.source, draft.source_token = outer[0].source, outer[0].source_token
+            draft.mention, draft.whole_source = outer[0].mention, outer[0].whole_source
+            kept.append(draft)
         return kept
 
     def _kind(self, doc: Doc, draft: _Draft, quotes: list[tuple[int, int]]) -> ClaimKind:
