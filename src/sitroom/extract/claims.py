@@ -425,8 +425,9 @@ class ClaimExtractor:
                 verb.dep_ == "advcl" and verb.head.i > verb.i and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))):
             return self._around(doc, verb), []  # "..., he said, ...", "As X reported, ...": the clause around
-        mark = next((t for t in doc[verb.i + 1:self._sent(verb).end] if t.dep_ == "mark" and t.lower_ in ("that", "whether")
-                     and t.head.i > t.i and self._only_arguments(verb, verb.idx + len(verb.text), t.idx)), None)
+        mark = next((t for t in doc[verb.i + 1:self._sent(verb).end]
+                     if t.dep_ == "mark" and t.lower_ in ("that", "whether") and t.head.i > t.i
+                     and self._only_arguments(verb, verb.idx + len(verb.text), t.idx)), None)
         if mark is not None:  # "said earlier on Friday during a news conference that he may wait": misattached
             return _trim(doc, mark.i, max(t.i for t in mark.head.subtree)), []
         if self.objects_as_content:  # "tweeted ... that Machado was ...", "responded by using ...": the largest
@@ -474,7 +475,8 @@ class ClaimExtractor:
         verb_end = verb.idx + len(verb.text)
         for q_start, q_end in quotes:
             inside = sent.start_char <= q_end <= verb.idx and (
-                doc_text(doc)[q_end:verb.idx].strip(" ,.\n").count(" ") <= 3 or self._only_arguments(verb, q_end, verb.idx))
+                doc_text(doc)[q_end:verb.idx].strip(" ,.\n").count(" ") <= 3
+                or self._only_arguments(verb, q_end, verb.idx))
             after = 0 <= q_start - verb_end <= self.quote_window or (
                 verb_end <= q_start < sent.end_char and self._only_arguments(verb, verb_end, q_start))
             before = 0 <= sent.start_char - q_end <= self.quote_window
@@ -556,7 +558,7 @@ class ClaimExtractor:
         name = doc[start:label_end]
         inline = opener >= 0 and doc[opener].text in ".?!" and name[-1].ent_type_ == "PERSON"
         if opener >= 0 and "\n" not in doc[opener].text_with_ws and not inline:
-            return None  # a speaker line opens a paragraph, or in flattened transcripts a sentence ('? Vladimir Putin:')
+            return None  # a speaker line opens a paragraph, or in a flattened transcript a sentence ('? Putin:')
         words = [t for t in name if t.is_alpha]
         shouted = bool(words) and all(t.is_upper for t in words) and len(name.text) > 2
         if name[-1].lower_ in self.lexicon.not_speakers:
@@ -729,7 +731,8 @@ class ClaimExtractor:
     def _outermost(self, doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         """Drop claims whose cue lies inside another claim's content (each token belongs to one attribution), but
         for a cue the parse coordinated with the reported clause's verb where its form says it goes with the outer
-        cue ("said he would order a review and warned against hackers": said/warned, not order/warned); the outer
+        cue ("said he would order a review and warned against hackers": said/warned, not order/warned), or a
+        participle closing the content after a comma ("said he didn't believe it, arguing that ..."); the outer
         content then stops before it, and the outer source is its source."""
         kept = []
         for draft in drafts:
@@ -738,11 +741,14 @@ class ClaimExtractor:
                 kept.append(draft)
                 continue
             verb, cue = doc[draft.cue_token], doc[outer[0].cue_token]
-            if len(outer) > 1 or verb.dep_ != "conj" or verb.head.head != cue or verb.tag_ != cue.tag_ \
-                    or verb.head.tag_ == verb.tag_:
+            coordinated = verb.dep_ == "conj" and verb.head.head == cue and verb.tag_ == cue.tag_ != verb.head.tag_
+            trailing = verb.dep_ == "advcl" and verb.tag_ == "VBG" and doc[verb.left_edge.i - 1].text == "," \
+                and draft.content[1] >= outer[0].content[1]  # "said he didn't believe it, arguing that ..."
+            if len(outer) > 1 or not (coordinated or trailing):
                 continue
             first = doc.char_span(*outer[0].content, alignment_mode="expand")
-            cut = min(t.i for t in verb.subtree if t.i > verb.head.i) if first is not None else 0
+            cut = (min(t.i for t in verb.subtree if t.i > verb.head.i) if coordinated else verb.left_edge.i) \
+                if first is not None else 0
             trimmed = _trim(doc, first.start, cut - 1) if first is not None else None
             if trimmed is None:
                 continue
