@@ -38,3 +38,20 @@ def test_training_learns_a_separable_feature() -> None:
     weights = train(rows, np.array([1.0, 1.0, 0.0, 0.0]), epochs=50)
     model = CueModel(weights)
     assert model.weights[7] > 0 > model.weights[9]
+
+
+def test_noun_features_live_apart_from_verb_features(nlp: Language) -> None:
+    doc = nlp("The minister rejected criticism of the plan.")
+    noun = doc[3]
+    assert noun.pos_ == "NOUN" and all(name.startswith("N:") for name in features(noun, in_quote=False))
+    assert not any(name.startswith("N:") for name in features(doc[2], in_quote=False))
+
+
+def test_training_by_part_of_speech_adds_separate_regressions() -> None:
+    from sitroom.extract.cue_model import train_by_kind
+
+    rows = [[1, 7], [1, 9], [2, 8], [2, 10]]
+    labels = np.array([1.0, 0.0, 0.0, 1.0])
+    weights = train_by_kind(rows, labels, ["VERB", "VERB", "NOUN", "NOUN"])
+    expected = train(rows[:2], labels[:2]) + train(rows[2:], labels[2:])
+    assert np.allclose(weights, expected) and weights[7] > 0 > weights[9] and weights[10] > 0 > weights[8]

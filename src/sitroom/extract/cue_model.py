@@ -1,10 +1,12 @@
-"""A small learned scorer for reporting cues outside the lexicon: is this verb introducing what someone says,
-thinks, wants or does about a proposition? News attribution has a long tail of such verbs ("pooh-poohed",
-"lambasted", "weighs plans for"); a lexicon cannot list them, the parse and the lemma together can score them.
+"""A small learned scorer for reporting cues outside the lexicon: is this verb (or noun) introducing what someone
+says, thinks, wants or does about a proposition? News attribution has a long tail of such words ("pooh-poohed",
+"lambasted", "weighs plans for", "criticism of"); a lexicon cannot list them, the parse and the lemma together can
+score them.
 
-Logistic regression over hashed features of a verb token (lemma, its dependency role, which complements it takes,
-what its subject is, whether it sits in a quotation), trained with numpy on PolNeAR train (a verb is positive when
-one of its words is in a gold Cue span). The weights ship as ``data/claims/cue_model.npz`` (sparse, < 1 MB).
+Logistic regression over hashed features of a verb or noun token (lemma, its dependency role, which complements it
+takes, what its subject is, whether it sits in a quotation; a noun's features apart from a verb's, one regression
+each), trained with numpy on PolNeAR train (a token is positive when its first character is in a gold Cue span).
+The weights ship as ``data/claims/cue_model.npz`` (sparse, < 1 MB).
 Retrain, reproducibly (fixed order, no randomness), with:
 
     .venv/bin/python -m sitroom.extract.cue_model --data ../shared/eval/attribution/polnear --split train
