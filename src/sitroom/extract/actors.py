@@ -533,7 +533,7 @@ def noun_phrase(head: Token) -> Span:
 
 @Language.factory(
     "sitroom_actors",
-    requires=["token.dep", "token.pos", "doc.ents"],
+    requires=["token.dep", "token.tag", "doc.ents"],
     assigns=["doc._.actors"],
     default_config={"data_dir": ""},
 )

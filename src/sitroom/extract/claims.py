@@ -999,7 +999,7 @@ class ClaimExtractor:
 
 @Language.factory(
     "sitroom_claims",
-    requires=["token.dep", "token.pos", "doc._.actors"],
+    requires=["token.dep", "token.tag", "doc._.actors"],
     assigns=["doc._.claims", "doc._.actors"],
     default_config={"data_dir": "", "actor_data_dir": "", "quote_window": 3, "objects_as_content": True,
                     "clause_verbs_as_cues": True, "cue_threshold": 0.5, "agent_in_cue": False,
