@@ -243,3 +243,12 @@ def test_a_group_of_states_the_gazetteer_lacks(gazetteer: Gazetteer, cues: Cues)
     text = "aid to the Baltic states - small states - went on"  # the name alone, the region word after it
     (found,) = resolver.resolve(cues.mentions(text, [(text.index("Baltic"), text.index("Baltic") + 6)]))
     assert found.candidate is None
+
+
+@pytest.mark.parametrize("text", [
+    "Bucha, Kyiv Oblast, was shelled on Monday.",
+    "Two people were killed in the Kyiv region on Monday.",  # the small model tags this "Kyiv" JJ
+])
+def test_kyiv_region_is_the_oblast_not_the_city_unit(nlp: Language, text: str) -> None:
+    regions = [m for m in places(nlp, text) if "Kyiv" in m.evidence.text]
+    assert [(m.place.admin1_code, m.precision) for m in regions if m.place] == [("UA-32", "admin1")]

@@ -233,6 +233,7 @@ class Resolver:
         self.features = set(admin_terms()["feature_words"])
         self.generic = self.features | set(admin_terms()["organisation_words"])
         self.polities = self.features | set(admin_terms()["polity_words"])
+        self.region_words = set(admin_terms()["region_words"])
 
     def candidates(self, mention: MentionInput) -> list[Candidate]:
         o = self.options
@@ -264,7 +265,10 @@ class Resolver:
             if not admin and mention.plural_cue:
                 # "the Baltic states": a group the gazetteer lacks, not Baltic, Connecticut ("EU states": the EU's)
                 return [c for c in found if c.feature in (*BROAD_FEATURES, "country")]
-            return wanted or admin or found
+            # "Kyiv region", "Moscow Oblast": the unit named with a region word, not the city that is a unit of its
+            # own under the bare name (Kyiv city, UA-30, outnumbers Kyiv Oblast, UA-32)
+            worded = [c for c in wanted if c.name.split()[-1].lower() in self.region_words]
+            return worded or wanted or admin or found
         return found
 
     def _embedded(self, name: str) -> list[Candidate]:
@@ -704,14 +708,19 @@ class PlacesComponent:
             after_of = t.i >= 2 and doc[t.i - 1].lower_ == "of" and doc[t.i - 2].lower_ in settlement_words
             if t.ent_type_ and t.lower_ in self.resolver.generic and not self._whole_entity(t):
                 continue  # "Soviet Union", "Black Sea": a generic word of a longer name is no place of its own
+            # "in the Kyiv region" with "Kyiv" tagged an adjective: the region word says it is a unit's name
+            region_cued = following is not None and following.lower_ in (
+                self.context.admin1_words | self.context.admin2_words)
             if t.ent_type_:
                 threshold = self.embedded_min_population
-            elif t.pos_ == "PROPN" and not t.is_sent_start:
+            elif (t.pos_ == "PROPN" or region_cued) and not t.is_sent_start:
                 threshold = self.unlabelled_min_population
             else:
                 continue
             candidates = [c for c in self.gazetteer.lookup(t.text) if c.exact]
-            if t.pos_ == "ADJ":  # "Olympic facilities"; a capital mis-tagged ADJ ("Kyiv claims") still counts
+            if region_cued and not t.ent_type_:
+                candidates = [c for c in candidates if c.is_admin]
+            elif t.pos_ == "ADJ":  # "Olympic facilities"; a capital mis-tagged ADJ ("Kyiv claims") still counts
                 candidates = [c for c in candidates if c.feature in ("country", "PPLC")]
             if only_countries:
                 candidates = [c for c in candidates if c.feature == "country"]
