@@ -21,6 +21,8 @@ from sitroom.extract.doc import evidence, register_extensions
 from sitroom.model import Actor, ActorKind
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
+# The one country table every extractor shares (events read their nationalities from it too).
+COUNTRIES_FILE = DATA_DIR.parent / "countries.tsv"
 
 # Dependency labels of a noun phrase that acts (speaks, claims, attacks): the positions where a place name is a
 # metonym for its government rather than a location.
@@ -38,6 +40,7 @@ class Country:
     name: str
     demonyms: tuple[str, ...]
     metonyms: tuple[str, ...]
+    other_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,10 +76,13 @@ def load_actor_lexicon(data_dir: str = str(DATA_DIR)) -> ActorLexicon:
     by_name: dict[str, str] = {}
     by_demonym: dict[str, str] = {}
     by_metonym: dict[str, str] = {}
-    for iso, name, demonyms, metonyms in read_rows(base / "countries.tsv"):
-        country = Country(iso, name, tuple(demonyms.split("|")), tuple(metonyms.split("|")))
+    own_table = base / "countries.tsv"
+    for iso, name, demonyms, metonyms, *other in read_rows(own_table if own_table.exists() else COUNTRIES_FILE):
+        others = tuple(n for n in (other[0] if other else "").split("|") if n)
+        country = Country(iso, name, tuple(demonyms.split("|")), tuple(metonyms.split("|")), others)
         countries[iso] = country
-        by_name[name.lower()] = iso
+        for known_as in (name, *others):
+            by_name[known_as.lower()] = iso
         for demonym in country.demonyms:
             by_demonym[demonym.lower()] = iso
         for metonym in country.metonyms:

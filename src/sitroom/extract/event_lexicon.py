@@ -13,6 +13,8 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from sitroom.extract.actors import load_actor_lexicon, strip_article
+
 # PLOVER categories whose act is cooperative: announced for the future they are commitments (AGREE);
 # the hostile ones announced for the future are threats (THREATEN). PLOVER manual, "AGREE" and "THREATEN".
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"})
@@ -169,10 +171,10 @@ def load_lexicon(data_dir: str | None = None) -> EventLexicon:
         else:
             lex.victims[row["word"]] = row["value"]
     lex.shelter_nouns = frozenset(_lines("shelter_nouns.txt", where))
-    for row in _rows("countries.tsv", where):
-        lex.country_names[row["iso2"]] = row["name"]
-        for alias in row["aliases"].split("|"):
-            lex.countries[alias] = (row["iso2"], row["name"])
+    for country in load_actor_lexicon().countries.values():  # data/countries.tsv, shared with the actors
+        lex.country_names[country.iso] = country.name
+        for alias in (country.name, *country.other_names, *country.demonyms, *country.metonyms):
+            lex.countries[strip_article(alias)] = (country.iso, country.name)
     for row in _rows("acled_strategic.tsv", where):
         lex.strategic[(row["category"], row["mode"])] = (row["disorder"], row["event_type"], row["sub_event_type"])
     for row in _rows("plover_legacy.tsv", where):
