@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from sitroom.eval.metrics import f1
 from sitroom.extract.event_lexicon import EventLexicon, classify_sentence, load_lexicon
 
 DEFAULT_FILE = "PLOVER_GSR_CAMEO.json"
@@ -144,9 +145,9 @@ def score(gold: list[str], predicted: list[str]) -> dict[str, Any]:
     for category in sorted(set(gold)):
         precision = tp[category] / (tp[category] + fp[category]) if tp[category] + fp[category] else 0.0
         recall = tp[category] / (tp[category] + fn[category]) if tp[category] + fn[category] else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        f1s.append(f1)
-        table[f"f1_{category.lower()}"] = round(100 * f1, 1)
+        category_f1 = f1(precision, recall)
+        f1s.append(category_f1)
+        table[f"f1_{category.lower()}"] = round(100 * category_f1, 1)
     return {
         "accuracy": round(100 * correct / len(gold), 2),
         "macro_f1": round(100 * sum(f1s) / len(f1s), 2),

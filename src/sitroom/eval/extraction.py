@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from sitroom.eval.metrics import f1
+
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 NGRAM = 4
 
@@ -67,8 +69,7 @@ def aggregate(counts: Iterable[TpFpFn]) -> dict[str, float]:
     recalls = [_recall(*c) for c in counts if c[0] + c[2] > 0]
     precision = statistics.mean(precisions) if precisions else 0.0
     recall = statistics.mean(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": 100 * precision, "recall": 100 * recall, "f1": 100 * f1}
+    return {"precision": 100 * precision, "recall": 100 * recall, "f1": 100 * f1(precision, recall)}
 
 
 def load_gold(gold: Path) -> dict[str, dict[str, Any]]:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitroom.eval.metrics import f1
 from sitroom.extract.gazetteer import Gazetteer, distance_km
 from sitroom.nlp import add_component
 
@@ -236,7 +237,7 @@ def score_end_to_end(articles: list[GoldArticle], predictions: list[list[Predict
     metrics = {
         "recognition_precision": precision,
         "recognition_recall": recall,
-        "recognition_f1": _f1(precision, recall),
+        "recognition_f1": f1(precision, recall),
         "acc_161km_e2e": 100.0 * hits / (n_points or 1),
     }
     is_demonym = is_demonym or (lambda t: t.adjective)
@@ -247,12 +248,8 @@ def score_end_to_end(articles: list[GoldArticle], predictions: list[list[Predict
                     for kept, predicted in zip(nouns, predictions) for t in kept)
         recall_nouns = 100.0 * found / (sum(map(len, nouns)) or 1)
         metrics["recognition_recall_no_demonyms"] = recall_nouns
-        metrics["recognition_f1_no_demonyms"] = _f1(precision, recall_nouns)
+        metrics["recognition_f1_no_demonyms"] = f1(precision, recall_nouns)
     return metrics
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 # --- running sitroom -----------------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from sitroom.eval.metrics import prf
+
 TAG = re.compile(r"<[^>]+>|[^<]+")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
 
@@ -136,17 +138,11 @@ class Counts:
             self.value_ok += g.value == s.value
 
 
-def _prf(hits: int, system: int, gold: int) -> tuple[float, float, float]:
-    p = 100.0 * hits / system if system else 0.0
-    r = 100.0 * hits / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def metrics(counts: Counts) -> dict[str, float]:
     out: dict[str, float] = {}
     for name, hits in (("strict", counts.strict), ("relaxed", counts.relaxed), ("value", counts.value_ok),
                        ("type", counts.type_ok)):
-        p, r, f = _prf(hits, counts.system, counts.gold)
+        p, r, f = prf(hits, counts.system, counts.gold)
         out[f"{name}_precision"], out[f"{name}_recall"], out[f"{name}_f1"] = round(p, 2), round(r, 2), round(f, 2)
     out["type_accuracy"] = round(100.0 * counts.type_ok / counts.relaxed, 2) if counts.relaxed else 0.0
     out["value_accuracy"] = round(100.0 * counts.value_ok / counts.relaxed, 2) if counts.relaxed else 0.0
