@@ -68,6 +68,16 @@ def test_pronoun_and_nominal_resolve_to_the_person(nlp: Language) -> None:
     assert [m.text for m in actor.mentions] == ["Volodymyr Zelenskiy", "He", "The Ukrainian leader"]
 
 
+def test_press_release_title_forms_resolve_to_the_president(nlp: Language) -> None:
+    # the small model tags "Ukraine Volodymyr Zelenskyy" ORG and "The President" a PROPN/ORG
+    doc = nlp("President of Ukraine Volodymyr Zelenskyy held a meeting with the Prime Minister of Canada. "
+              "The President noted that Ukraine needs weapons. According to the President of Ukraine, it goes on.")
+    actor = _by_name(doc)["Volodymyr Zelenskyy"]
+    assert (actor.kind, actor.role, actor.country) == ("person", "President of Ukraine", "UA")
+    assert [m.text for m in actor.mentions] == ["Volodymyr Zelenskyy", "The President", "the President of Ukraine"]
+    assert "President" not in _by_name(doc)
+
+
 def test_acronym_in_brackets_is_an_alias(nlp: Language) -> None:
     doc = nlp("The Institute for the Study of War (ISW) said the town had fallen. ISW added that more troops came.")
     actor = _by_name(doc)["Institute for the Study of War"]

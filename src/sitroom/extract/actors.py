@@ -368,13 +368,19 @@ class ActorIndex:
         """'the Ukrainian leader', 'the president': a definite title with no name refers to the latest person
         holding that title (or any leader's title for 'leader'), of the same country where one is given."""
         head = span.root
-        if span[0].lower_ not in ("the", "this", "that") or head.pos_ != "NOUN":
+        determiner = span[0] if span[0].lower_ in ("the", "this", "that") else (
+            span.doc[span.start - 1] if span.start > 0 else None)
+        # "the President": the small model tags a capitalized title PROPN (and often ORG)
+        if determiner is None or determiner.lower_ not in ("the", "this", "that") or head.pos_ not in ("NOUN", "PROPN"):
             return None
         title = self._title_of(head)
         if title is None:
             return None
-        country = next((self.lexicon.country_of(c.text) for c in head.children
-                        if c.dep_ in ("amod", "compound") and self.lexicon.country_of(c.text)), None)
+        # the country of "the Ukrainian leader" or of "the President of Ukraine"
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound")] + [
+            p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj"]
+        country = next((self.lexicon.country_of(c.text) for c in modifiers if self.lexicon.country_of(c.text)), None)
         leader = self.lexicon.titles.get(title, False)
         candidates = []
         for actor in self.actors:
@@ -436,6 +442,16 @@ def _role(index: ActorIndex, head: Token, title: str) -> tuple[str, str]:
                     if iso:
                         country = country or iso
                 return role, country
+    if head.dep_ == "appos" and index._title_of(head.head) is not None:
+        # "President of Ukraine Volodymyr Zelenskyy": the title phrase the name stands in apposition to
+        title_head = head.head
+        words = [t for t in title_head.subtree if t.i < head.i and t not in head.subtree and not t.is_punct]
+        while words and words[0].lower_ in DETERMINERS:
+            words = words[1:]
+        if words:
+            for token in words:
+                country = country or index.lexicon.country_of(token.text) or ""
+            return index.doc[words[0].i:words[-1].i + 1].text, country
     return "", country
 
 
@@ -470,8 +486,10 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
             continue
         key = name_key(name.text)
         tagged = "PERSON" in {t.ent_type_ for t in name} and not any(t.ent_type_ == "ORG" for t in name)
+        # "President of Ukraine Volodymyr Zelenskyy": a name in apposition to a title is a person's, whatever NER said
+        titled = token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") and index._title_of(token.head)
         person = (tagged and (len(name) > 1 or _agentive(token))) or bool(title) or index.has_title(name) \
-            or bool(key.split() and key.split()[-1] in person_surnames)
+            or bool(key.split() and key.split()[-1] in person_surnames) or bool(titled and len(name) > 1)
         if person:
             role, country = _role(index, token, title)
             index.add(name.text, "person", name, country=country, role=role)
@@ -481,6 +499,10 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
                 _agentive(ent.root) or _acronym(doc, ent.root) or index.group_kind(ent.root)):
             if lexicon.country_of(ent.text):
                 index.government(lexicon.country_of(ent.text) or "", ent)
+                continue
+            holder = index.nominal_person(ent)  # "the President" tagged ORG: the person holding the title
+            if holder is not None:
+                index.mention(holder, ent)
                 continue
             acronym = _acronym(doc, ent.root)
             kind: ActorKind = lexicon.groups.get(ent.root.lemma_.lower(), "organization")  # type: ignore
@@ -503,7 +525,8 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
         elif token.pos_ in ("NOUN", "PROPN") and index.group_kind(token) and not any(
                 c.dep_ in ("nummod", "poss") for c in token.children):
             index.resolve(noun_phrase(token))
-        elif token.pos_ == "NOUN" and token.lower_ in lexicon.titles:
+        elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in lexicon.titles and not any(
+                c.dep_ == "appos" and c.i in index.by_token for c in token.children):  # the title of a named person
             index.resolve(noun_phrase(token))
         elif token.lower_ in PERSON_PRONOUNS:
             index.resolve(doc[token.i:token.i + 1])
