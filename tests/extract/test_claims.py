@@ -142,6 +142,11 @@ def test_quote_spans_pair_curly_and_straight_marks() -> None:
     assert [text[s:e] for s, e in quote_spans(text)] == ['"yes"', "“no”"]
 
 
+def test_quote_spans_read_doubled_apostrophes_as_a_straight_mark() -> None:
+    text = "''We're a content provider,'' Mr. King's aide told me, ''nothing else.''"
+    assert [text[s:e] for s, e in quote_spans(text)] == ["''We're a content provider,''", "''nothing else.''"]
+
+
 def test_according_to_makes_the_object_the_source(nlp: Language) -> None:
     doc, claims = _claims(nlp, "According to the ministry, the bridge was destroyed overnight.")
     assert len(claims) == 1
@@ -278,3 +283,8 @@ def test_cue_coordinated_with_the_reported_verb_by_the_parse_is_its_own_claim(nl
     assert [(c.cue.text, c.source_mention.text, c.content.text) for c in claims] == [
         ("said", "Trump", "he would order a thorough review of the nation's computer defenses"),
         ("warned against", "Trump", "potential hackers from China")]
+
+
+def test_trailing_according_to_is_not_part_of_the_content(nlp: Language) -> None:
+    _, claims = _claims(nlp, "The bridge was destroyed overnight, according to the ministry.")
+    assert [(c.cue.text, c.content.text) for c in claims] == [("according to", "The bridge was destroyed overnight")]
