@@ -29,6 +29,7 @@ COUNTRIES_FILE = DATA_DIR.parent / "countries.tsv"
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+DEFINITE = frozenset({"the", "this", "that"})
 
 
 # --- lexicons ------------------------------------------------------------------------------------------------
@@ -368,10 +369,10 @@ class ActorIndex:
         """'the Ukrainian leader', 'the president': a definite title with no name refers to the latest person
         holding that title (or any leader's title for 'leader'), of the same country where one is given."""
         head = span.root
-        determiner = span[0] if span[0].lower_ in ("the", "this", "that") else (
-            span.doc[span.start - 1] if span.start > 0 else None)
-        # "the President": the small model tags a capitalized title PROPN (and often ORG)
-        if determiner is None or determiner.lower_ not in ("the", "this", "that") or head.pos_ not in ("NOUN", "PROPN"):
+        # the determiner may lie just outside an entity span ("the [President]"), and the small model tags a
+        # capitalized title PROPN (and often ORG)
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if not {span[0].lower_, before} & DEFINITE or head.pos_ not in ("NOUN", "PROPN"):
             return None
         title = self._title_of(head)
         if title is None:
@@ -380,7 +381,7 @@ class ActorIndex:
         modifiers = [c for c in head.children if c.dep_ in ("amod", "compound")] + [
             p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
             for p in prep.children if p.dep_ == "pobj"]
-        country = next((self.lexicon.country_of(c.text) for c in modifiers if self.lexicon.country_of(c.text)), None)
+        country = next((iso for c in modifiers if (iso := self.lexicon.country_of(c.text))), None)
         leader = self.lexicon.titles.get(title, False)
         candidates = []
         for actor in self.actors:
