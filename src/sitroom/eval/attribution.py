@@ -20,11 +20,14 @@ gold source.
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from spacy.tokens import Doc
 
 ROLES = ("source", "cue", "content")
 WORD = re.compile(r"\w+")
@@ -254,13 +257,34 @@ def evaluate(data: Path, split: str | None = "dev", nlp=None) -> dict[str, float
     return out
 
 
-def read_gold_cues(data: Path, split: str | None) -> tuple[list[str], list[set[int]]]:
-    """Texts of a split and, for each, the start offsets of the words inside gold cues (to train the cue model)."""
+GoldRelation = dict[str, list[tuple[int, int]]]  # role -> character spans, one a word
+
+
+def read_gold_relations(data: Path, split: str | None) -> tuple[list[str], list[list[GoldRelation]]]:
+    """Texts of a split and, for each, its gold relations as character spans per role, to learn from."""
     texts: list[str] = []
-    cues: list[set[int]] = []
+    relations: list[list[GoldRelation]] = []
     for item in read_split(Path(data), split):
         if isinstance(item, Document):
             offsets = word_offsets(item.text)
             texts.append(item.text)
-            cues.append({offsets[w][0] for relation in item.relations for w in relation.cue})
-    return texts, cues
+            relations.append([{role: [offsets[w] for w in sorted(relation.role(role))] for role in ROLES}
+                              for relation in item.relations])
+    return texts, relations
+
+
+def parsed_training_split(description: str, default_out: Path
+                          ) -> tuple[argparse.Namespace, list[Doc], list[list[GoldRelation]]]:
+    """The command line of a file learned from PolNeAR (--data, --split, --out) and the split's texts parsed as the
+    pipeline parses them (paragraph boundaries), with their gold relations."""
+    from sitroom.config import NlpOptions
+    from sitroom.nlp import load_pipeline
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--split", default="train")
+    parser.add_argument("--out", type=Path, default=default_out)
+    args = parser.parse_args()
+    nlp = load_pipeline(NlpOptions(pipeline=[]))
+    texts, relations = read_gold_relations(args.data, args.split)
+    return args, list(nlp.pipe(texts, batch_size=16)), relations

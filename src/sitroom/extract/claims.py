@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.extract.actors import DATA_DIR as ACTOR_DATA_DIR
 from sitroom.extract.actors import ActorIndex, load_actor_lexicon, noun_phrase, read_rows
+from sitroom.extract.cue_extent import cue_extent, load_extent_table
 from sitroom.extract.cue_model import load_cue_model
 from sitroom.extract.doc import doc_text, evidence, register_extensions
 from sitroom.model import Claim, ClaimKind, Evidence, Stance, VerificationNote
@@ -173,6 +174,7 @@ class ClaimExtractor:
         self.skip_quoted_cues = skip_quoted_cues
         self.cue_model = load_cue_model() if cue_threshold < 1.0 else None
         self.cue_threshold = cue_threshold
+        self.cue_extent_kinds = load_extent_table()
         self._sent_starts: list[int] = [0]
         self.lexicon_floor = lexicon_floor
         self.clause_verbs_as_cues = clause_verbs_as_cues
@@ -292,7 +294,7 @@ class ClaimExtractor:
             return None
         if source is None and not passive and probability < self.cue_threshold:
             return None
-        cue_first, cue_last = self._cue_extent(token, extra_cue)
+        cue_first, cue_last = self._cue_extent(token, extra_cue, content)
         channel = self._channel(token)
         relative = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")), None)
         return _Draft(
@@ -304,20 +306,11 @@ class ClaimExtractor:
             mention=_chars(doc, relative.i, relative.i) if relative is not None and source is not None else None,
         )
 
-    def _cue_extent(self, verb: Token, extra: list[int]) -> tuple[int, int]:
-        """The cue's words, as PolNeAR marks them: auxiliaries, negation and adverbs before the verb ("has also
-        said"), its particle ("pointed out") and a bare date right after it ("said Friday")."""
-        doc = verb.doc
-        first = verb.i
-        while first > self._sent(verb).start and doc[first - 1].head == verb and (
-                doc[first - 1].dep_ in ("aux", "auxpass", "neg")
-                or (doc[first - 1].dep_ == "advmod" and doc[first - 1].pos_ == "ADV")):
-            first -= 1
-        last = max([verb.i] + extra + [c.i for c in verb.children if c.dep_ == "prt"])
-        if last + 1 < len(doc) and doc[last + 1].head == verb and doc[last + 1].dep_ == "npadvmod" \
-                and doc[last + 1].ent_type_ in ("DATE", "TIME"):
-            last += 1
-        return first, last
+    def _cue_extent(self, verb: Token, extra: list[int], content: tuple[int, int] | None) -> tuple[int, int]:
+        """The cue's words as PolNeAR marks them, counted on its train split (sitroom.extract.cue_extent): "has
+        also said", "pointed out", "called for", "continues to insist", but "said" before "Friday"."""
+        first, last = cue_extent(verb, content, self.cue_extent_kinds, self._sent(verb).start)
+        return first, max([last] + extra)
 
     def _source(self, verb: Token, passive: bool) -> Span | None:
         """The cue's subject (or by-agent when passive), inherited from the verb it is coordinated with."""
@@ -745,7 +738,11 @@ class ClaimExtractor:
         for a cue the parse coordinated with the reported clause's verb where its form says it goes with the outer
         cue ("said he would order a review and warned against hackers": said/warned, not order/warned), or a
         participle closing the content after a comma ("said he didn't believe it, arguing that ..."); the outer
-        content then stops before it, and the outer source is its source."""
+        content then stops before it, and the outer source is its source. A claim whose cue verb another cue has
+        grown over ("appeared" in "appeared to suggest that ...") gives way to it."""
+        drafts = [d for d in drafts if not any(
+            o is not d and o.cue[0] <= doc[d.cue_token].idx < o.cue[1] and d.content[0] <= doc[o.cue_token].idx
+            < d.content[1] for o in drafts)]
         kept = []
         for draft in drafts:
             outer = [o for o in drafts if o is not draft and o.content[0] <= draft.cue[0] < o.content[1]]

@@ -14,7 +14,6 @@ Retrain, reproducibly (fixed order, no randomness), with:
 
 from __future__ import annotations
 
-import argparse
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -169,22 +168,14 @@ def train_by_kind(rows: list[list[int]], labels: np.ndarray, kinds: list[str]) -
 
 
 def main() -> None:
-    from sitroom.config import NlpOptions
-    from sitroom.eval.attribution import read_gold_cues
-    from sitroom.nlp import load_pipeline
+    from sitroom.eval.attribution import parsed_training_split
 
-    parser = argparse.ArgumentParser(description="Retrain the cue model on PolNeAR.")
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--split", default="train")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
-    args = parser.parse_args()
-    nlp = load_pipeline(NlpOptions(pipeline=[]))  # parsed as the pipeline parses (paragraph boundaries)
-    texts, cues = read_gold_cues(args.data, args.split)
-    docs = list(nlp.pipe(texts, batch_size=16))
+    args, docs, relations = parsed_training_split("Retrain the cue model on PolNeAR.", MODEL_PATH)
+    cues = [{start for relation in doc_relations for start, _ in relation["cue"]} for doc_relations in relations]
     rows, labels, kinds = examples(docs, cues)
     model = CueModel(train_by_kind(rows, labels, kinds))
     model.save(args.out)
-    print(f"{len(texts)} texts, {len(rows)} verbs and nouns, {int(labels.sum())} cues -> {args.out}")
+    print(f"{len(docs)} texts, {len(rows)} verbs and nouns, {int(labels.sum())} cues -> {args.out}")
 
 
 if __name__ == "__main__":
