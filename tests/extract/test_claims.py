@@ -288,3 +288,11 @@ def test_cue_coordinated_with_the_reported_verb_by_the_parse_is_its_own_claim(nl
 def test_trailing_according_to_is_not_part_of_the_content(nlp: Language) -> None:
     _, claims = _claims(nlp, "The bridge was destroyed overnight, according to the ministry.")
     assert [(c.cue.text, c.content.text) for c in claims] == [("according to", "The bridge was destroyed overnight")]
+
+
+def test_closing_cue_after_a_comma_takes_the_unattached_clause_before(nlp: Language) -> None:
+    # The parse leaves "It was a good business decision" unattached to "told"; the clause before the comma is the
+    # content all the same (PolNeAR dev: "..., Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday.").
+    doc = nlp("It was a good business decision, Sen. Lindsey Graham told The Huffington Post on Thursday.")
+    claims = [(doc.text[c.cue.start:c.cue.end], doc.text[c.content.start:c.content.end]) for c in doc._.claims]
+    assert claims == [("told", "It was a good business decision")]

@@ -439,7 +439,24 @@ class ClaimExtractor:
                 biggest = max(rest, key=lambda c: sum(1 for _ in c.subtree))
                 if sum(1 for _ in biggest.subtree) >= 3:
                     return _trim(doc, *_subtree_range(biggest)), []
-        return None, []
+        return self._clause_before(doc, verb), []
+
+    def _clause_before(self, doc: Doc, verb: Token) -> tuple[int, int] | None:
+        """The clause before a closing "..., experts say." or "..., Graham told The Huffington Post on Thursday.":
+        the cue, its subject and its own arguments end the sentence after a comma, and the parse left the clause
+        before them unattached."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        sent = self._sent(verb)
+        if subject is None or subject.left_edge.i - 1 <= sent.start:
+            return None
+        comma = doc[subject.left_edge.i - 1]
+        while comma.text in CLOSE_QUOTES + STRAIGHT_QUOTES + "'" and comma.i - 1 > sent.start:
+            comma = doc[comma.i - 1]
+        if comma.text != "," or not self._only_arguments(verb, subject.idx, verb.idx) \
+                or not self._only_arguments(verb, verb.idx + len(verb.text), sent.end_char):
+            return None
+        trimmed = _trim(doc, sent.start, comma.i - 1)
+        return trimmed if trimmed is not None and trimmed[1] - trimmed[0] >= 2 else None
 
     def _after_colon(self, doc: Doc, verb: Token) -> tuple[int, int] | None:
         """'The New York Times reports:' / 'Caddell continued:' then the words: the rest of the paragraph after the
