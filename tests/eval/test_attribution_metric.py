@@ -59,14 +59,14 @@ def test_exact_needs_equal_words_overlap_needs_the_same_relation() -> None:
     predicted = [Relation(_words(TEXT, "mayor"), _words(TEXT, "said"), _words(TEXT, "the bridge fell")),
                  Relation(_words(TEXT, "Police"), _words(TEXT, "officials said"), _words(TEXT, "it"))]
     counts = score_document(predicted, gold)
-    assert (counts["cue_exact"].matched_predicted, counts["cue_overlap"].matched_predicted) == (1, 1)
-    assert counts["source_exact"].matched_gold == 1  # "Police"
-    assert counts["source_overlap"].matched_gold == 1  # "mayor" overlaps; "Police" is in an unaligned relation
-    assert counts["content_exact"].matched_gold == 1 and counts["content_overlap"].matched_gold == 1
+    assert (counts["cue_exact"].matched, counts["cue_overlap"].matched) == (1, 1)
+    assert counts["source_exact"].matched == 1  # "Police"
+    assert counts["source_overlap"].matched == 1  # "mayor" overlaps; "Police" is in an unaligned relation
+    assert counts["content_exact"].matched == 1 and counts["content_overlap"].matched == 1
 
 
 def test_counts_prf() -> None:
-    counts = Counts(predicted=4, gold=5, matched_predicted=3, matched_gold=3)
+    counts = Counts(predicted=4, gold=5, matched=3)
     p, r, f = counts.prf()
     assert (round(p), round(r), round(f, 1)) == (75, 60, 66.7)
     assert Counts().prf() == (0.0, 0.0, 0.0)

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from sitroom.eval.metrics import prf
+
 ROLES = ("source", "cue", "content")
 WORD = re.compile(r"\w+")
 
@@ -47,20 +49,15 @@ class Relation:
 class Counts:
     predicted: int = 0
     gold: int = 0
-    matched_predicted: int = 0
-    matched_gold: int = 0
+    matched: int = 0  # one-to-one: a matched prediction is a matched gold item
 
     def add(self, other: Counts) -> None:
         self.predicted += other.predicted
         self.gold += other.gold
-        self.matched_predicted += other.matched_predicted
-        self.matched_gold += other.matched_gold
+        self.matched += other.matched
 
     def prf(self) -> tuple[float, float, float]:
-        p = 100.0 * self.matched_predicted / self.predicted if self.predicted else 0.0
-        r = 100.0 * self.matched_gold / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+        return prf(self.matched, self.predicted, self.gold)
 
 
 @dataclass
@@ -183,14 +180,12 @@ def score_document(predicted: list[Relation], gold: list[Relation]) -> dict[str,
         for item in p_items:
             if item in remaining:
                 remaining.remove(item)
-                exact.matched_predicted += 1
-                exact.matched_gold += 1
+                exact.matched += 1
         overlap = Counts(predicted=len(p_items), gold=len(g_items))
         for i, relation in enumerate(predicted):
             j = mapping.get(i)
             if relation.role(role) and j is not None and relation.role(role) & gold[j].role(role):
-                overlap.matched_predicted += 1
-                overlap.matched_gold += 1
+                overlap.matched += 1
         counts[f"{role}_exact"] = exact
         counts[f"{role}_overlap"] = overlap
     return counts
