@@ -15,19 +15,24 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from sitroom.eval.attribution import GoldRelation
 
 TABLE_PATH = Path(__file__).resolve().parents[1] / "data" / "claims" / "cue_extent.tsv"
 # A neighbour joins the cue when PolNeAR train includes its kind at least this often (a majority vote) ...
 INCLUDE_RATE = 0.5
 # ... over at least this many examples; rarer kinds are left out of the table (and so out of the cue).
 MIN_COUNT = 8
+# Kinds seen fewer times than this are not written to the table at all (they would only be noise to a reader).
+MIN_WRITTEN = 3
 # Dependency labels whose word names the kind ("has", "also", "for"); other labels are named by entity type or tag.
 WORD_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "prep", "agent", "dative", "mark"})
 # Noun-phrase labels named by their entity type, else their part of speech ("said Friday": npadvmod:DATE).
 PHRASE_DEPS = frozenset({"npadvmod", "dobj"})
-SpansByRole = dict[str, list[tuple[int, int]]]  # a gold relation: role -> character spans
 GOVERNOR = "governor"  # the verb that takes the cue as an open complement: "continues to insist"
 
 
@@ -122,7 +127,7 @@ def count_kinds(doc: Doc, cue_heads: list[tuple[Token, set[int], tuple[int, int]
     return counts
 
 
-def gold_cue_heads(doc: Doc, relations: list[SpansByRole]) -> list[tuple[Token, set[int], tuple[int, int] | None]]:
+def gold_cue_heads(doc: Doc, relations: list[GoldRelation]) -> list[tuple[Token, set[int], tuple[int, int] | None]]:
     """For each gold relation with a verb in its cue: the verb the extractor would take as the cue (the last verb
     of the cue: "continues to insist", "has been harshly criticized"), the cue's token indices, and the content's
     first and last token."""
@@ -139,17 +144,24 @@ def gold_cue_heads(doc: Doc, relations: list[SpansByRole]) -> list[tuple[Token, 
 
 
 def _tokens(doc: Doc, spans: list[tuple[int, int]]) -> set[int]:
-    return {t.i for t in doc for start, end in spans if start < t.idx + len(t.text) and t.idx < end}
+    """Indices of the tokens the character spans touch."""
+    found: set[int] = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found
 
 
 def write_table(counts: Counter[tuple[str, bool]], path: Path, source: str) -> int:
     kinds = sorted({kind for kind, _ in counts})
     lines = [f"# How often PolNeAR's gold cue includes each kind of neighbour of its verb; counted on {source} by",
-             "# sitroom.extract.cue_extent (kind, rate included, count). Kinds with fewer than 3 examples are omitted."]
+             f"# sitroom.extract.cue_extent (kind, rate included, count). Kinds seen fewer than {MIN_WRITTEN} times are"
+             " omitted."]
     written = 0
     for kind in kinds:
         yes, no = counts[(kind, True)], counts[(kind, False)]
-        if yes + no >= 3:
+        if yes + no >= MIN_WRITTEN:
             lines.append(f"{kind}\t{yes / (yes + no):.3f}\t{yes + no}")
             written += 1
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
