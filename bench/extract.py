@@ -47,13 +47,19 @@ def load_texts(limit: int) -> tuple[list[str], str]:
     return ["".join(sentence.format(n=i + j) for j in range(12)) for i in range(limit)], "generated"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def texts_and_rounds(description: str) -> tuple[list[str], str, int, int]:
+    """The command line both pipeline benches share: their texts, where those came from, how many words they hold,
+    and how many timed rounds to run."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--docs", type=int, default=60, help="number of texts (default 60)")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds; the best of each is kept (default 3)")
     args = parser.parse_args()
     texts, origin = load_texts(args.docs)
-    words = sum(len(t.split()) for t in texts)
+    return texts, origin, sum(len(t.split()) for t in texts), args.rounds
+
+
+def main() -> None:
+    texts, origin, words, rounds = texts_and_rounds(__doc__.splitlines()[0])
 
     base = load_pipeline(NlpOptions(pipeline=[]))  # the spaCy model (with the blank-line sentence splitter)
     full = load_pipeline(NlpOptions(pipeline=list(DEFAULT_PIPELINE)))
@@ -65,7 +71,7 @@ def main() -> None:
     spacy_s = full_s = float("inf")
     component_s = {name: float("inf") for name, _ in components}
     found: dict[str, int] = {}
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         started = time.perf_counter()
         docs = list(base.pipe(texts, batch_size=16))
         spacy_s = min(spacy_s, time.perf_counter() - started)
