@@ -323,11 +323,13 @@ class ActorIndex:
     def has_title(self, span: Span) -> bool:
         head = span.root
         for child in head.children:
-            if child.dep_ == "appos" and self._title_of(child) is not None:
+            if child.dep_ == "appos" and self.title_of(child) is not None:
                 return True
         return head.i > 0 and self.doc[head.i - 1] not in span and self.doc[head.i - 1].lower_ in self.lexicon.titles
 
-    def _title_of(self, token: Token) -> str | None:
+    def title_of(self, token: Token) -> str | None:
+        """The longest lexicon title among a noun's words and modifiers ("the deputy defence minister"), if any; the
+        module's apposition and nominal rules ask it too."""
         words = [t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod") or t == token]
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
@@ -374,7 +376,7 @@ class ActorIndex:
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         if not {span[0].lower_, before} & DEFINITE or head.pos_ not in ("NOUN", "PROPN"):
             return None
-        title = self._title_of(head)
+        title = self.title_of(head)
         if title is None:
             return None
         # the country of "the Ukrainian leader" or of "the President of Ukraine"
@@ -432,7 +434,7 @@ def _role(index: ActorIndex, head: Token, title: str) -> tuple[str, str]:
             role = f"{role} of {index.lexicon.countries[country].name}"
         return role, country
     for child in head.rights:
-        if child.dep_ == "appos" and index._title_of(child) is not None:
+        if child.dep_ == "appos" and index.title_of(child) is not None:
             tokens = [t for t in child.subtree if not t.is_punct or t.text in ("’", "'")]
             while tokens and tokens[0].lower_ in DETERMINERS:
                 tokens = tokens[1:]
@@ -443,7 +445,7 @@ def _role(index: ActorIndex, head: Token, title: str) -> tuple[str, str]:
                     if iso:
                         country = country or iso
                 return role, country
-    if head.dep_ == "appos" and index._title_of(head.head) is not None:
+    if head.dep_ == "appos" and index.title_of(head.head) is not None:
         # "President of Ukraine Volodymyr Zelenskyy": the title phrase the name stands in apposition to
         title_head = head.head
         words = [t for t in title_head.subtree if t.i < head.i and t not in head.subtree and not t.is_punct]
@@ -488,7 +490,7 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
         key = name_key(name.text)
         tagged = "PERSON" in {t.ent_type_ for t in name} and not any(t.ent_type_ == "ORG" for t in name)
         # "President of Ukraine Volodymyr Zelenskyy": a name in apposition to a title is a person's, whatever NER said
-        titled = token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") and index._title_of(token.head)
+        titled = token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") and index.title_of(token.head)
         person = (tagged and (len(name) > 1 or _agentive(token))) or bool(title) or index.has_title(name) \
             or bool(key.split() and key.split()[-1] in person_surnames) or bool(titled and len(name) > 1)
         if person:
