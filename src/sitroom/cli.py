@@ -35,6 +35,7 @@ TEXT_PREVIEW_CHARS = 80
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")]
 LimitOption = Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")]
+ArticleIdArgument = Annotated[str, typer.Argument(help="Article id (a unique prefix is enough)")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object of the metrics.")]
 SplitOption = Annotated[Optional[str], typer.Option("--split", help="Subfolder of the data set (train, dev, ...).")]
 
@@ -102,7 +103,9 @@ def _print_ingest_summary(result: BatchResult, run: str) -> None:
 
 
 @app.command()
-def problems(run: Annotated[Optional[str], typer.Option(help="Only this ingest run.")] = None, db: DbOption = None) -> None:
+def problems(
+    run: Annotated[Optional[str], typer.Option(help="Only this ingest run.")] = None, db: DbOption = None,
+) -> None:
     """Items that failed or were skipped at ingest, with their reasons."""
     with _store(db) as store:
         rows = store.problems(run)
@@ -134,7 +137,7 @@ def articles(
 
 
 @app.command()
-def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough)")], db: DbOption = None) -> None:
+def show(article_id: ArticleIdArgument, db: DbOption = None) -> None:
     """An article's clean text and metadata, with captions, claims and events marked where extracted."""
     with _store(db) as store:
         article = store.article(article_id)
@@ -307,7 +310,8 @@ def claims(
 
 @app.command()
 def events(
-    event_type: Annotated[Optional[str], typer.Option("--type", help="ACLED type or sub-type, or PLOVER category.")] = None,
+    event_type: Annotated[
+        Optional[str], typer.Option("--type", help="ACLED type or sub-type, or PLOVER category.")] = None,
     since: Annotated[Optional[str], typer.Option(help="On or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="On or before (YYYY-MM-DD).")] = None,
     region: Annotated[Optional[str], typer.Option(help="Admin region, country or location contains this text.")] = None,
@@ -320,7 +324,8 @@ def events(
     with _store(db) as store:
         rows = store.events(where)
     table = Table(title=f"{len(rows)} events")
-    for column in ("article", "date", "type", "actor1", "actor2", "admin1", "location", "status", "fatalities", "trigger"):
+    for column in ("article", "date", "type", "actor1", "actor2", "admin1", "location", "status", "fatalities",
+                   "trigger"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
@@ -333,7 +338,7 @@ def events(
 
 
 @app.command()
-def places(article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough)")], db: DbOption = None) -> None:
+def places(article_id: ArticleIdArgument, db: DbOption = None) -> None:
     """Each place mention of an article: its resolution, precision and the cue that decided it."""
     with _store(db) as store:
         article = store.article(article_id)

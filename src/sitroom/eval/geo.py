@@ -255,7 +255,8 @@ def score_end_to_end(articles: list[GoldArticle], predictions: list[list[Predict
 # --- running sitroom -----------------------------------------------------------------------------------------
 
 
-def resolve_gold(articles: list[GoldArticle], gazetteer: Gazetteer, options: Any = None) -> list[list[Prediction | None]]:
+def resolve_gold(articles: list[GoldArticle], gazetteer: Gazetteer,
+                 options: Any = None) -> list[list[Prediction | None]]:
     """Resolve each gold span with the article's other gold toponyms as context (cues read from the raw text)."""
     from sitroom.extract.places import Cues, Resolver, ResolverOptions, _Context
 
@@ -353,7 +354,8 @@ def demonym_test(gazetteer: Gazetteer) -> Callable[[GoldToponym], bool]:
     return lambda t: t.adjective or bool(_DEMONYM_ENDING.search(t.text) and gazetteer.demonym(t.text))
 
 
-def iter_errors(articles: Iterable[GoldArticle], predictions: Iterable[list[Prediction | None]]) -> Iterable[tuple[str, GoldToponym, Prediction | None, float]]:
+def iter_errors(articles: Iterable[GoldArticle], predictions: Iterable[list[Prediction | None]]
+                ) -> Iterable[tuple[str, GoldToponym, Prediction | None, float]]:
     """(article id, gold, prediction, km) for each gold toponym with a point; for error analysis."""
     for article, answers in zip(articles, predictions):
         for gold, answer in zip(article.toponyms, answers):

@@ -235,7 +235,8 @@ def _has_shelter(token: Token, lex: EventLexicon) -> bool:
 _COMPLEMENTS = ("xcomp", "ccomp", "dobj", "attr", "acomp", "oprd", "prep", "pobj", "nsubjpass", "conj", "advcl")
 
 
-def read_clause(token: Token, lex: EventLexicon, by_head: dict[int, Trigger], seen: set[int] | None = None) -> Reading | None:
+def read_clause(token: Token, lex: EventLexicon, by_head: dict[int, Trigger],
+                seen: set[int] | None = None) -> Reading | None:
     """The act a predicate reports, reading through frame verbs ("said that"), light verbs ("held talks"),
     intention adjectives ("is ready to") and control verbs ("threatened to"), with modality on the way."""
     seen = seen if seen is not None else set()

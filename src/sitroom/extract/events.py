@@ -578,7 +578,8 @@ class _Inputs:
         quantity = Quantity(id=f"Q-ev{len(self.new_quantities) + 1}", evidence=evidence(self.doc, start,
                             number.idx + len(number.text)), value=value,
                             approximator=" ".join(h.text for h in hedge),
-                            approximation="approx" if hedge else "exact", unit=token.lemma_ if token is not number else "")
+                            approximation="approx" if hedge else "exact",
+                            unit=token.lemma_ if token is not number else "")
         self.new_quantities.append(quantity)
         self.quantities.append(quantity)
         return quantity
@@ -662,8 +663,8 @@ class _Inputs:
                 if all(m.start != mention.start for m in actor.mentions):
                     actor.mentions.append(mention)
                 return actor
-        actor = Actor(id=f"A-ev{len(self.new_actors) + 1}", name=name, kind=kind, country=country,  # type: ignore[arg-type]
-                      inter_code=inter, mentions=[mention])
+        actor = Actor(id=f"A-ev{len(self.new_actors) + 1}", name=name, kind=kind,  # type: ignore[arg-type]
+                      country=country, inter_code=inter, mentions=[mention])
         self.new_actors.append(actor)
         self.actors.append(actor)
         return actor

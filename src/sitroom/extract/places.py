@@ -122,8 +122,8 @@ class _Context:
         return cls(
             metonym_places=data["metonym_places"], speech_verbs=set(data["speech_verbs"]),
             locative_preps=set(data["locative_preps"]), spatial_cues=data["spatial_cues"],
-            settlement_words=data["settlement_words"], titles=set(data["titles"]), admin1_words=set(terms["admin1_words"]),
-            admin2_words=set(terms["admin2_words"]),
+            settlement_words=data["settlement_words"], titles=set(data["titles"]),
+            admin1_words=set(terms["admin1_words"]), admin2_words=set(terms["admin2_words"]),
         )
 
 
@@ -140,7 +140,8 @@ class Cues:
         self._region_inside = re.compile(r"\s+(" + "|".join(words) + r")$", re.IGNORECASE)
         plural = "|".join(w for w in words if w.endswith("s"))
         name = r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?"
-        self.region_list = re.compile(rf"((?:{name})(?:\s*,\s*(?:and\s+)?{name})*,?\s+(?:and|or)\s+{name})\s+({plural})\b")
+        self.region_list = re.compile(
+            rf"((?:{name})(?:\s*,\s*(?:and\s+)?{name})*,?\s+(?:and|or)\s+{name})\s+({plural})\b")
         cues = sorted(context.spatial_cues, key=len, reverse=True)
         settlement = "|".join(context.settlement_words)
         self._anchor_before = re.compile(
@@ -194,7 +195,8 @@ class Cues:
                 gap = text[mentions[i].end : mentions[j].start]
                 if len(gap) > 120 or re.search(r"[.!?;]\s", gap):
                     break
-                match = self._anchor_before.search(text[max(mentions[i].end, mentions[j].start - 60) : mentions[j].start])
+                window_start = max(mentions[i].end, mentions[j].start - 60)
+                match = self._anchor_before.search(text[window_start : mentions[j].start])
                 if match:
                     mentions[i].anchor = j
                     mentions[i].anchor_cue = match.group(1).lower()
@@ -254,9 +256,11 @@ class Resolver:
             if inner:  # "Colorado State University", "European Commission": the place the name is about
                 return inner
         if mention.container:
-            units = [c for c in self.gazetteer.lookup(mention.container) if c.exact and c.feature in ("country", "ADM1")]
-            inside = [c for c in found if any(c.admin1_gn == u.admin1_gn if u.feature == "ADM1" else c.country == u.country
-                                              for u in units) and c.rowid not in {u.rowid for u in units}]
+            units = [c for c in self.gazetteer.lookup(mention.container)
+                     if c.exact and c.feature in ("country", "ADM1")]
+            inside = [c for c in found
+                      if any(c.admin1_gn == u.admin1_gn if u.feature == "ADM1" else c.country == u.country
+                             for u in units) and c.rowid not in {u.rowid for u in units}]
             if inside:
                 return inside
         if mention.admin_cue:
@@ -470,7 +474,8 @@ class Resolver:
             close = [(d, c) for d, c in close if d <= o.near_max_km]
             if close:
                 d, c = min(close, key=lambda dc: dc[0])
-                results[i] = Resolution(c, "exact", f"within {d:.0f} km of its anchor '{m.anchor_cue} {mentions[m.anchor].name}'")
+                stated = f"{m.anchor_cue} {mentions[m.anchor].name}"
+                results[i] = Resolution(c, "exact", f"within {d:.0f} km of its anchor '{stated}'")
                 continue
             same = [c for c in cands[i] if c.lat is None and c.admin2_code and c.admin2_code == anchor.admin2_code]
             entry = same[0] if len(same) == 1 else None
@@ -503,7 +508,8 @@ class PlacesComponent:
     """Sets ``doc._.places``: NER GPE/LOC/FAC plus gazetteer hits, each resolved with a precision and a cue."""
 
     def __init__(self, nlp: Language, name: str, gazetteer_path: str, labels: list[str], known_only_labels: list[str],
-                 chunk_labels: list[str], embedded_min_population: int, unlabelled_min_population: int, resolver: dict[str, Any]) -> None:
+                 chunk_labels: list[str], embedded_min_population: int, unlabelled_min_population: int,
+                 resolver: dict[str, Any]) -> None:
         self.name = name
         self.labels = set(labels)
         self.known_only_labels = set(known_only_labels)
@@ -759,7 +765,8 @@ class PlacesComponent:
             if head.dep_ in ("dobj", "dative", "conj"):
                 return "metonym" if head.head.pos_ == "VERB" and head.dep_ != "conj" else "location"
             if head.dep_ == "pobj" and head.head.lower_ not in self.context.locative_preps:
-                return "metonym" if head.head.lower_ in ("for", "with", "by", "between", "against", "on") else "location"
+                metonymic = head.head.lower_ in ("for", "with", "by", "between", "against", "on")
+                return "metonym" if metonymic else "location"
             return "location"
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in self.context.speech_verbs:
             return "metonym"

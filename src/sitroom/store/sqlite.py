@@ -212,7 +212,8 @@ class SQLiteStore(Store):
                 article_id = record.article.id
                 self._drop_extraction(article_id)
                 self.db.execute(
-                    "INSERT INTO records (article_id, content_hash, pipeline, extracted_at, body) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO records (article_id, content_hash, pipeline, extracted_at, body)"
+                    " VALUES (?, ?, ?, ?, ?)",
                     (article_id, record.article.content_hash, pipeline, _now(), to_json(record)),
                 )
                 _insert_rows(self.db, "claims", claim_rows(record))
@@ -228,7 +229,8 @@ class SQLiteStore(Store):
         row = self.db.execute("SELECT body FROM records WHERE article_id = ?", (article_id,)).fetchone()
         return from_json(Record, row["body"]) if row else None
 
-    def claims(self, source: str | None = None, stance: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def claims(self, source: str | None = None, stance: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
         clauses, params = [], []
         if source:
             clauses.append("lower(source) LIKE ?")
