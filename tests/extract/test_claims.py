@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from sitroom.config import NlpOptions
 from sitroom.extract.actors import name_key
-from sitroom.extract.claims import quote_spans
+from sitroom.extract.claims import SIGNATURE_CUE, quote_spans
 from sitroom.model import Actor, Claim
 from sitroom.nlp import load_pipeline
 
@@ -296,3 +296,44 @@ def test_closing_cue_after_a_comma_takes_the_unattached_clause_before(nlp: Langu
     doc = nlp("It was a good business decision, Sen. Lindsey Graham told The Huffington Post on Thursday.")
     claims = [(doc.text[c.cue.start:c.cue.end], doc.text[c.content.start:c.content.end]) for c in doc._.claims]
     assert claims == [("told", "It was a good business decision")]
+
+
+def test_quotation_lines_signed_after_a_dash_are_their_signers_words(nlp: Language) -> None:
+    # Pull quotes and vox pops (PolNeAR dev prints 24 '"..." ― Name' lines in one article); the opening mark may be
+    # a closing one and the dash may be glued to the quote.
+    text = ("Residents describe the night.\n\n"
+            "”The shelling went on until dawn. We hid in the basement.” ― Olena Petrenko\n"
+            "“Nobody came to help us.”― Ivan Kovalenko.\n"
+            '"We will not leave our homes." -- Oleksandr, 54, a resident of Kharkiv\n'
+            "“Europe stands with Ukraine.” — Ursula von der Leyen\n")
+    doc, claims = _claims(nlp, text)
+    signed = [c for c in claims if c.cue_lemma == SIGNATURE_CUE]
+    assert [(c.cue.text, _source_name(doc, c), c.content.text, c.kind) for c in signed] == [
+        ("―", "Olena Petrenko", "The shelling went on until dawn. We hid in the basement", "direct"),
+        ("―", "Ivan Kovalenko", "Nobody came to help us", "direct"),
+        ("--", "Oleksandr", "We will not leave our homes", "direct"),
+        ("—", "Ursula von der Leyen", "Europe stands with Ukraine", "direct"),
+    ]
+    assert {a.kind for a in doc._.actors if a.id in {c.source for c in signed}} == {"person"}
+
+
+def test_signature_on_the_next_line_and_embedded_posts_sign_their_words(nlp: Language) -> None:
+    # A debate digest signs each quote on the line below (PolNeAR train, wash-post); an embedded post reads
+    # '<text> — Name (@handle) Date' once its markup is gone (PolNeAR train, breitbart).
+    text = ('What the candidates said.\n\n"We will rebuild every bridge they destroyed."\n\n- Maria Kovalenko.\n\n'
+            '"Great speech. She is ready."\n\n-President Obama, writing after the speech.\n\n'
+            "The ceasefire is holding in Kherson tonight. — Olga Tokariuk (@olgatokariuk) March 5, 2022\n")
+    doc, claims = _claims(nlp, text)
+    signed = [c for c in claims if c.cue_lemma == SIGNATURE_CUE]
+    assert [(c.cue.text, _source_name(doc, c), c.content.text) for c in signed] == [
+        ("-", "Maria Kovalenko", "We will rebuild every bridge they destroyed"),
+        ("-", "Obama", "Great speech. She is ready"),
+        ("—", "Olga Tokariuk", "The ceasefire is holding in Kherson tonight"),
+    ]
+    assert {c.kind for c in signed} == {"direct"}
+
+
+def test_a_dash_before_a_sentence_is_no_signature(nlp: Language) -> None:
+    doc, claims = _claims(nlp, "“We will respond” — Zelenskiy said on Monday.")
+    assert not [c for c in claims if c.cue_lemma == SIGNATURE_CUE]
+    assert [c.cue.text for c in claims] == ["said"]

@@ -404,10 +404,11 @@ class ActorIndex:
 
 
 def _name_span(doc: Doc, head: Token) -> Span:
-    """The proper-name part of a noun phrase headed by ``head``: its run of PROPN compounds."""
+    """The proper-name part of a noun phrase headed by ``head``: its run of PROPN compounds (not punctuation the
+    tagger read as one, as the '”―' glued before a signature's name)."""
     start = head.i
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, head.i + 1) \
-            and doc[start - 1].dep_ in ("compound", "flat", "nmod"):
+            and doc[start - 1].dep_ in ("compound", "flat", "nmod") and doc[start - 1].text[:1].isalnum():
         start -= 1
     return doc[start:head.i + 1]
 

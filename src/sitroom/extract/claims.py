@@ -51,6 +51,21 @@ VOICING_VERBS = frozenset({"make", "issue", "express", "voice", "offer", "give",
 CONTENT_PREPS = ("about", "on", "over", "against", "for", "of", "as", "to", "with", "by")
 # Labels of a cue's children that may stand between it and the quotation it introduces.
 ARGUMENT_DEPS = ("nsubj", "dobj", "dative", "prt", "npadvmod", "advmod", "prep", "aux", "neg")
+# Words signed after a dash, whose signature's first words up to a comma or bracket name the speaker: a quotation
+# standing as its own line, as pull quotes, vox pops and debate digests print them ('"We are tired." ― Olena, 54, a
+# nurse in Kharkiv', or the signature on the next line: '"..."\n\n- Bernie Sanders.'), and an embedded post as
+# its text reads once the embed's markup is gone ('... — Paul Ryan (@SpeakerRyan) July 5, 2016'). Seen on PolNeAR
+# train (wash-post and breitbart articles) and dev (a huff-post vox pop).
+SIGNED_WORDS = (
+    re.compile(r"^[ \t]*[\"“”‘'](?P<content>[^\n]+?)[\"”“’'][ \t]*(?:\n[ \t]*){0,2}"
+               r"(?P<dash>―|—|–|--|-(?=[ \t]*[A-Z]))[ \t]*(?P<signature>[^\n]{1,160})$", re.MULTILINE),
+    re.compile(r"^(?:<[^>\n]*>)?[ \t]*(?P<content>[^\n]+?)[ \t]+(?P<dash>—|―|–|-)[ \t]+"
+               r"(?P<signature>[^\n(]{1,80}\(@\w{1,15}\)[^\n]*)$", re.MULTILINE),
+)
+# A speaker's name in a signature: capitalized words and initials, with at most two short lower-case words between
+# two of them (the particles of 'Ursula von der Leyen'); the cue lemma of signed words, whichever dash signs them.
+SIGNATURE_NAME = re.compile(r"[A-Z][\w'’\-]*\.?(?:[ \t]+(?:[a-z]{1,3}[ \t]+){0,2}[A-Z][\w'’\-]*\.?)*")
+SIGNATURE_CUE = "―"
 
 
 @dataclass(frozen=True)
@@ -159,6 +174,7 @@ class _Draft:
     channel: tuple[int, int] | None = None
     whole_source: bool = False  # the source mention is the whole noun phrase, appositions and clauses included
     mention: tuple[int, int] | None = None  # the source as written where it is not ``source`` ("who" said)
+    signed: bool = False  # the source signed the words (a quotation line, a post): a person, whatever NER read
 
 
 class ClaimExtractor:
@@ -218,11 +234,41 @@ class ClaimExtractor:
                      or self._learned_noun_cue(doc, token, quotes) or self._verb_cue(doc, token, quotes))
             if draft is not None:
                 drafts.append(draft)
-        drafts = self._outermost(doc, drafts)
+        signed = self._signed_words(doc)
+        drafts = [d for d in drafts if not any(s.content[0] < d.content[1] and d.content[0] < s.content[1]
+                                               for s in signed)]  # signed words have their one speaker
+        drafts = self._outermost(doc, drafts + signed)
         for draft in drafts:
-            if draft.kind != "hedged":
+            if draft.kind != "hedged" and not draft.signed:
                 draft.kind = self._kind(doc, draft, quotes)
         return drafts + self._continued_quotes(doc, drafts, quotes)
+
+    def _signed_words(self, doc: Doc) -> list[_Draft]:
+        """Words signed after a dash (SIGNED_WORDS: '"..." ― Sonya Herridge'): the signer said them, verbatim. The
+        dash is the cue; the name it opens is the speaker."""
+        found: list[_Draft] = []
+        text = doc_text(doc)
+        for match in (m for pattern in SIGNED_WORDS for m in pattern.finditer(text)):
+            name = SIGNATURE_NAME.match(match.group("signature"))
+            if name is None or len(name.group().split()) > self.speaker_words:
+                continue
+            name_start = match.start("signature")
+            name_end = name_start + len(name.group().rstrip("."))
+            rest = match.group("signature")[name_end - name_start:].strip(" \t.")
+            if rest and rest[0] not in ",(":
+                continue  # the signature goes on as a sentence: not a name alone
+            source = doc.char_span(name_start, name_end, alignment_mode="contract")  # not a dash glued on
+            content = doc.char_span(match.start("content"), match.end("content"), alignment_mode="contract")
+            dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+            if source is None or content is None or dash is None or not len(content):
+                continue
+            trimmed = _trim(doc, content.start, content.end - 1)
+            if trimmed is None:
+                continue
+            found.append(_Draft(cue=match.span("dash"), cue_token=dash.start, cue_lemma=SIGNATURE_CUE,
+                                content=_chars(doc, *trimmed), source=(source.start_char, source.end_char),
+                                source_token=source.root.i, kind="direct", stance="assert", signed=True))
+        return found
 
     def _continued_quotes(self, doc: Doc, drafts: list[_Draft], quotes: list[tuple[int, int]]) -> list[_Draft]:
         """A quotation standing alone, with no cue of its own, continues the direct quote just before it (or, with
@@ -802,7 +848,9 @@ class ClaimExtractor:
             source_mention = None
             if draft.source is not None:
                 span = doc.char_span(*draft.source, alignment_mode="expand")
-                actor = index.resolve(span) if span is not None else None
+                actor = index.resolve(span, create=not draft.signed) if span is not None else None
+                if actor is None and span is not None and draft.signed:
+                    actor = index.add(span.text, "person", span)
                 source_id = actor.id if actor else None
                 source_mention = evidence(doc, *self._mention(doc, draft))
             first = min(draft.cue[0], draft.content[0], *(draft.source or ()))
