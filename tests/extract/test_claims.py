@@ -337,3 +337,11 @@ def test_a_dash_before_a_sentence_is_no_signature(nlp: Language) -> None:
     doc, claims = _claims(nlp, "“We will respond” — Zelenskiy said on Monday.")
     assert not [c for c in claims if c.cue_lemma == SIGNATURE_CUE]
     assert [c.cue.text for c in claims] == ["said"]
+
+
+def test_a_signature_signs_only_its_own_line(nlp: Language) -> None:
+    # An unsigned quotation paragraph (here the candidate's words being answered) is nobody's continued quote.
+    text = ('"You walk down the street and you get shot."\n\n'
+            "“He does not know our neighbourhoods.” ― Carla Sanchez\n")
+    _, claims = _claims(nlp, text)
+    assert [c.content.text for c in claims] == ["He does not know our neighbourhoods"]

@@ -274,7 +274,8 @@ class ClaimExtractor:
         """A quotation standing alone, with no cue of its own, continues the direct quote just before it (or, with
         none before, just after it): the same speaker said it, through the same cue."""
         taken = [d.content for d in drafts] + [d.cue for d in drafts]
-        direct = sorted((d for d in drafts if d.kind in ("direct", "mixed") and d.source), key=lambda d: d.cue[0])
+        direct = sorted((d for d in drafts if d.kind in ("direct", "mixed") and d.source and not d.signed),
+                        key=lambda d: d.cue[0])  # a signature signs its own line only
         found: list[_Draft] = []
         for q_start, q_end in quotes:
             if any(s < q_end and q_start < e for s, e in taken):
