@@ -63,8 +63,9 @@ SIGNED_WORDS = (
                r"(?P<signature>[^\n(]{1,80}\(@\w{1,15}\)[^\n]*)$", re.MULTILINE),
 )
 # A speaker's name in a signature: capitalized words and initials, with at most two short lower-case words between
-# two of them (the particles of 'Ursula von der Leyen'); the cue lemma of signed words, whichever dash signs them.
+# two of them (the particles of 'Ursula von der Leyen').
 SIGNATURE_NAME = re.compile(r"[A-Z][\w'’\-]*\.?(?:[ \t]+(?:[a-z]{1,3}[ \t]+){0,2}[A-Z][\w'’\-]*\.?)*")
+# The cue lemma of signed words, whichever dash signs them.
 SIGNATURE_CUE = "―"
 
 
