@@ -322,15 +322,18 @@ def test_signature_on_the_next_line_and_embedded_posts_sign_their_words(nlp: Lan
     # '<text> — Name (@handle) Date' once its markup is gone (PolNeAR train, breitbart).
     text = ('What the candidates said.\n\n"We will rebuild every bridge they destroyed."\n\n- Maria Kovalenko.\n\n'
             '"Great speech. She is ready."\n\n-President Obama, writing after the speech.\n\n'
-            "The ceasefire is holding in Kherson tonight. — Olga Tokariuk (@olgatokariuk) March 5, 2022\n")
+            "The ceasefire is holding in Kherson tonight. — Olga Tokariuk (@olgatokariuk) March 5, 2022\n\n"
+            "Shelling resumed at dawn. — The Kyiv Independent (@KyivIndependent) March 6, 2022\n")
     doc, claims = _claims(nlp, text)
     signed = [c for c in claims if c.cue_lemma == SIGNATURE_CUE]
     assert [(c.cue.text, _source_name(doc, c), c.content.text) for c in signed] == [
         ("-", "Maria Kovalenko", "We will rebuild every bridge they destroyed"),
         ("-", "Obama", "Great speech. She is ready"),
         ("—", "Olga Tokariuk", "The ceasefire is holding in Kherson tonight"),
+        ("—", "Kyiv Independent", "Shelling resumed at dawn"),
     ]
     assert {c.kind for c in signed} == {"direct"}
+    assert [a.kind for a in doc._.actors if a.id == signed[-1].source] == ["organization"]
 
 
 def test_a_dash_before_a_sentence_is_no_signature(nlp: Language) -> None:

@@ -23,7 +23,7 @@ from sitroom.extract.actors import ActorIndex, load_actor_lexicon, noun_phrase, 
 from sitroom.extract.cue_extent import cue_extent, load_extent_table
 from sitroom.extract.cue_model import load_cue_model
 from sitroom.extract.doc import doc_text, evidence, register_extensions
-from sitroom.model import Claim, ClaimKind, Evidence, Stance, VerificationNote
+from sitroom.model import Actor, Claim, ClaimKind, Evidence, Stance, VerificationNote
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "claims"
 
@@ -175,7 +175,7 @@ class _Draft:
     channel: tuple[int, int] | None = None
     whole_source: bool = False  # the source mention is the whole noun phrase, appositions and clauses included
     mention: tuple[int, int] | None = None  # the source as written where it is not ``source`` ("who" said)
-    signed: bool = False  # the source signed the words (a quotation line, a post): a person, whatever NER read
+    signed: bool = False  # the source signed the words (a quotation line, a post); see build for its kind
 
 
 class ClaimExtractor:
@@ -850,9 +850,7 @@ class ClaimExtractor:
             source_mention = None
             if draft.source is not None:
                 span = doc.char_span(*draft.source, alignment_mode="expand")
-                actor = index.resolve(span, create=not draft.signed) if span is not None else None
-                if actor is None and span is not None and draft.signed:
-                    actor = index.add(span.text, "person", span)
+                actor = self._source_actor(draft, span, index) if span is not None else None
                 source_id = actor.id if actor else None
                 source_mention = evidence(doc, *self._mention(doc, draft))
             first = min(draft.cue[0], draft.content[0], *(draft.source or ()))
@@ -873,6 +871,15 @@ class ClaimExtractor:
         self._verify(doc, claims, index)
         self._dates(doc, claims, drafts)
         return claims
+
+    def _source_actor(self, draft: _Draft, span: Span, index: ActorIndex) -> Actor | None:
+        """The actor a draft's source names. A signature names a person whatever NER read ('Oleksandr' tagged a
+        place), unless it reads as an organization ('The Associated Press', 'The Daily Beast')."""
+        organization = any(t.ent_type_ == "ORG" for t in span) or span[0].lower_ == "the" \
+            or index.group_kind(span.root) is not None
+        if not draft.signed or organization:
+            return index.resolve(span)
+        return index.resolve(span, create=False) or index.add(span.text, "person", span)
 
     def _speakers(self, doc: Doc, drafts: list[_Draft], claims: list[Claim], index: ActorIndex) -> None:
         """'I'/'we' as a source is whoever speaks there: the speaker of the quotation it stands in, of the
