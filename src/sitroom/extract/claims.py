@@ -875,9 +875,8 @@ class ClaimExtractor:
     def _source_actor(self, draft: _Draft, span: Span, index: ActorIndex) -> Actor | None:
         """The actor a draft's source names. A signature names a person whatever NER read ('Oleksandr' tagged a
         place), unless it reads as an organization ('The Associated Press', 'The Daily Beast')."""
-        organization = any(t.ent_type_ == "ORG" for t in span) or span[0].lower_ == "the" \
-            or index.group_kind(span.root) is not None
-        if not draft.signed or organization:
+        if not draft.signed or any(t.ent_type_ == "ORG" for t in span) or span[0].lower_ == "the" \
+                or index.group_kind(span.root) is not None:
             return index.resolve(span)
         return index.resolve(span, create=False) or index.add(span.text, "person", span)
 
