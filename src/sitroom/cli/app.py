@@ -1,4 +1,4 @@
-"""The `sitroom` command: thin typer wrappers over the stages."""
+"""The `sitroom` commands: thin typer wrappers over the stages."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from sitroom.cli.render import console, errors
 from sitroom.config import CONFIG_ENV, Config, load_config
 from sitroom.eval.report import print_metrics
 from sitroom.model import Article, IngestError, Record, Skipped, to_dict
@@ -27,8 +27,6 @@ gazetteer_app = typer.Typer(help="The offline place gazetteer.", no_args_is_help
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 
-console = Console()
-errors = Console(stderr=True)
 # Problems listed after an ingest; the rest are counted (all are in `sitroom problems`).
 MAX_PROBLEMS_SHOWN = 25
 TEXT_PREVIEW_CHARS = 80
