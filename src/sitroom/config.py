@@ -1,22 +1,34 @@
 """One place for every option; read from an optional TOML file, as trafilatura's Extractor carries its settings.
 
-Nothing else keeps module-level switches: a stage receives the part of :class:`Config` it needs.
+Nothing else keeps module-level switches or reads the environment: a stage receives the part of :class:`Config`
+it needs. Every value is checked when the file is loaded, so a wrong one is one line naming its key
+(``[ingest] batch_size: must be at least 1, not 0``) rather than a batch that silently stores nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
+import types
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 DEFAULT_DB = "sitroom.db"
-CONFIG_ENV = "SITROOM_CONFIG"
+# The environment variables sitroom reads, all of them, and only here.
+CONFIG_ENV = "SITROOM_CONFIG"  # a TOML file of options (the CLI's --config)
+CACHE_ENV = "SITROOM_CACHE"  # where the built gazetteer lives (default ~/.cache/sitroom)
+EVAL_CACHE_ENV = "SITROOM_EVAL_CACHE"  # parsed evaluation corpora kept between scorer runs
 # The extraction components in the order their requires/assigns allow (nlp.analyze_pipes() checks it).
 DEFAULT_PIPELINE = (
     "sitroom_times", "sitroom_quantities", "sitroom_places", "sitroom_actors", "sitroom_claims", "sitroom_events",
 )
+
+
+class ConfigError(ValueError):
+    """A configuration file that is missing, malformed, or holds a value of the wrong kind: one line, one key."""
 
 
 @dataclass
@@ -46,11 +58,43 @@ class NlpOptions:
     # sitroom components added after the model's own, in order; each one's options go in `components`.
     pipeline: list[str] = field(default_factory=lambda: list(DEFAULT_PIPELINE))
     components: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Documents spaCy parses together at most ...
     batch_size: int = 64
+    # ... and characters at most in one such batch: spaCy's memory grows with the text it holds at once, so a
+    # batch of long articles is cut short. Calibrated on this 2-core machine: 16 articles of 200,000 characters
+    # peaked at 4.97 GB in batches of 8 articles, ~1 GB one at a time; 250,000 characters a batch keeps
+    # `sitroom extract` under the 1 GB budget with the gazetteer loaded (bench/memory.py measures it).
+    batch_chars: int = 250_000
     # Blank lines end sentences before the parser runs (titles, captions and promos carry no full stop).
     paragraph_boundaries: bool = True
-    # Texts longer than this are cut before parsing (spaCy's own default limit is 1,000,000).
-    max_chars: int = 200_000
+    # A longer text is read in windows of about this many characters, cut at a paragraph break (else a line
+    # break, else a space), which together cover the whole text; evidence offsets stay offsets into the
+    # article. 100,000 characters is above every demo article but one (174,823) and above any PolNeAR text,
+    # so ordinary articles are read whole.
+    window_chars: int = 100_000
+
+
+@dataclass
+class ExtractOptions:
+    # Records stored per transaction: a killed `sitroom extract` loses at most this many articles' work
+    # (about 25 s of the demo corpus on this machine) ...
+    commit_articles: int = 50
+    # ... or this many characters of article text, whichever comes first (one long article is one commit).
+    commit_chars: int = 1_000_000
+
+
+@dataclass
+class PathOptions:
+    # Folder of the built gazetteer ("" = $SITROOM_CACHE or ~/.cache/sitroom); `sitroom gazetteer build` writes it.
+    cache: str = ""
+    # Folder where scorers keep parsed evaluation corpora ("" = $SITROOM_EVAL_CACHE or /tmp/sitroom-eval-cache).
+    eval_cache: str = ""
+
+    def cache_dir(self) -> Path:
+        return Path(self.cache or os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "sitroom")
+
+    def eval_cache_dir(self) -> Path:
+        return Path(self.eval_cache or os.environ.get(EVAL_CACHE_ENV) or "/tmp/sitroom-eval-cache")
 
 
 @dataclass
@@ -58,6 +102,16 @@ class Config:
     db: str = DEFAULT_DB
     ingest: IngestOptions = field(default_factory=IngestOptions)
     nlp: NlpOptions = field(default_factory=NlpOptions)
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+    paths: PathOptions = field(default_factory=PathOptions)
+
+
+# Options that must be at least this much (a zero batch stores nothing; a zero window never ends).
+MINIMUMS: dict[str, int] = {
+    "ingest.max_item_bytes": 1, "ingest.max_file_bytes": 1, "ingest.min_text_chars": 0, "ingest.batch_size": 1,
+    "nlp.batch_size": 1, "nlp.batch_chars": 1, "nlp.window_chars": 1_000,
+    "extract.commit_articles": 1, "extract.commit_chars": 1,
+}
 
 
 def load_config(path: str | Path | None = None) -> Config:
@@ -65,18 +119,89 @@ def load_config(path: str | Path | None = None) -> Config:
     config = Config()
     if path is None:
         return config
-    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    _merge(config, data, str(path))
+    where = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"config file {where}: cannot be read ({error.strerror or error})") from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"config file {where}: not UTF-8 text") from error
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"config file {where}: not valid TOML ({error})") from error
+    _merge(config, data, where, "")
+    _check_minimums(config, where)
     return config
 
 
-def _merge(target: Any, data: dict[str, Any], where: str) -> None:
+def _merge(target: Any, data: dict[str, Any], where: str, prefix: str) -> None:
+    hints = typing.get_type_hints(type(target))
     names = {f.name for f in dataclasses.fields(target)}
     for key, value in data.items():
+        dotted = f"{prefix}{key}"
         if key not in names:
-            raise ValueError(f"{where}: unknown option {key!r} (known: {', '.join(sorted(names))})")
+            raise ConfigError(f"{where}: unknown option [{prefix.rstrip('.') or 'top level'}] {key!r}"
+                              f" (known: {', '.join(sorted(names))})")
         current = getattr(target, key)
-        if dataclasses.is_dataclass(current) and isinstance(value, dict):
-            _merge(current, value, f"{where}:{key}")
-        else:
-            setattr(target, key, value)
+        if dataclasses.is_dataclass(current):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: [{dotted}] must be a table, not {_kind(value)}")
+            _merge(current, value, where, f"{dotted}.")
+            continue
+        problem = _type_problem(value, hints[key])
+        if problem:
+            raise ConfigError(f"{where}: {dotted}: {problem}")
+        setattr(target, key, value)
+
+
+def _type_problem(value: Any, expected: Any) -> str:
+    """Why ``value`` is not of the annotated type, or "" when it is (TOML gives int, float, str, bool, list, dict)."""
+    origin = typing.get_origin(expected)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(expected)
+        return "" if any(not _type_problem(value, o) for o in options) else f"must be {_name(expected)}, not {_kind(value)}"
+    if expected is Any:
+        return ""
+    if origin is list:
+        if not isinstance(value, list):
+            return f"must be a list, not {_kind(value)}"
+        (item,) = typing.get_args(expected) or (Any,)
+        for position, element in enumerate(value):
+            if problem := _type_problem(element, item):
+                return f"item {position}: {problem}"
+        return ""
+    if origin is dict:
+        return "" if isinstance(value, dict) else f"must be a table, not {_kind(value)}"
+    if expected is bool:
+        return "" if isinstance(value, bool) else f"must be true or false, not {_kind(value)}"
+    if expected is int:
+        return "" if isinstance(value, int) and not isinstance(value, bool) else f"must be a whole number, not {_kind(value)}"
+    if expected is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return "" if ok else f"must be a number, not {_kind(value)}"
+    if expected is str:
+        return "" if isinstance(value, str) else f"must be text, not {_kind(value)}"
+    return ""
+
+
+def _check_minimums(config: Config, where: str) -> None:
+    for dotted, minimum in MINIMUMS.items():
+        section, key = dotted.split(".")
+        value = getattr(getattr(config, section), key)
+        if value < minimum:
+            raise ConfigError(f"{where}: {dotted}: must be at least {minimum}, not {value}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return {list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _name(expected: Any) -> str:
+    return " or ".join(getattr(a, "__name__", str(a)) for a in typing.get_args(expected))

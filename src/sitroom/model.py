@@ -11,6 +11,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, Union
 
@@ -107,6 +108,20 @@ class Skipped:
     reason: str
     detail: str = ""
     article_id: str = ""
+
+
+ExtractionReason = Literal["component_error", "memory", "stale_text"]
+
+
+@dataclass
+class ExtractionFailure:
+    """An article the pipeline could not read, with the component that raised and why; the batch goes on."""
+
+    article_id: str
+    reason: ExtractionReason
+    component: str = ""  # the pipeline component that raised, where known
+    detail: str = ""
+    content_hash: str = ""  # the text that failed, so a changed text is tried again
 
 
 @dataclass
@@ -252,6 +267,21 @@ class Cluster:
     members: list[str] = field(default_factory=list)  # "<article id>/<record id>"
     independent_sources: int = 0
     status: ClusterStatus = "single_source"
+
+
+def iter_evidence(obj: Any) -> Iterator[Evidence]:
+    """Every Evidence inside a model object, nested ones included (claims' verification notes, casualties ...)."""
+    if isinstance(obj, Evidence):
+        yield obj
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            yield from iter_evidence(getattr(obj, f.name))
+    elif isinstance(obj, (list, tuple)):
+        for item in obj:
+            yield from iter_evidence(item)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            yield from iter_evidence(item)
 
 
 # --- JSON in and out -----------------------------------------------------------------------------------------

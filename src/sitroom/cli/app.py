@@ -6,6 +6,7 @@ import importlib
 import json
 import os
 import sys
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,11 +16,11 @@ from rich.table import Table
 from rich.text import Text
 
 from sitroom.cli.render import console, errors
-from sitroom.config import CONFIG_ENV, Config, load_config
+from sitroom.config import CONFIG_ENV, Config, ConfigError, load_config
 from sitroom.eval.report import print_metrics
-from sitroom.model import Article, IngestError, Record, Skipped, to_dict
+from sitroom.model import Article, ExtractionFailure, IngestError, Record, Skipped, to_dict
 from sitroom.store import Store, open_store
-from sitroom.store.base import ArticleFilter, BatchResult, EventFilter
+from sitroom.store.base import ArticleFilter, BatchResult, ClaimFilter, EventFilter, ProblemFilter, RecordsResult
 
 app = typer.Typer(help="sitroom: war reporting as a source-attributed, verifiable record.", no_args_is_help=True)
 eval_app = typer.Typer(help="Score extraction against gold data.", no_args_is_help=True)
@@ -49,7 +50,11 @@ def main(
     ] = None,
 ) -> None:
     """sitroom: war reporting as a source-attributed, verifiable record."""
-    State.config = load_config(config)
+    try:
+        State.config = load_config(config)
+    except ConfigError as error:
+        errors.print(f"error: {error}")
+        raise typer.Exit(2) from None
 
 
 def _store(db: str | None) -> Store:
@@ -102,16 +107,20 @@ def _print_ingest_summary(result: BatchResult, run: str) -> None:
 
 @app.command()
 def problems(
-    run: Annotated[Optional[str], typer.Option(help="Only this ingest run.")] = None, db: DbOption = None,
+    run: Annotated[Optional[str], typer.Option(help="Only this ingest run.")] = None,
+    stage: Annotated[Optional[str], typer.Option(help="ingest or extract (default: both).")] = None,
+    db: DbOption = None,
 ) -> None:
-    """Items that failed or were skipped at ingest, with their reasons."""
-    with _store(db) as store:
-        rows = store.problems(run)
+    """Items that failed or were skipped at ingest, and articles extraction could not read, with their reasons."""
+    if stage not in (None, "ingest", "extract"):
+        errors.print(f"--stage is ingest or extract, not {stage!r}")
+        raise typer.Exit(2)
     table = Table()
-    for column in ("run", "status", "source", "item", "reason", "detail"):
+    for column in ("stage", "run", "status", "source", "item", "reason", "detail"):
         table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(str(row[c]) for c in ("run", "status", "source", "item", "reason", "detail")))
+    with _store(db) as store:
+        for row in store.iter_problems(ProblemFilter(stage=stage, run=run)):  # type: ignore[arg-type]
+            table.add_row(row.stage, row.run, row.status, row.source, row.item, row.reason, row.detail)
     console.print(table)
 
 
@@ -125,7 +134,7 @@ def articles(
 ) -> None:
     """List stored articles."""
     with _store(db) as store:
-        rows = store.articles(ArticleFilter(outlet=outlet, since=since, until=until, limit=limit))
+        rows = list(islice(store.iter_articles(ArticleFilter(outlet=outlet, since=since, until=until)), limit))
     table = Table(title=f"{len(rows)} articles")
     for column in ("id", "published", "outlet", "title"):
         table.add_column(column, overflow="fold")
@@ -194,8 +203,8 @@ def _print_claims_of(record: Record) -> None:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row["claim_id"], row["source"], row["cue"], row["stance"], row["kind"], row["verification"],
-            row["target_claim"] or "", row["content"],
+            row.claim_id, row.source, row.cue, row.stance, row.kind, row.verification, row.target_claim or "",
+            row.content,
         )
     console.print(table)
 
@@ -211,9 +220,9 @@ def _print_events_of(record: Record) -> None:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row["event_id"], " / ".join(x for x in (row["event_type"], row["sub_event_type"]) if x), row["plover"],
-            row["actor1"], row["actor2"], row["event_date"] or "", row["location"], row["status"],
-            "" if row["fatalities"] is None else str(row["fatalities"]), row["trigger"],
+            row.event_id, " / ".join(x for x in (row.event_type, row.sub_event_type) if x), row.plover,
+            row.actor1, row.actor2, row.event_date or "", row.location, row.status,
+            "" if row.fatalities is None else str(row.fatalities), row.trigger,
         )
     console.print(table)
 
@@ -239,21 +248,28 @@ def annotate(
     failed = 0
     single = len(items) == 1 and as_json
     for item in items:
-        if isinstance(item, Article):
-            record = next(records)
+        outcome = next(records) if isinstance(item, Article) else item
+        if isinstance(outcome, Record):
             if as_json:
-                print(json.dumps(to_dict(record), ensure_ascii=False, indent=1 if single else None))
+                print(json.dumps(to_dict(outcome), ensure_ascii=False, indent=1 if single else None))
             else:
-                _print_article(record.article, record)
-        else:
-            failed += 1
-            problem = {"source": item.source, "item": getattr(item, "item", ""), "status": type(item).__name__,
-                       "reason": item.reason, "detail": item.detail}
-            if as_json:
-                print(json.dumps({"error": problem}, ensure_ascii=False))
-            errors.print(f"{problem['status']}: {item.source} {problem['item']}: {item.reason} {item.detail}")
+                _print_article(outcome.article, outcome)
+            continue
+        failed += 1
+        problem = _problem_of(outcome)
+        if as_json:
+            print(json.dumps({"error": problem}, ensure_ascii=False))
+        errors.print(f"{problem['status']}: {problem['source']} {problem['item']}: {problem['reason']} {problem['detail']}")
     if failed:
         raise typer.Exit(1)
+
+
+def _problem_of(item: IngestError | Skipped | ExtractionFailure) -> dict[str, str]:
+    if isinstance(item, ExtractionFailure):
+        return {"source": item.article_id, "item": item.component, "status": "ExtractionFailure",
+                "reason": item.reason, "detail": item.detail}
+    return {"source": item.source, "item": getattr(item, "item", ""), "status": type(item).__name__,
+            "reason": item.reason, "detail": item.detail}
 
 
 def _with_overrides(article: Article, published: str | None, outlet: str | None) -> Article:
@@ -269,20 +285,26 @@ def extract(
     db: DbOption = None,
     force: Annotated[bool, typer.Option(help="Re-extract every article, not only new or changed ones.")] = False,
 ) -> None:
-    """Run extraction on stored articles that have no current record."""
+    """Run extraction on stored articles that have no current record; exits 1 if any article failed."""
     with _store(db) as store:
-        _extract_into(store, force)
+        result = _extract_into(store, force)
+    if result.failed:
+        raise typer.Exit(1)
 
 
-def _extract_into(store: Store, force: bool) -> int:
-    from sitroom.run.local import count_pending, extract_stored
+def _extract_into(store: Store, force: bool) -> RecordsResult:
+    from sitroom.run.local import Extraction
 
-    pending = len(store.article_ids()) if force else count_pending(store, State.config)
+    extraction = Extraction(store, State.config, force)
     with _progress() as progress:
-        task = progress.add_task("extracting", total=pending)
-        done = extract_stored(store, State.config, force, lambda n: progress.advance(task, n))
-    console.print(f"extracted {done} articles")
-    return done
+        task = progress.add_task("extracting", total=len(extraction.todo))
+        result = extraction.run(lambda n: progress.advance(task, n))
+    console.print(f"extracted {result.stored} articles")
+    if result.failed:
+        console.print(f"{result.failed} articles could not be read: sitroom problems --stage extract")
+    if result.stale:
+        console.print(f"{result.stale} articles changed while they were read; they stay pending (run extract again)")
+    return result
 
 
 @app.command()
@@ -294,14 +316,14 @@ def claims(
 ) -> None:
     """List extracted claims: who said what, with what stance and verification."""
     with _store(db) as store:
-        rows = store.claims(source=source, stance=stance, limit=limit)
+        rows = list(islice(store.iter_claims(ClaimFilter(source=source, stance=stance)), limit))
     table = Table(title=f"{len(rows)} claims")
     for column in ("article", "published", "source", "cue", "stance", "verification", "content"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row["article_id"][:12], (row["published"] or "")[:10], row["source"], row["cue"], row["stance"],
-            row["verification"], row["content"],
+            row.article_id[:12], (row.published or "")[:10], row.source, row.cue, row.stance, row.verification,
+            row.content,
         )
     console.print(table)
 
@@ -318,19 +340,19 @@ def events(
     db: DbOption = None,
 ) -> None:
     """List extracted events."""
-    where = EventFilter(event_type=event_type, since=since, until=until, region=region, actor=actor, limit=limit)
+    where = EventFilter(event_type=event_type, since=since, until=until, region=region, actor=actor)
     with _store(db) as store:
-        rows = store.events(where)
+        rows = list(islice(store.iter_events(where), limit))
     table = Table(title=f"{len(rows)} events")
     for column in ("article", "date", "type", "actor1", "actor2", "admin1", "location", "status", "fatalities",
                    "trigger"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row["article_id"][:12], (row["event_date"] or "")[:10],
-            " / ".join(x for x in (row["event_type"] or row["plover"], row["sub_event_type"]) if x),
-            row["actor1"], row["actor2"], row["admin1"], row["location"], row["status"],
-            "" if row["fatalities"] is None else str(row["fatalities"]), row["trigger"],
+            row.article_id[:12], (row.event_date or "")[:10],
+            " / ".join(x for x in (row.event_type or row.plover, row.sub_event_type) if x),
+            row.actor1, row.actor2, row.admin1, row.location, row.status,
+            "" if row.fatalities is None else str(row.fatalities), row.trigger,
         )
     console.print(table)
 
@@ -402,7 +424,8 @@ def _print_store_summary(store: Store) -> None:
         table.add_row(key, str(value))
     console.print(table)
     for title, table_name, column in SUMMARY_TALLIES:
-        rows = store.tally(table_name, column, limit=SUMMARY_ROWS)
+        count_by = store.count_claims_by if table_name == "claims" else store.count_events_by
+        rows = count_by(column, limit=SUMMARY_ROWS)  # type: ignore[arg-type]
         if not rows:
             continue
         tally = Table(title=title)

@@ -1,15 +1,31 @@
-"""The store interface every backend implements, so stages never depend on one database."""
+"""The store interface every backend implements, so stages never depend on one database.
+
+Lists come as pages with keyset cursors (``after`` = the opaque ``next`` of the page before), so a caller can
+walk a million rows without holding them and without OFFSET scans; ``iter_*`` walk all pages. Rows are typed
+(``store.rows``); the SQL is the backend's business.
+"""
 
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable
+import base64
+import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from sitroom.model import Article, IngestError, Record, Skipped
+from sitroom.model import Article, ExtractionFailure, IngestError, Record, Skipped
+from sitroom.store.rows import ClaimField, ClaimRow, EventField, EventRow, ProblemRow, ProblemStage
 
 IngestItem = Article | IngestError | Skipped
+Row = TypeVar("Row")
+# Rows a page holds unless the caller asks for fewer; the most it may ask for.
+DEFAULT_PAGE_SIZE = 500
+MAX_PAGE_SIZE = 10_000
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be used as asked: not a sitroom database, unreadable, read-only, full. One line."""
 
 
 @dataclass
@@ -31,11 +47,29 @@ class BatchResult:
 
 
 @dataclass
+class RecordsResult:
+    stored: int = 0
+    failed: int = 0  # articles extraction could not read, logged with their reason
+    stale: int = 0  # records read from a text the article no longer has (re-ingested meanwhile): not stored
+
+    def add(self, other: RecordsResult) -> None:
+        self.stored += other.stored
+        self.failed += other.failed
+        self.stale += other.stale
+
+
+@dataclass
 class ArticleFilter:
     outlet: str | None = None  # substring, case-insensitive
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
-    limit: int | None = None
+
+
+@dataclass
+class ClaimFilter:
+    source: str | None = None  # substring of the source's name, case-insensitive
+    stance: str | None = None
+    article_id: str | None = None
 
 
 @dataclass
@@ -45,50 +79,132 @@ class EventFilter:
     until: str | None = None
     region: str | None = None  # admin1 or country, substring
     actor: str | None = None  # substring of actor1 or actor2
-    limit: int | None = None
+    article_id: str | None = None
+
+
+@dataclass
+class ProblemFilter:
+    stage: ProblemStage | None = None
+    run: str | None = None  # an ingest run
+
+
+@dataclass
+class Page(Generic[Row]):
+    rows: list[Row]
+    next: str | None = None  # pass as ``after`` for the following page; None on the last
+
+
+def encode_cursor(key: tuple[Any, ...]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(key)).encode("utf-8")).decode("ascii")
+
+
+def decode_cursor(cursor: str, width: int) -> tuple[Any, ...]:
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+    except (ValueError, UnicodeError) as error:
+        raise ValueError(f"not a cursor this store gave out: {cursor!r}") from error
+    if not isinstance(key, list) or len(key) != width:
+        raise ValueError(f"not a cursor this store gave out: {cursor!r}")
+    return tuple(key)
+
+
+def page_size(limit: int | None) -> int:
+    if limit is None:
+        return DEFAULT_PAGE_SIZE
+    if limit < 1:
+        raise ValueError(f"a page holds at least 1 row, not {limit}")
+    return min(limit, MAX_PAGE_SIZE)
+
+
+def walk(fetch: Callable[[str | None], Page[Row]]) -> Iterator[Row]:
+    """Every row of every page, fetching the next page only when the last row of this one is taken."""
+    after: str | None = None
+    while True:
+        page = fetch(after)
+        yield from page.rows
+        if page.next is None:
+            return
+        after = page.next
 
 
 class Store(abc.ABC):
+    # --- writing ------------------------------------------------------------------------------------------
+
     @abc.abstractmethod
     def add_batch(self, items: Iterable[IngestItem], run: str) -> BatchResult:
         """Store one batch in one transaction: all of it or, on a crash, none of it."""
 
     @abc.abstractmethod
-    def article(self, article_id: str) -> Article | None: ...
+    def put_records(
+        self, outcomes: Iterable[Record | ExtractionFailure], pipeline: str
+    ) -> RecordsResult:
+        """Store extraction records (replacing older ones) and failures in one transaction. A record read from
+        a text the article no longer has is not stored (the article stays pending)."""
+
+    # --- articles -----------------------------------------------------------------------------------------
 
     @abc.abstractmethod
-    def articles(self, where: ArticleFilter | None = None) -> list[Article]: ...
+    def article(self, article_id: str) -> Article | None:
+        """By id, or by a unique prefix of one (as git takes commits)."""
+
+    @abc.abstractmethod
+    def articles_page(self, where: ArticleFilter | None = None, after: str | None = None,
+                      limit: int | None = None) -> Page[Article]: ...
+
+    def iter_articles(self, where: ArticleFilter | None = None) -> Iterator[Article]:
+        return walk(lambda after: self.articles_page(where, after))
 
     @abc.abstractmethod
     def article_ids(self, where: ArticleFilter | None = None) -> list[str]: ...
 
-    @abc.abstractmethod
-    def ids_to_extract(self, pipeline: str, force: bool = False) -> list[str]:
-        """Articles with no record, or one read from another text or by another pipeline."""
+    # --- extraction records -------------------------------------------------------------------------------
 
     @abc.abstractmethod
-    def put_records(self, records: Iterable[Record], pipeline: str) -> int:
-        """Store extraction records (replacing older ones) in one transaction."""
+    def ids_to_extract(self, pipeline: str, force: bool = False) -> list[str]:
+        """Articles with no record, or one read from another text or by another pipeline; not those that
+        failed with this text and pipeline (``force`` takes every article)."""
 
     @abc.abstractmethod
     def record(self, article_id: str) -> Record | None: ...
 
-    @abc.abstractmethod
-    def claims(self, source: str | None = None, stance: str | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]: ...
+    def iter_records(self, where: ArticleFilter | None = None) -> Iterator[Record]:
+        for article in self.iter_articles(where):
+            record = self.record(article.id)
+            if record is not None:
+                yield record
 
     @abc.abstractmethod
-    def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]: ...
+    def claims_page(self, where: ClaimFilter | None = None, after: str | None = None,
+                    limit: int | None = None) -> Page[ClaimRow]: ...
+
+    def iter_claims(self, where: ClaimFilter | None = None) -> Iterator[ClaimRow]:
+        return walk(lambda after: self.claims_page(where, after))
 
     @abc.abstractmethod
-    def problems(self, run: str | None = None) -> list[dict[str, Any]]: ...
+    def events_page(self, where: EventFilter | None = None, after: str | None = None,
+                    limit: int | None = None) -> Page[EventRow]: ...
+
+    def iter_events(self, where: EventFilter | None = None) -> Iterator[EventRow]:
+        return walk(lambda after: self.events_page(where, after))
+
+    # --- bookkeeping --------------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def problems_page(self, where: ProblemFilter | None = None, after: str | None = None,
+                      limit: int | None = None) -> Page[ProblemRow]: ...
+
+    def iter_problems(self, where: ProblemFilter | None = None) -> Iterator[ProblemRow]:
+        return walk(lambda after: self.problems_page(where, after))
 
     @abc.abstractmethod
     def counts(self) -> dict[str, int]: ...
 
     @abc.abstractmethod
-    def tally(self, table: str, column: str, limit: int = 10) -> list[tuple[str, int]]:
-        """The most frequent values of claims.* or events.* columns, for summaries."""
+    def count_claims_by(self, column: ClaimField, limit: int = 10) -> list[tuple[str, int]]:
+        """The most frequent values of a claim field, for summaries."""
+
+    @abc.abstractmethod
+    def count_events_by(self, column: EventField, limit: int = 10) -> list[tuple[str, int]]: ...
 
     @abc.abstractmethod
     def close(self) -> None: ...

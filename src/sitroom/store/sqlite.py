@@ -5,22 +5,51 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitroom.model import Article, IngestError, Record, Skipped, from_json, to_json
-from sitroom.store.base import ArticleFilter, BatchResult, EventFilter, IngestItem, Store
-from sitroom.store.rows import claim_rows, event_rows
+from sitroom.model import Article, ExtractionFailure, IngestError, Record, Skipped, from_json, to_json
+from sitroom.store.base import (
+    ArticleFilter,
+    BatchResult,
+    ClaimFilter,
+    EventFilter,
+    IngestItem,
+    Page,
+    ProblemFilter,
+    RecordsResult,
+    Store,
+    decode_cursor,
+    encode_cursor,
+    page_size,
+)
+from sitroom.store.rows import (
+    ClaimField,
+    ClaimRow,
+    EventField,
+    EventRow,
+    ProblemRow,
+    claim_rows,
+    event_rows,
+    row_values,
+    stored_columns,
+)
 
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS_PACKAGE = "sitroom.store.migrations"
 # Columns a summary may count by (a whitelist: the names go into SQL).
 TALLY_COLUMNS = {
-    "claims": ("source", "source_kind", "cue", "kind", "stance", "verification"),
-    "events": ("event_type", "sub_event_type", "plover", "actor1", "actor2", "admin1", "country", "status"),
+    "claims": frozenset(ClaimField.__args__),  # type: ignore[attr-defined]
+    "events": frozenset(EventField.__args__),  # type: ignore[attr-defined]
 }
+# The keyset each list is ordered by: SQL expressions, compared as one row value, so a page resumes exactly
+# after the last row of the one before.
+ARTICLE_KEY = ("coalesce(published, '')", "id")
+CLAIM_KEY = ("coalesce(a.published, '')", "c.article_id", "c.start", "c.claim_id")
+EVENT_KEY = ("coalesce(e.event_date, a.published, '')", "e.article_id", "e.start", "e.event_id")
 
 
 def _now() -> str:
@@ -149,7 +178,7 @@ class SQLiteStore(Store):
         )
 
     def _drop_extraction(self, article_id: str) -> None:
-        for table in ("records", "claims", "events"):
+        for table in ("records", "extract_log", "claims", "events"):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
     # --- articles -----------------------------------------------------------------------------------------
@@ -163,7 +192,7 @@ class SQLiteStore(Store):
             row = row[0] if len(row) == 1 else None  # a unique prefix is enough, as with git
         return from_json(Article, row["body"]) if row else None
 
-    def _article_query(self, columns: str, where: ArticleFilter | None) -> tuple[str, list[Any]]:
+    def _article_where(self, where: ArticleFilter | None) -> tuple[list[str], list[Any]]:
         where = where or ArticleFilter()
         clauses, params = [], []
         if where.outlet:
@@ -175,120 +204,170 @@ class SQLiteStore(Store):
         if where.until:
             clauses.append("substr(published, 1, 10) <= ?")
             params.append(where.until)
-        sql = f"SELECT {columns} FROM articles"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY published, id"
-        if where.limit:
-            sql += f" LIMIT {int(where.limit)}"
-        return sql, params
+        return clauses, params
 
-    def articles(self, where: ArticleFilter | None = None) -> list[Article]:
-        sql, params = self._article_query("body", where)
-        return [from_json(Article, row["body"]) for row in self.db.execute(sql, params)]
+    def articles_page(self, where: ArticleFilter | None = None, after: str | None = None,
+                      limit: int | None = None) -> Page[Article]:
+        clauses, params = self._article_where(where)
+        rows = self._page("SELECT body, " + _key_columns(ARTICLE_KEY) + " FROM articles", clauses, params,
+                          ARTICLE_KEY, after, limit)
+        return _paged(rows, limit, ARTICLE_KEY, lambda row: from_json(Article, row["body"]))
 
     def article_ids(self, where: ArticleFilter | None = None) -> list[str]:
-        sql, params = self._article_query("id", where)
+        clauses, params = self._article_where(where)
+        sql = "SELECT id FROM articles" + _where(clauses) + " ORDER BY " + ", ".join(ARTICLE_KEY)
         return [row["id"] for row in self.db.execute(sql, params)]
+
+    def _page(self, select: str, clauses: list[str], params: list[Any], key: tuple[str, ...],
+              after: str | None, limit: int | None) -> list[sqlite3.Row]:
+        """One page of ``select``: the filter, the keyset condition after the cursor, one row more than asked
+        (to know whether another page follows)."""
+        clauses, params = list(clauses), list(params)
+        if after is not None:
+            clauses.append(f"({', '.join(key)}) > ({', '.join('?' for _ in key)})")
+            params.extend(decode_cursor(after, len(key)))
+        sql = select + _where(clauses) + " ORDER BY " + ", ".join(key) + " LIMIT ?"
+        return self.db.execute(sql, [*params, page_size(limit) + 1]).fetchall()
 
     # --- extraction records -------------------------------------------------------------------------------
 
     def ids_to_extract(self, pipeline: str, force: bool = False) -> list[str]:
         if force:
-            return [r["id"] for r in self.db.execute("SELECT id FROM articles ORDER BY published, id")]
+            return self.article_ids()
         rows = self.db.execute(
             "SELECT a.id FROM articles a LEFT JOIN records r ON r.article_id = a.id"
-            " WHERE r.article_id IS NULL OR r.content_hash != a.content_hash OR r.pipeline != ?"
-            " ORDER BY a.published, a.id",
-            (pipeline,),
+            " LEFT JOIN extract_log f ON f.article_id = a.id AND f.content_hash = a.content_hash"
+            " AND f.pipeline = ?"
+            " WHERE (r.article_id IS NULL OR r.content_hash != a.content_hash OR r.pipeline != ?)"
+            " AND f.article_id IS NULL"
+            " ORDER BY coalesce(a.published, ''), a.id",
+            (pipeline, pipeline),
         )
         return [r["id"] for r in rows]
 
-    def put_records(self, records: Iterable[Record], pipeline: str) -> int:
-        count = 0
+    def put_records(self, outcomes: Iterable[Record | ExtractionFailure], pipeline: str) -> RecordsResult:
+        result = RecordsResult()
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            for record in records:
-                article_id = record.article.id
+            for outcome in outcomes:
+                if isinstance(outcome, ExtractionFailure):
+                    self._log_failure(outcome, pipeline)
+                    result.failed += 1
+                    continue
+                article_id = outcome.article.id
+                current = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+                if current is None or current["content_hash"] != outcome.article.content_hash:
+                    result.stale += 1  # re-ingested while it was read: the article stays pending
+                    continue
                 self._drop_extraction(article_id)
                 self.db.execute(
                     "INSERT INTO records (article_id, content_hash, pipeline, extracted_at, body)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    (article_id, record.article.content_hash, pipeline, _now(), to_json(record)),
+                    (article_id, outcome.article.content_hash, pipeline, _now(), to_json(outcome)),
                 )
-                _insert_rows(self.db, "claims", claim_rows(record))
-                _insert_rows(self.db, "events", event_rows(record))
-                count += 1
+                _insert_rows(self.db, "claims", claim_rows(outcome))
+                _insert_rows(self.db, "events", event_rows(outcome))
+                result.stored += 1
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return count
+        return result
+
+    def _log_failure(self, failure: ExtractionFailure, pipeline: str) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO extract_log (article_id, content_hash, pipeline, at, reason, component, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (failure.article_id, failure.content_hash, pipeline, _now(), failure.reason, failure.component,
+             failure.detail),
+        )
 
     def record(self, article_id: str) -> Record | None:
         row = self.db.execute("SELECT body FROM records WHERE article_id = ?", (article_id,)).fetchone()
         return from_json(Record, row["body"]) if row else None
 
-    def claims(self, source: str | None = None, stance: str | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
+    def claims_page(self, where: ClaimFilter | None = None, after: str | None = None,
+                    limit: int | None = None) -> Page[ClaimRow]:
+        where = where or ClaimFilter()
         clauses, params = [], []
-        if source:
-            clauses.append("lower(source) LIKE ?")
-            params.append(f"%{source.lower()}%")
-        if stance:
-            clauses.append("stance = ?")
-            params.append(stance)
-        sql = "SELECT c.*, a.published FROM claims c JOIN articles a ON a.id = c.article_id"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY a.published, c.article_id, c.start"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return [dict(row) for row in self.db.execute(sql, params)]
+        if where.source:
+            clauses.append("lower(c.source) LIKE ?")
+            params.append(f"%{where.source.lower()}%")
+        if where.stance:
+            clauses.append("c.stance = ?")
+            params.append(where.stance)
+        if where.article_id:
+            clauses.append("c.article_id = ?")
+            params.append(where.article_id)
+        select = ("SELECT c.*, a.published AS published, " + _key_columns(CLAIM_KEY)
+                  + " FROM claims c JOIN articles a ON a.id = c.article_id")
+        rows = self._page(select, clauses, params, CLAIM_KEY, after, limit)
+        return _paged(rows, limit, CLAIM_KEY, lambda row: _typed(ClaimRow, row))
 
-    def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
+    def events_page(self, where: EventFilter | None = None, after: str | None = None,
+                    limit: int | None = None) -> Page[EventRow]:
         where = where or EventFilter()
         clauses, params = [], []
         if where.event_type:
-            clauses.append("(lower(event_type) = ? OR lower(sub_event_type) = ? OR lower(plover) LIKE ?)")
+            clauses.append("(lower(e.event_type) = ? OR lower(e.sub_event_type) = ? OR lower(e.plover) LIKE ?)")
             value = where.event_type.lower()
             params += [value, value, f"{value}%"]
         if where.since:
-            clauses.append("coalesce(event_date, a.published) >= ?")
+            clauses.append("coalesce(e.event_date, a.published) >= ?")
             params.append(where.since)
         if where.until:
-            clauses.append("substr(coalesce(event_date, a.published), 1, 10) <= ?")
+            clauses.append("substr(coalesce(e.event_date, a.published), 1, 10) <= ?")
             params.append(where.until)
         if where.region:
-            clauses.append("(lower(admin1) LIKE ? OR lower(country) LIKE ? OR lower(location) LIKE ?)")
+            clauses.append("(lower(e.admin1) LIKE ? OR lower(e.country) LIKE ? OR lower(e.location) LIKE ?)")
             params += [f"%{where.region.lower()}%"] * 3
         if where.actor:
-            clauses.append("(lower(actor1) LIKE ? OR lower(actor2) LIKE ?)")
+            clauses.append("(lower(e.actor1) LIKE ? OR lower(e.actor2) LIKE ?)")
             params += [f"%{where.actor.lower()}%"] * 2
-        sql = "SELECT e.*, a.published FROM events e JOIN articles a ON a.id = e.article_id"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY coalesce(e.event_date, a.published), e.article_id, e.start"
-        if where.limit:
-            sql += f" LIMIT {int(where.limit)}"
-        return [dict(row) for row in self.db.execute(sql, params)]
+        if where.article_id:
+            clauses.append("e.article_id = ?")
+            params.append(where.article_id)
+        select = ("SELECT e.*, a.published AS published, " + _key_columns(EVENT_KEY)
+                  + " FROM events e JOIN articles a ON a.id = e.article_id")
+        rows = self._page(select, clauses, params, EVENT_KEY, after, limit)
+        return _paged(rows, limit, EVENT_KEY, lambda row: _typed(EventRow, row))
 
     # --- bookkeeping --------------------------------------------------------------------------------------
 
-    def problems(self, run: str | None = None) -> list[dict[str, Any]]:
-        sql, params = "SELECT * FROM ingest_log", []
-        if run:
-            sql += " WHERE run = ?"
-            params.append(run)
-        return [dict(row) for row in self.db.execute(sql + " ORDER BY seq", params)]
+    def problems_page(self, where: ProblemFilter | None = None, after: str | None = None,
+                      limit: int | None = None) -> Page[ProblemRow]:
+        """Ingest problems in the order they were logged, then extraction failures by time and article."""
+        where = where or ProblemFilter()
+        clauses, params = [], []
+        if where.stage:
+            clauses.append("stage = ?")
+            params.append(where.stage)
+        if where.run:
+            clauses.append("run = ?")
+            params.append(where.run)
+        select = (
+            "SELECT * FROM (SELECT 'ingest' AS stage, run, at, status, source, item, reason, detail, article_id,"
+            " 0 AS part, seq AS n, '' AS tie FROM ingest_log"
+            " UNION ALL SELECT 'extract', '', at, 'failed', article_id, component, reason, detail, article_id,"
+            " 1, 0, article_id FROM extract_log)"
+        )
+        key = ("part", "n", "at", "tie")
+        rows = self._page(f"SELECT *, {_key_columns(key)} FROM ({select})", clauses, params, key, after, limit)
+        return _paged(rows, limit, key, lambda row: _typed(ProblemRow, row))
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "article_versions", "ingest_log", "records", "claims", "events")
+        tables = ("articles", "article_versions", "ingest_log", "records", "extract_log", "claims", "events")
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
-    def tally(self, table: str, column: str, limit: int = 10) -> list[tuple[str, int]]:
-        if table not in TALLY_COLUMNS or column not in TALLY_COLUMNS[table]:
-            raise ValueError(f"cannot tally {table}.{column}")
+    def count_claims_by(self, column: ClaimField, limit: int = 10) -> list[tuple[str, int]]:
+        return self._count_by("claims", column, limit)
+
+    def count_events_by(self, column: EventField, limit: int = 10) -> list[tuple[str, int]]:
+        return self._count_by("events", column, limit)
+
+    def _count_by(self, table: str, column: str, limit: int) -> list[tuple[str, int]]:
+        if column not in TALLY_COLUMNS[table]:
+            raise ValueError(f"cannot count {table} by {column!r} (known: {', '.join(sorted(TALLY_COLUMNS[table]))})")
         rows = self.db.execute(
             f"SELECT {column} AS value, count(*) AS n FROM {table} WHERE coalesce({column}, '') != ''"
             f" GROUP BY {column} ORDER BY n DESC, value LIMIT ?",
@@ -303,11 +382,37 @@ class SQLiteStore(Store):
         self.db.close()
 
 
-def _insert_rows(db: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+def _insert_rows(db: sqlite3.Connection, table: str, rows: list[ClaimRow] | list[EventRow]) -> None:
     for row in rows:
-        columns = ", ".join(f'"{c}"' for c in row)
-        marks = ", ".join("?" for _ in row)
-        db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+        values = row_values(row)
+        columns = ", ".join(f'"{c}"' for c in values)
+        marks = ", ".join("?" for _ in values)
+        db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+
+
+def _where(clauses: list[str]) -> str:
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
+def _key_columns(key: tuple[str, ...]) -> str:
+    """The keyset's values selected under fixed names (k0, k1, ...) so the cursor can be read off a row."""
+    return ", ".join(f"{expression} AS k{i}" for i, expression in enumerate(key))
+
+
+def _paged(rows: list[sqlite3.Row], limit: int | None, key: tuple[str, ...], make: Any) -> Page:
+    size = page_size(limit)
+    more = len(rows) > size
+    rows = rows[:size]
+    cursor = None
+    if more and rows:
+        last = rows[-1]
+        cursor = encode_cursor(tuple(last[f"k{i}"] for i in range(len(key))))
+    return Page([make(row) for row in rows], cursor)
+
+
+def _typed(row_type: type, row: sqlite3.Row) -> Any:
+    present = set(row.keys())
+    return row_type(**{f.name: row[f.name] for f in fields(row_type) if f.name in present})
 
 
 def _statements(sql: str) -> list[str]:

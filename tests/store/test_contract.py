@@ -1,0 +1,201 @@
+"""The store contract: what every backend promises, run against each one (SQLite today).
+
+Typed rows, pages with keyset cursors that resume exactly where the last page ended, iterators over all pages,
+extraction failures as data, and records read from a text the article no longer has never stored.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.model import (
+    Actor, Article, Claim, Event, Evidence, ExtractionFailure, IngestError, PlaceMention, Place, Record, Skipped,
+    TimeExpression,
+)
+from sitroom.store import SQLiteStore
+from sitroom.store.base import ArticleFilter, ClaimFilter, EventFilter, ProblemFilter
+from sitroom.store.rows import ClaimRow, EventRow
+
+BACKENDS = ["sqlite"]
+
+
+def article(i: int, text: str = "Body text", **kw) -> Article:
+    return Article(id=f"id{i:03d}", text=f"{text} {i}", title=f"T{i}", content_hash=f"h{text}{i}", **kw)
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        with SQLiteStore(tmp_path / "s.db") as s:
+            yield s
+
+
+def test_same_articles_twice_changes_nothing(store):
+    first = store.add_batch([article(1), article(2)], "r1")
+    counts = store.counts()
+    second = store.add_batch([article(1), article(2)], "r2")
+    assert (first.stored, second.stored, second.unchanged) == (2, 0, 2)
+    assert store.counts() == counts
+
+
+def test_changed_text_at_same_id_is_a_new_version(store):
+    store.add_batch([article(1)], "r1")
+    result = store.add_batch([article(1, text="Corrected")], "r2")
+    assert result.updated == 1
+    current = store.article("id001")
+    assert current.version == 2 and current.text.startswith("Corrected")
+    assert store.counts()["article_versions"] == 1
+
+
+def test_an_earlier_version_seen_again_changes_nothing(store):
+    store.add_batch([article(1), article(1, text="Corrected")], "r1")
+    counts = store.counts()
+    again = store.add_batch([article(1), article(1, text="Corrected")], "r2")
+    assert (again.unchanged, again.updated) == (2, 0)
+    assert store.counts() == counts and store.article("id001").text.startswith("Corrected")
+
+
+def test_problems_are_logged_once_per_item_with_their_reason(store):
+    bad = IngestError(source="a.bin", reason="binary", detail="NUL bytes")
+    skipped = Skipped(source="b.txt", reason="language", detail="detected de")
+    result = store.add_batch([article(1), bad, skipped], "r1")
+    store.add_batch([bad], "r2")
+    assert (result.stored, result.failed, result.skipped) == (1, 1, 1)
+    rows = list(store.iter_problems())
+    assert [(r.stage, r.source, r.reason, r.status) for r in rows] == [
+        ("ingest", "a.bin", "binary", "error"), ("ingest", "b.txt", "language", "skipped")
+    ]
+    assert rows[0].run == "r2"
+
+
+def test_a_failed_batch_stores_nothing(store):
+    class Boom(Exception):
+        pass
+
+    def items():
+        yield article(1)
+        raise Boom
+
+    with pytest.raises(Boom):
+        store.add_batch(items(), "r1")
+    assert store.counts()["articles"] == 0
+
+
+def test_article_filters_and_prefix_lookup(store):
+    store.add_batch(
+        [article(1, outlet="Kremlin", published="2022-03-01"), article(2, outlet="President of Ukraine",
+                                                                       published="2022-04-01")], "r")
+    assert [a.id for a in store.iter_articles(ArticleFilter(outlet="ukraine"))] == ["id002"]
+    assert [a.id for a in store.iter_articles(ArticleFilter(since="2022-03-15"))] == ["id002"]
+    assert [a.id for a in store.iter_articles(ArticleFilter(until="2022-03-01"))] == ["id001"]
+    assert store.article("id00") is None  # ambiguous prefix
+    assert store.article("id002").title == "T2"
+
+
+def _record(a: Article) -> Record:
+    ev = lambda s, e: Evidence(a.id, s, e, 0, a.text[s:e])  # noqa: E731
+    return Record(
+        article=a,
+        actors=[Actor(id="A1", name="Government of Russia", kind="government")],
+        claims=[Claim(id="C1", source="A1", source_mention=ev(0, 4), cue=ev(5, 9), content=ev(10, 14), stance="deny")],
+        times=[TimeExpression(id="T1", evidence=ev(0, 4), value="2022-03-02", start="2022-03-02", end="2022-03-02")],
+        places=[PlaceMention(id="P1", evidence=ev(0, 4), place=Place(id="geonames:1", name="Kharkiv", country="UA",
+                                                                      admin1="Kharkivska"), precision="exact")],
+        events=[Event(id="E1", trigger=ev(5, 9), event_type="Explosions/Remote violence", actor1="A1", places=["P1"],
+                      time="T1")],
+    )
+
+
+def test_records_round_trip_and_feed_the_listings(store):
+    a = article(1, text="Body text of some length")
+    store.add_batch([a], "r")
+    assert store.ids_to_extract("p1") == ["id001"]
+    store.put_records([_record(store.article("id001"))], "p1")
+    assert store.ids_to_extract("p1") == []
+    assert store.ids_to_extract("p2") == ["id001"]  # another pipeline re-extracts
+    assert store.record("id001") == _record(store.article("id001"))
+    (claim,) = store.iter_claims(ClaimFilter(stance="deny"))
+    assert isinstance(claim, ClaimRow) and claim.source == "Government of Russia" and claim.published is None
+    (event,) = store.iter_events(EventFilter(region="kharkiv", since="2022-03-01"))
+    assert isinstance(event, EventRow) and event.event_date == "2022-03-02" and event.location == "Kharkiv"
+    assert list(store.iter_events(EventFilter(actor="ukraine"))) == []
+
+
+def test_counts_by_field_and_refuses_unknown_columns(store):
+    store.add_batch([article(1)], "r")
+    store.put_records([_record(store.article("id001"))], "p1")
+    assert store.count_claims_by("stance") == [("deny", 1)]
+    assert store.count_events_by("event_type") == [("Explosions/Remote violence", 1)]
+    with pytest.raises(ValueError):
+        store.count_claims_by("content; DROP TABLE claims")  # type: ignore[arg-type]
+
+
+def test_new_version_drops_the_stale_record(store):
+    store.add_batch([article(1)], "r")
+    store.put_records([_record(store.article("id001"))], "p1")
+    store.add_batch([article(1, text="Changed")], "r2")
+    assert store.record("id001") is None and list(store.iter_claims()) == []
+    assert store.ids_to_extract("p1") == ["id001"]
+
+
+def _many(store, n: int) -> None:
+    store.add_batch([article(i, published=f"2022-03-{1 + i % 28:02d}") for i in range(n)], "r")
+    store.put_records([_record(store.article(f"id{i:03d}")) for i in range(n)], "p1")
+
+
+def test_pages_resume_after_their_cursor_and_cover_everything_once(store):
+    _many(store, 23)
+    seen, after, pages = [], None, 0
+    while True:
+        page = store.claims_page(after=after, limit=5)
+        seen += [(row.article_id, row.claim_id) for row in page.rows]
+        pages += 1
+        if page.next is None:
+            break
+        after = page.next
+    assert pages == 5 and len(seen) == len(set(seen)) == 23
+    assert seen == [(r.article_id, r.claim_id) for r in store.iter_claims()]
+    dates = [row.published for row in store.iter_claims()]
+    assert dates == sorted(dates)
+    assert len(list(store.iter_events())) == 23 and len(list(store.iter_articles())) == 23
+    first = store.articles_page(limit=10)
+    second = store.articles_page(after=first.next, limit=10)
+    assert not {a.id for a in first.rows} & {a.id for a in second.rows}
+
+
+def test_a_foreign_cursor_is_refused(store):
+    with pytest.raises(ValueError, match="cursor"):
+        store.claims_page(after="not-a-cursor")
+
+
+def test_iterators_follow_filters_across_pages(store):
+    _many(store, 12)
+    denied = list(store.iter_claims(ClaimFilter(stance="deny", article_id="id003")))
+    assert [(r.article_id, r.stance) for r in denied] == [("id003", "deny")]
+    assert [r.article.id for r in store.iter_records(ArticleFilter(since="2022-03-11"))] == [
+        a.id for a in store.iter_articles(ArticleFilter(since="2022-03-11"))
+    ]
+
+
+def test_failures_are_logged_not_retried_and_cleared_by_a_record(store):
+    store.add_batch([article(1), article(2)], "r")
+    first = store.article("id001")
+    failure = ExtractionFailure("id001", "component_error", "sitroom_claims", "ValueError: boom", first.content_hash)
+    result = store.put_records([failure, _record(store.article("id002"))], "p1")
+    assert (result.stored, result.failed) == (1, 1)
+    assert store.ids_to_extract("p1") == []  # the same text and pipeline would fail again
+    assert store.ids_to_extract("p1", force=True) == ["id001", "id002"]
+    assert store.ids_to_extract("p2") == ["id001", "id002"]  # a new pipeline tries again
+    (row,) = store.iter_problems(ProblemFilter(stage="extract"))
+    assert (row.article_id, row.reason, row.item, row.status) == ("id001", "component_error", "sitroom_claims", "failed")
+    store.put_records([_record(first)], "p2")
+    assert list(store.iter_problems(ProblemFilter(stage="extract"))) == []
+
+
+def test_a_record_of_an_older_text_is_not_stored(store):
+    store.add_batch([article(1)], "r")
+    old = store.article("id001")
+    store.add_batch([article(1, text="Corrected")], "r2")  # re-ingested while extraction read the old text
+    result = store.put_records([_record(old)], "p1")
+    assert (result.stored, result.stale) == (0, 1)
+    assert store.record("id001") is None and store.ids_to_extract("p1") == ["id001"]
