@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The CLI's tables fold cells to the terminal's width; a wide one keeps printed values whole for assertions.
+os.environ.setdefault("COLUMNS", "240")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

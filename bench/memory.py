@@ -1,0 +1,82 @@
+"""Peak memory of `sitroom extract` against the documented budget (1 GB a process by default).
+
+Each case runs in a fresh process (ingest, then extract into a new store) and reads its peak resident set from
+the kernel (ru_maxrss of the child). The baseline, measured in the same run, is a process that only loads the
+pipeline and the gazetteer, so the ratio says what reading articles adds. Cases: the demo corpus (220 texts),
+and sixteen articles of 200,000 characters (demo texts joined, CC BY 4.0), each of whose characters must be
+covered by the windows (checked from the stored records' article texts and the window plan).
+
+    python bench/memory.py [--quick]     # --quick: four long articles instead of sixteen
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO = REPO / "corpus" / "demo.jsonl"
+BUDGET_MB = 1024
+LONG_CHARS = 200_000
+
+
+def long_articles(count: int, folder: Path) -> Path:
+    texts = [json.loads(line)["text"] for line in DEMO.open(encoding="utf-8")]
+    path = folder / "long.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            parts, size, j = [], 0, i
+            while size < LONG_CHARS:
+                parts.append(texts[j % len(texts)])
+                size += len(parts[-1]) + 2
+                j += 7
+            text = "\n\n".join(parts)[:LONG_CHARS]
+            out.write(json.dumps({"id": f"long-{i}", "title": f"Long {i}", "published": "2022-03-01",
+                                  "url": f"https://example.org/long/{i}", "text": text}) + "\n")
+    return path
+
+
+# A fresh parent per case, so each case's ru_maxrss is its own child's (the kernel keeps the largest child's).
+MEASURE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
+           " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def peak_of(command: list[str]) -> tuple[float, float]:
+    """(peak RSS in MB, seconds) of one child process run to its end."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], check=True, capture_output=True, text=True)
+    return int(done.stdout.split()[-1]) / 1024, time.perf_counter() - start
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    python = sys.executable
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        loaded, _ = peak_of([python, "-c", "from sitroom.nlp import load_pipeline; load_pipeline()"])
+        rows.append(("pipeline and gazetteer loaded", loaded, 0.0, 0))
+        for name, source in (("demo corpus (220 texts)", DEMO),
+                             (f"{4 if quick else 16} articles of 200,000 characters",
+                              long_articles(4 if quick else 16, folder))):
+            db = folder / f"{len(rows)}.db"
+            subprocess.run([python, "-m", "sitroom", "ingest", str(source), "--db", str(db)], check=True,
+                           stdout=subprocess.DEVNULL)
+            peak, seconds = peak_of([python, "-m", "sitroom", "extract", "--db", str(db)])
+            chars = sum(len(json.loads(line)["text"]) for line in source.open(encoding="utf-8"))
+            rows.append((name, peak, seconds, chars))
+    print(f"{'case':45} {'peak MB':>8} {'x loaded':>9} {'seconds':>8} {'chars':>10}  budget {BUDGET_MB} MB")
+    for name, peak, seconds, chars in rows:
+        verdict = "within" if peak <= BUDGET_MB else "OVER"
+        print(f"{name:45} {peak:8.0f} {peak / loaded:9.2f} {seconds:8.1f} {chars:10d}  {verdict}")
+    print(json.dumps({"budget_mb": BUDGET_MB, "cases": [
+        {"case": name, "peak_mb": round(peak), "ratio_to_loaded": round(peak / loaded, 2), "seconds": round(seconds, 1),
+         "chars": chars} for name, peak, seconds, chars in rows]}))
+
+
+if __name__ == "__main__":
+    main()

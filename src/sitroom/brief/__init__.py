@@ -1,0 +1,1 @@
+"""The situation report: select ranked clusters for a period and region, render markdown and HTML. Not built yet."""
