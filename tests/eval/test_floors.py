@@ -1,0 +1,29 @@
+"""Today's dev scores are floors: a change that lowers one fails here (src/sitroom/eval/floors.json)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from typer.testing import CliRunner
+
+from sitroom.cli import app
+
+from conftest import SHARED, needs_shared
+
+FLOORS = json.loads(resources.files("sitroom.eval").joinpath("floors.json").read_text(encoding="utf-8"))
+TASKS = sorted(name for name in FLOORS if not name.startswith("_"))
+
+
+@needs_shared
+@pytest.mark.shared
+@pytest.mark.parametrize("name", TASKS)
+def test_dev_score_is_not_below_its_floor(name):
+    entry = FLOORS[name]
+    args = [str(SHARED / a) if a.startswith("eval/") else a for a in entry["args"]]
+    result = CliRunner().invoke(app, ["eval", entry.get("task", name), *args, "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output.strip().splitlines()[-1])
+    below = {key: (scores[key], floor) for key, floor in entry["floors"].items() if scores[key] < floor}
+    assert not below, f"{name}: below the floor (measured, floor): {below}"
