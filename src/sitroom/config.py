@@ -64,7 +64,7 @@ class NlpOptions:
     # batch of long articles is cut short. Calibrated on this 2-core machine: 16 articles of 200,000 characters
     # peaked at 4.97 GB in batches of 8 articles, ~1 GB one at a time; 250,000 characters a batch keeps
     # `sitroom extract` under the 1 GB budget with the gazetteer loaded (bench/memory.py measures it).
-    batch_chars: int = 250_000
+    batch_chars: int = 100_000
     # Blank lines end sentences before the parser runs (titles, captions and promos carry no full stop).
     paragraph_boundaries: bool = True
     # A longer text is read in windows of about this many characters, cut at a paragraph break (else a line
