@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitroom import acled
 from sitroom.model import Event, Record
-
-# Casualty kinds that count as fatalities (ACLED: injuries are not fatalities).
-FATALITY_KINDS = ("killed",)
 
 
 def claim_rows(record: Record) -> list[dict[str, Any]]:
@@ -49,13 +47,7 @@ def _event_row(record: Record, event: Event) -> dict[str, Any]:
     time = times.get(event.time) if event.time else None
     located = [places[p] for p in event.places if p in places and places[p].place]
     first = located[0].place if located else None
-    fatalities = None
-    for casualty in event.casualties:
-        if casualty.kind in FATALITY_KINDS and casualty.quantity in quantities:
-            quantity = quantities[casualty.quantity]
-            figure = quantity.low if quantity.low is not None else quantity.value
-            if figure is not None:
-                fatalities = (fatalities or 0) + int(figure)
+    fatalities = acled.fatalities(event.casualties, quantities)
     return {
         "article_id": record.article.id,
         "event_id": event.id,
