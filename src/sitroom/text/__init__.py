@@ -1,0 +1,1 @@
+"""pure helpers, no spaCy"""
