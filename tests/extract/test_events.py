@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitroom.config import NlpOptions
-from sitroom.extract.doc import OUTPUT_EXTENSIONS
-from sitroom.extract.events import INPUTS, MissingInputError
+from sitroom.extract.doc import OUTPUT_EXTENSIONS, MissingInputError
+from sitroom.extract.events import INPUTS
 from sitroom.model import Article, Event
 from sitroom.nlp import load_pipeline, make_doc
 

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from sitroom import lexicons
+from sitroom.config import NlpOptions
+from sitroom.extract.doc import MissingInputError
 from sitroom.extract.quantities import QuantityTagger, load_grammar
+from sitroom.nlp import load_pipeline
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -18,11 +21,11 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data 
 
 
 @pytest.fixture(scope="module")
-def quantities(nlp_model):
-    tagger = QuantityTagger(skip_times=True)
+def quantities(nlp_base):
+    """The quantities of a text through the default pipeline (the time component runs before them)."""
 
     def run(text: str):
-        return tagger(nlp_model(text))._.quantities
+        return nlp_base(text)._.quantities
 
     return run
 
@@ -112,8 +115,16 @@ def test_default_config_holds_no_path(nlp_base):
     assert nlp_base.config["components"]["sitroom_quantities"]["data_dir"] == ""
 
 
-def test_runs_without_the_time_component(nlp_model):
+def test_numbers_inside_time_expressions_are_not_counts(quantities):
+    assert [q.evidence.text for q in quantities("The siege lasted 32 months and killed 300 people.")] == ["300"]
+
+
+def test_without_the_time_component_it_is_reported_and_raises(nlp_model):
+    nlp = load_pipeline(NlpOptions(pipeline=["sitroom_quantities"]))
+    assert nlp.analyze_pipes(pretty=False)["problems"]["sitroom_quantities"] == ["doc._.times"]
+    message = r"^sitroom_quantities needs doc\._\.times: add sitroom_times before it$"
+    with pytest.raises(MissingInputError, match=message):
+        nlp("The siege lasted 32 months and killed 300 people.")
     doc = nlp_model("The siege lasted 32 months and killed 300 people.")
     doc._.times = None
-    found = QuantityTagger(skip_times=True)(doc)._.quantities
-    assert [q.evidence.text for q in found] == ["300"]
+    assert [q.evidence.text for q in QuantityTagger(skip_times=False)(doc)._.quantities] == ["32", "300"]

@@ -5,8 +5,9 @@ developments, PLOVER category for the rest, Displacement for evacuations and she
 the other components by span: actors (doc._.actors), places (doc._.places), the time (doc._.times), casualty
 counts (doc._.quantities), and the claims whose content contains the trigger (doc._.claims), so an event's
 verification is its claims'. Each of those components must run before this one: a missing one is an error
-naming it (MissingInputError), never a stand-in. The one thing written besides doc._.events is ACLED's naming of
-the sides ("Military Forces of Russia", "Civilians (Ukraine)"), added to doc._.actors so every id resolves.
+naming it (sitroom.extract.doc.MissingInputError), never a stand-in. The one thing written besides doc._.events
+is ACLED's naming of the sides ("Military Forces of Russia", "Civilians (Ukraine)"), added to doc._.actors so
+every id resolves.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom import acled
-from sitroom.extract.doc import doc_text, evidence
+from sitroom.extract.doc import doc_text, evidence, require_inputs
 from sitroom.extract.event_lexicon import (
     CONTROL,
     DISPLACEMENT,
@@ -67,10 +68,6 @@ class _Draft:
     reported_by: list[str] = field(default_factory=list)
 
 
-class MissingInputError(RuntimeError):
-    """A component this one reads did not run before it (its extension is None)."""
-
-
 # token.pos is read too; the model's attribute_ruler sets it without declaring it, so it is not listed.
 @Language.factory(
     "sitroom_events",
@@ -86,13 +83,6 @@ def make_events(nlp: Language, name: str, data_dir: str, merge_window: int) -> "
     return EventExtractor(load_lexicon(data_dir), merge_window=merge_window, name=name)
 
 
-def check_inputs(doc: Doc, name: str = "sitroom_events") -> None:
-    """Raise MissingInputError naming the first input component that did not run on this Doc."""
-    for extension in INPUTS:
-        if getattr(doc._, extension) is None:
-            raise MissingInputError(f"{name} needs doc._.{extension}: add sitroom_{extension} before it")
-
-
 class EventExtractor:
     """One pass over sentences: triggers, then arguments by span, then merges of mentions of one event."""
 
@@ -102,7 +92,7 @@ class EventExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        check_inputs(doc, self.name)
+        require_inputs(doc, self.name, INPUTS)
         inputs = _Inputs(doc, self.lex)
         drafts: list[_Draft] = []
         for index, sent in enumerate(doc.sents):

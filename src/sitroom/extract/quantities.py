@@ -1,13 +1,14 @@
 """Quantities: every count in the text with its literal hedge, a defensible value/low/high, and what it counts.
 
-A compiled regex finds numbers (digits, number words, scales), their approximators ("some", "nearly", "more
-than") and vague counts ("several thousand", "dozens"); the parse tells what each counts ("six North Korean
-military personnel", "more than 50 of Ukraine's allies", "five people were killed and eight were wounded" ->
-eight people). Vague counts follow ACLED's conventions ("dozens" = 12, "hundreds" = 100) and keep the hedge.
+A compiled regex finds numbers (digits, number words, scales: sitroom.text.numbers, the one parser), their
+approximators ("some", "nearly", "more than") and vague counts ("several thousand", "dozens"); the parse tells
+what each counts ("six North Korean military personnel", "more than 50 of Ukraine's allies", "five people were
+killed and eight were wounded" -> eight people). Vague counts follow ACLED's conventions ("dozens" = 12, "hundreds" = 100) and keep the hedge.
 
 Not emitted, by decision: numbers inside time expressions (years, dates, "32 months", "one day"), ordinals,
 percentages and other ratios ("12 percent" is not a count of anything), clock times, ages ("6-year-old"), and
-number words with nothing to count ("no one", "the two of them" -- a pronoun, not a figure).
+number words with nothing to count ("no one", "the two of them" -- a pronoun, not a figure). The time
+expressions are the time component's (doc._.times): it must run before this one.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom import lexicons
-from sitroom.extract.doc import doc_text, evidence
+from sitroom.extract.doc import doc_text, evidence, require_inputs
 from sitroom.model import Evidence, Quantity
 from sitroom.text.numbers import LEXICON, NumberWords, alternation, number_pattern, parse_number
 
@@ -60,11 +61,12 @@ def load_grammar(data_dir: str = "") -> Grammar:
 class QuantityTagger:
     """The ``sitroom_quantities`` component: sets ``doc._.quantities``."""
 
-    def __init__(self, data_dir: str = "", skip_times: bool = True) -> None:
+    def __init__(self, data_dir: str = "", skip_times: bool = True, name: str = "sitroom_quantities") -> None:
         self.grammar = load_grammar(data_dir)
         self.lexicon = self.grammar.lexicon
         self.words = self.grammar.words
         self.skip_times = skip_times
+        self.name = name
         self.not_counts = re.compile(
             r"\s*(?:" + alternation(self.lexicon["not_counts"]) + r")(?!\w)", re.IGNORECASE
         )
@@ -73,21 +75,15 @@ class QuantityTagger:
         doc._.quantities = self.find(doc)
         return doc
 
-    def _time_spans(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+    def _time_spans(self, doc: Doc) -> list[tuple[int, int]]:
         if not self.skip_times:
             return []
-        times = doc._.times
-        if times is None:  # run alone: find the time expressions (no resolution needed) to keep out of counts
-            from sitroom.extract.times import DEFAULT_LEXICON as TIME_LEXICON
-            from sitroom.extract.times import DEFAULT_RULES, find_candidates, load_rules
-
-            rules, _ = load_rules(DEFAULT_RULES, TIME_LEXICON)
-            return [(c.start, c.end) for c in find_candidates(text, rules) if c.rule.type != "SET"]
-        return [(t.evidence.start, t.evidence.end) for t in times]
+        require_inputs(doc, self.name, ("times",))
+        return [(t.evidence.start, t.evidence.end) for t in doc._.times]
 
     def find(self, doc: Doc) -> list[Quantity]:
         text = doc_text(doc)  # once: spaCy rebuilds doc.text from the tokens on every access
-        times = self._time_spans(doc, text)
+        times = self._time_spans(doc)
         found: list[Quantity] = []
         for match in self.grammar.regex.finditer(text):
             start, end = match.start(), match.end()
@@ -204,10 +200,11 @@ class QuantityTagger:
 
 @Language.factory(
     "sitroom_quantities",
-    requires=["token.dep"],
+    requires=["token.dep", "doc._.times"],  # the times are read with skip_times (the default) only
     assigns=["doc._.quantities"],
     default_config={"data_dir": "", "skip_times": True},
 )
 def make_quantity_tagger(nlp: Language, name: str, data_dir: str, skip_times: bool) -> QuantityTagger:
-    """data_dir: a folder whose lexicon.json replaces the packaged quantities lexicon ("" = packaged)."""
-    return QuantityTagger(data_dir, skip_times)
+    """data_dir: a folder whose lexicon.json replaces the packaged quantities lexicon ("" = packaged).
+    skip_times: no count inside a time expression of doc._.times ("32 months"); needs sitroom_times before."""
+    return QuantityTagger(data_dir, skip_times, name=name)
