@@ -21,7 +21,6 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from sitroom.config import NlpOptions
-from sitroom.extract.quantities import DEFAULT_LEXICON as QUANTITY_LEXICON
 from sitroom.extract.quantities import QuantityTagger
 from sitroom.extract.times import DEFAULT_LEXICON, DEFAULT_RULES, TimeTagger
 from sitroom.nlp import load_pipeline
@@ -64,7 +63,7 @@ def main() -> None:
     nlp = load_pipeline(NlpOptions(pipeline=[]))  # the model and its sentence rules, no sitroom extractor
     docs = list(nlp.pipe(texts))  # parsed once, outside the clock
     times = TimeTagger(DEFAULT_RULES, DEFAULT_LEXICON, infer_publication=True)
-    quantities = QuantityTagger(QUANTITY_LEXICON, skip_times=True)
+    quantities = QuantityTagger(skip_times=True)
     word_regex = re.compile(r"\w+")
 
     def fresh(doc: Doc) -> Doc:

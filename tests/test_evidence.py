@@ -11,7 +11,8 @@ from sitroom.ingest import read_paths
 from sitroom.model import Article, iter_evidence
 from sitroom.nlp import annotate
 
-from conftest import REPO, SEED_ARTICLE
+REPO = Path(__file__).resolve().parents[1]
+SEED_ARTICLE = REPO / "tests" / "fixtures" / "seed" / "article.txt"
 
 DEMO = REPO / "corpus" / "demo.jsonl"
 DEMO_ARTICLES = 20

@@ -3,6 +3,8 @@ alone, named by the component that raised, and the rest of its batch is read."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dataclasses
 
 import pytest
@@ -12,7 +14,7 @@ from sitroom.config import NlpOptions
 from sitroom.model import Article, ExtractionFailure, Record, iter_evidence
 from sitroom.nlp import ID_FIELDS, annotate, load_pipeline
 
-from conftest import SEED_ARTICLE
+SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "article.txt"
 
 POISON = "POISON-PILL"
 

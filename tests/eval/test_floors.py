@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 from importlib import resources
 
@@ -10,7 +12,8 @@ from typer.testing import CliRunner
 
 from sitroom.cli import app
 
-from conftest import SHARED, needs_shared
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data not found at {SHARED}")
 
 FLOORS = json.loads(resources.files("sitroom.eval").joinpath("floors.json").read_text(encoding="utf-8"))
 TASKS = sorted(name for name in FLOORS if not name.startswith("_"))

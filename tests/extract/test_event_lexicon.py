@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.extract.event_lexicon import classify_sentence, load_lexicon, triggers_in
+from sitroom import lexicons
+from sitroom.extract.event_lexicon import COUNTRIES, DATA_FOLDER, classify_sentence, load_lexicon, triggers_in
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +46,23 @@ def test_no_triggers_inside_dates_and_names(nlp) -> None:
 
 
 def test_lexicon_files_name_their_source() -> None:
-    from sitroom.extract.event_lexicon import DATA_DIR
+    names = [name for name in lexicons.names() if name.startswith(f"{DATA_FOLDER}/")]
+    assert len(names) >= 9
+    for name in names:
+        header = [line for line in lexicons.read_text(name).splitlines() if line.startswith("#")]
+        assert any("Source" in line for line in header), name
 
-    for path in DATA_DIR.iterdir():
-        header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
-        assert any("Source" in line for line in header), path.name
+
+def test_countries_come_from_the_shared_table() -> None:
+    lex = load_lexicon()
+    assert lex.countries["Kremlin"] == ("RU", "Russia") and lex.countries["Russian"] == ("RU", "Russia")
+    assert lex.country_names["KP"] == "North Korea" and lex.countries["DPRK"] == ("KP", "North Korea")
+    isos = [row[0] for row in lexicons.read_rows(COUNTRIES)]
+    assert sorted(lex.country_names) == sorted(set(isos))
+
+
+def test_a_data_dir_file_replaces_the_packaged_one(tmp_path) -> None:
+    (tmp_path / "shelter_nouns.txt").write_text("# Source: test\nbunker\n", encoding="utf-8")
+    lex = load_lexicon(str(tmp_path))
+    assert lex.shelter_nouns == frozenset({"bunker"})
+    assert lex.casualty_verbs == load_lexicon().casualty_verbs  # the files it lacks stay the packaged ones

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.extract.quantities import DEFAULT_LEXICON, QuantityTagger, load_grammar, parse_number
+from sitroom import lexicons
+from sitroom.config import NlpOptions
+from sitroom.extract.doc import MissingInputError
+from sitroom.extract.quantities import QuantityTagger, load_grammar
+from sitroom.nlp import load_pipeline
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -17,11 +21,11 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data 
 
 
 @pytest.fixture(scope="module")
-def quantities(nlp_model):
-    tagger = QuantityTagger(DEFAULT_LEXICON, skip_times=True)
+def quantities(nlp_base):
+    """The quantities of a text through the default pipeline (the time component runs before them)."""
 
     def run(text: str):
-        return tagger(nlp_model(text))._.quantities
+        return nlp_base(text)._.quantities
 
     return run
 
@@ -92,17 +96,35 @@ def test_evidence_offsets(quantities):
         assert text[quantity.unit_evidence.start : quantity.unit_evidence.end] == quantity.unit
 
 
-def test_parse_number():
-    lexicon = load_grammar(DEFAULT_LEXICON).lexicon
-    assert parse_number("30,415", lexicon) == 30415
-    assert parse_number("twenty-four", lexicon) == 24
-    assert parse_number("two hundred", lexicon) == 200
-    assert parse_number("a dozen", lexicon) == 12
-    assert parse_number("several", lexicon) is None
+def test_grammar_is_built_once_from_the_packaged_lexicon():
+    assert load_grammar("") is load_grammar("")
+    assert load_grammar().lexicon == lexicons.read_json("quantities/lexicon.json")
 
 
-def test_runs_without_the_time_component(nlp_model):
+def test_a_data_dir_lexicon_replaces_the_packaged_one(tmp_path, nlp_model):
+    lexicon = lexicons.read_json("quantities/lexicon.json")
+    lexicon["vague"]["dozens"] = [24, 24, 99]
+    (tmp_path / "lexicon.json").write_text(json.dumps(lexicon), encoding="utf-8")
+    doc = nlp_model("Dozens of civilians were killed.")
+    doc._.times = []
+    (quantity,) = QuantityTagger(str(tmp_path), skip_times=True)(doc)._.quantities
+    assert quantity.value == 24
+
+
+def test_default_config_holds_no_path(nlp_base):
+    assert nlp_base.config["components"]["sitroom_quantities"]["data_dir"] == ""
+
+
+def test_numbers_inside_time_expressions_are_not_counts(quantities):
+    assert [q.evidence.text for q in quantities("The siege lasted 32 months and killed 300 people.")] == ["300"]
+
+
+def test_without_the_time_component_it_is_reported_and_raises(nlp_model):
+    nlp = load_pipeline(NlpOptions(pipeline=["sitroom_quantities"]))
+    assert nlp.analyze_pipes(pretty=False)["problems"]["sitroom_quantities"] == ["doc._.times"]
+    message = r"^sitroom_quantities needs doc\._\.times: add sitroom_times before it$"
+    with pytest.raises(MissingInputError, match=message):
+        nlp("The siege lasted 32 months and killed 300 people.")
     doc = nlp_model("The siege lasted 32 months and killed 300 people.")
     doc._.times = None
-    found = QuantityTagger(DEFAULT_LEXICON, skip_times=True)(doc)._.quantities
-    assert [q.evidence.text for q in found] == ["300"]
+    assert [q.evidence.text for q in QuantityTagger(skip_times=False)(doc)._.quantities] == ["32", "300"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span
 
 from sitroom.model import Evidence
@@ -21,6 +23,17 @@ def register_extensions() -> None:
     for name in OUTPUT_EXTENSIONS + INFERRED_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+class MissingInputError(RuntimeError):
+    """A component's input extension is None: the component that sets it did not run before it."""
+
+
+def require_inputs(doc: Doc, component: str, extensions: Iterable[str]) -> None:
+    """Raise MissingInputError naming the first of the extensions (each set by sitroom_<name>) left None."""
+    for name in extensions:
+        if getattr(doc._, name) is None:
+            raise MissingInputError(f"{component} needs doc._.{name}: add sitroom_{name} before it")
 
 
 def evidence(doc: Doc, start_char: int, end_char: int) -> Evidence:

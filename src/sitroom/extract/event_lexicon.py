@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from sitroom.extract.actors import load_actor_lexicon, strip_article
+from sitroom import lexicons
+from sitroom.text.names import strip_article
 
 # PLOVER categories whose act is cooperative: announced for the future they are commitments (AGREE);
 # the hostile ones announced for the future are threats (THREATEN). PLOVER manual, "AGREE" and "THREATEN".
@@ -27,7 +27,10 @@ DISPLACEMENT = "DISPLACEMENT"
 # Words inside these named entities are names or dates, not acts ("March 13", "Hurricane Milton", "Defense Group").
 NAME_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT",
                            "EVENT"})
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+# The events data files, by their names inside sitroom/data (read through sitroom.lexicons).
+DATA_FOLDER = "events"
+# The one country table the extractors share: iso2, name, demonyms, metonyms, other names (|-separated).
+COUNTRIES = "countries.tsv"
 
 
 @dataclass(frozen=True)
@@ -129,22 +132,30 @@ class EventLexicon:
         return None
 
 
-def _rows(name: str, data_dir: Path | None) -> list[dict[str, str]]:
-    """Rows of a TSV data file, skipping '#' comment lines; the first other line is the header."""
-    text = ((data_dir or DATA_DIR) / name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def _rows(name: str, data_dir: str) -> list[dict[str, str]]:
+    """Rows of an events TSV file, skipping '#' comment lines; the first other line is the header."""
+    lines = lexicons.read_lines(f"{DATA_FOLDER}/{name}", data_dir)
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
 
 
-def _lines(name: str, data_dir: Path | None) -> list[str]:
-    text = ((data_dir or DATA_DIR) / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def _lines(name: str, data_dir: str) -> list[str]:
+    return [line.strip() for line in lexicons.read_lines(f"{DATA_FOLDER}/{name}", data_dir)]
+
+
+def _country_aliases(data_dir: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """iso2 -> (name, every way the text may name it: name, other names, demonyms, metonyms)."""
+    table: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for iso, name, demonyms, metonyms, *other in lexicons.read_rows(COUNTRIES, data_dir):
+        others = tuple(n for n in (other[0] if other else "").split("|") if n)
+        table[iso] = (name, (name, *others, *demonyms.split("|"), *metonyms.split("|")))
+    return table
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(data_dir: str | None = None) -> EventLexicon:
-    """Read every events data file once per process (data_dir overrides the packaged files)."""
-    where = Path(data_dir) if data_dir else None
+def load_lexicon(data_dir: str = "") -> EventLexicon:
+    """Read every events data file once per process (data_dir: a folder whose files replace the packaged ones
+    by base name; "" = packaged)."""
+    where = data_dir
     lex = EventLexicon()
     # ACLED entries first: a violent reading of a word ("strike" the attack) wins over its PLOVER-only reading.
     for row in _rows("acled_triggers.tsv", where):
@@ -171,10 +182,10 @@ def load_lexicon(data_dir: str | None = None) -> EventLexicon:
         else:
             lex.victims[row["word"]] = row["value"]
     lex.shelter_nouns = frozenset(_lines("shelter_nouns.txt", where))
-    for country in load_actor_lexicon().countries.values():  # data/countries.tsv, shared with the actors
-        lex.country_names[country.iso] = country.name
-        for alias in (country.name, *country.other_names, *country.demonyms, *country.metonyms):
-            lex.countries[strip_article(alias)] = (country.iso, country.name)
+    for iso, (name, aliases) in _country_aliases(where).items():  # data/countries.tsv, shared with the actors
+        lex.country_names[iso] = name
+        for alias in aliases:
+            lex.countries[strip_article(alias)] = (iso, name)
     for row in _rows("acled_strategic.tsv", where):
         lex.strategic[(row["category"], row["mode"])] = (row["disorder"], row["event_type"], row["sub_event_type"])
     for row in _rows("plover_legacy.tsv", where):

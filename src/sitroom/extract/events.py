@@ -4,21 +4,22 @@ An event is a trigger (data/events/*.tsv) read in its clause: ACLED type for pol
 developments, PLOVER category for the rest, Displacement for evacuations and shelters. Its arguments come from
 the other components by span: actors (doc._.actors), places (doc._.places), the time (doc._.times), casualty
 counts (doc._.quantities), and the claims whose content contains the trigger (doc._.claims), so an event's
-verification is its claims'. When a component is absent (its extension is None) a small documented fallback
-from the parse and NER stands in (see `_Fallbacks`), and its objects are put in that extension so every id an
-event carries resolves in the Record.
+verification is its claims'. Each of those components must run before this one: a missing one is an error
+naming it (sitroom.extract.doc.MissingInputError), never a stand-in. The one thing written besides doc._.events
+is ACLED's naming of the sides ("Military Forces of Russia", "Civilians (Ukraine)"), added to doc._.actors so
+every id resolves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.extract.doc import doc_text, evidence
+from sitroom import acled
+from sitroom.extract.doc import doc_text, evidence, require_inputs
 from sitroom.extract.event_lexicon import (
     CONTROL,
     DISPLACEMENT,
@@ -31,9 +32,8 @@ from sitroom.extract.event_lexicon import (
 )
 from sitroom.model import Actor, Casualty, Claim, Event, PlaceMention, Quantity, TimeExpression
 
-# ACLED inter codes (ACLED Codebook 2023, "Actor types"): 1 state forces, 7 civilians.
-INTER_STATE = 1
-INTER_CIVILIANS = 7
+# The other components' extensions this one reads, each set by the component sitroom_<name>.
+INPUTS = ("times", "quantities", "places", "actors", "claims")
 # Dependency labels of clause parts that are not the event's own words (kept out of its evidence and arguments).
 _OUTSIDE = frozenset({"advcl", "relcl", "conj", "cc", "punct", "mark", "parataxis", "ccomp", "appos"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
@@ -68,29 +68,32 @@ class _Draft:
     reported_by: list[str] = field(default_factory=list)
 
 
+# token.pos is read too; the model's attribute_ruler sets it without declaring it, so it is not listed.
 @Language.factory(
     "sitroom_events",
-    requires=["doc._.times", "doc._.quantities", "doc._.places", "doc._.actors", "doc._.claims"],
-    assigns=["doc._.events"],
-    default_config={"data_dir": None, "merge_window": 1, "fallbacks": True},
+    requires=[*(f"doc._.{name}" for name in INPUTS), "doc._.published_inferred",
+              "token.dep", "token.tag", "token.lemma", "doc.ents"],
+    assigns=["doc._.events", "doc._.actors"],
+    default_config={"data_dir": "", "merge_window": 1},
 )
-def make_events(nlp: Language, name: str, data_dir: str | None, merge_window: int, fallbacks: bool) -> "EventExtractor":
-    """merge_window: how many sentences back an elaborating mention ("hit by Russian shelling") may join an
-    event with casualties; 1 = the next sentence only, the reach of "The casualties were reported ..." in news.
-    fallbacks: derive missing places/actors/quantities from the parse when their component did not run."""
-    return EventExtractor(load_lexicon(data_dir), merge_window=merge_window, fallbacks=fallbacks)
+def make_events(nlp: Language, name: str, data_dir: str, merge_window: int) -> "EventExtractor":
+    """data_dir: a folder whose files replace the packaged events lexicon files by base name ("" = packaged).
+    merge_window: how many sentences back an elaborating mention ("hit by Russian shelling") may join an
+    event with casualties; 1 = the next sentence only, the reach of "The casualties were reported ..." in news."""
+    return EventExtractor(load_lexicon(data_dir), merge_window=merge_window, name=name)
 
 
 class EventExtractor:
     """One pass over sentences: triggers, then arguments by span, then merges of mentions of one event."""
 
-    def __init__(self, lex: EventLexicon, merge_window: int = 1, fallbacks: bool = True) -> None:
+    def __init__(self, lex: EventLexicon, merge_window: int = 1, name: str = "sitroom_events") -> None:
         self.lex = lex
         self.merge_window = merge_window
-        self.fallbacks = fallbacks
+        self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        inputs = _Inputs.of(doc, self.lex, self.fallbacks)
+        require_inputs(doc, self.name, INPUTS)
+        inputs = _Inputs(doc, self.lex)
         drafts: list[_Draft] = []
         for index, sent in enumerate(doc.sents):
             drafts.extend(self._sentence(sent, index, inputs))
@@ -451,42 +454,29 @@ class EventExtractor:
         )
 
 
-# --- inputs from the other components, with fallbacks ---------------------------------------------------------
+# --- inputs from the other components ------------------------------------------------------------------------
 
 
 class _Inputs:
-    """The other components' objects indexed by character offset, and the fallbacks standing in for them."""
+    """The other components' objects indexed by character offset."""
 
-    def __init__(self, doc: Doc, lex: EventLexicon, fallbacks: bool) -> None:
+    def __init__(self, doc: Doc, lex: EventLexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.fallbacks = fallbacks
-        self.missing = {name for name in ("actors", "places", "quantities") if getattr(doc._, name) is None}
-        self.actors: list[Actor] = list(doc._.actors or [])
-        self.places: list[PlaceMention] = list(doc._.places or [])
-        self.times: list[TimeExpression] = list(doc._.times or [])
-        self.quantities: list[Quantity] = list(doc._.quantities or [])
-        self.claims: list[Claim] = list(doc._.claims or [])
+        self.actors: list[Actor] = list(doc._.actors)
+        self.places: list[PlaceMention] = list(doc._.places)
+        self.times: list[TimeExpression] = list(doc._.times)
+        self.quantities: list[Quantity] = list(doc._.quantities)
+        self.claims: list[Claim] = list(doc._.claims)
         self.new_actors: list[Actor] = []
-        self.new_quantities: list[Quantity] = []
-        if "places" in self.missing and fallbacks:
-            self.places = _fallback_places(doc, lex)
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self._mentions = sorted(((m.start, m.end, a) for a in self.actors for m in a.mentions), key=lambda x: x[0])
         self._frames: list[tuple[int, int]] | None = None
 
-    @classmethod
-    def of(cls, doc: Doc, lex: EventLexicon, fallbacks: bool) -> "_Inputs":
-        return cls(doc, lex, fallbacks)
-
     def publish(self, doc: Doc) -> None:
-        """Objects the events refer to that no component produced go into the extensions, so ids resolve."""
-        if self.new_actors or "actors" in self.missing:
+        """The ACLED-named actors the events refer to go into doc._.actors, so their ids resolve."""
+        if self.new_actors:
             doc._.actors = self.actors
-        if "places" in self.missing and self.fallbacks:
-            doc._.places = self.places
-        if self.new_quantities or "quantities" in self.missing:
-            doc._.quantities = self.quantities
 
     def in_hypothetical_frame(self, token: Token) -> bool:
         """Whether the token's paragraph holds an imperative framing verb ("Just imagine ...", "Suppose ...")."""
@@ -561,33 +551,12 @@ class _Inputs:
                 exclude_children and quantity.evidence.start > token.idx + len(token.text)
             ):
                 return quantity
-        if "quantities" not in self.missing or not self.fallbacks:
-            return None
-        return self._fallback_quantity(token, exclude_children)
-
-    def _fallback_quantity(self, token: Token, exclude_children: tuple[str, ...]) -> Quantity | None:
-        """Fallback when no quantities component ran: a number word or numeral in the victims' phrase."""
-        numbers = [t for t in ([token] + [c for c in token.children if c.dep_ in ("nummod", "quantmod")])
-                   if t.like_num]
-        if not numbers:
-            return None
-        number = numbers[0]
-        hedge = [c for c in number.children if c.dep_ in ("advmod", "quantmod")]
-        start = min([number.idx] + [h.idx for h in hedge])
-        value = _number_value(number.text)
-        quantity = Quantity(id=f"Q-ev{len(self.new_quantities) + 1}", evidence=evidence(self.doc, start,
-                            number.idx + len(number.text)), value=value,
-                            approximator=" ".join(h.text for h in hedge),
-                            approximation="approx" if hedge else "exact",
-                            unit=token.lemma_ if token is not number else "")
-        self.new_quantities.append(quantity)
-        self.quantities.append(quantity)
-        return quantity
+        return None
 
     # actors
 
     def actor_for(self, token: Token | None, trigger: Token, violent: bool) -> Actor | None:
-        """The actor a phrase names: another component's actor by span, a pronoun's antecedent, or a country
+        """The actor a phrase names: the actors component's actor by span, a pronoun's antecedent, or a country
         from the demonym list; state actors of violent events become ACLED "Military Forces of X" (inter 1)."""
         if token is None:
             return None
@@ -600,8 +569,8 @@ class _Inputs:
             iso, name = self._country_of(token)
             country = country or iso
         if violent and country and (actor is None or actor.kind in ("government", "military", "unnamed", "group")):
-            return self._acled_actor(f"Military Forces of {self.lex.country_names.get(country, name or country)}",
-                                     "military", country, INTER_STATE, token)
+            return self._acled_actor(acled.military_forces(self.lex.country_names.get(country, name or country)),
+                                     "military", country, acled.INTER_STATE, token)
         if actor is not None:
             return actor
         if country:
@@ -609,10 +578,6 @@ class _Inputs:
             if known is not None:  # "North Korean troops": the country's government the actors component found
                 return known
             return self._acled_actor(self.lex.country_names.get(country, name), "government", country, None, token)
-        if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and "actors" in self.missing and self.fallbacks:
-            kind = "person" if token.ent_type_ == "PERSON" else "organization"
-            ent = self.entity_at.get(token.i)
-            return self._acled_actor(ent.text if ent is not None else token.text, kind, "", None, token)
         return None
 
     def victim_actor(self, token: Token, victims: str, draft: _Draft) -> Actor | None:
@@ -620,13 +585,13 @@ class _Inputs:
             iso, name = self._country_of(token)
             if not iso:
                 return None
-            return self._acled_actor(f"Military Forces of {self.lex.country_names.get(iso, name)}", "military", iso,
-                                     INTER_STATE, token)
+            return self._acled_actor(acled.military_forces(self.lex.country_names.get(iso, name)), "military", iso,
+                                     acled.INTER_STATE, token)
         country = next((p.place.country for p in draft.places if p.place and p.place.country), "")
         iso, _ = self._country_of(token)
         country = iso or country
-        label = f"Civilians ({self.lex.country_names.get(country, country)})" if country else "Civilians"
-        return self._acled_actor(label, "group", country, INTER_CIVILIANS, token)
+        label = acled.civilians(self.lex.country_names.get(country, country) if country else "")
+        return self._acled_actor(label, "group", country, acled.INTER_CIVILIANS, token)
 
     def _mentioned(self, token: Token) -> Actor | None:
         words = [t for t in token.subtree if t.dep_ not in ("relcl", "prep", "acl", "appos")] or [token]
@@ -980,38 +945,3 @@ def _finer(new: _Draft, old: _Draft) -> bool:
         return _GRANULARITY_RANK.get(d.time.granularity or "", 9) if d.time else 10
 
     return rank(new) < rank(old)
-
-
-_WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-
-
-def _number_value(text: str) -> float | None:
-    text = text.lower().replace(",", "")
-    if text in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[text])
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _fallback_places(doc: Doc, lex: EventLexicon) -> list[PlaceMention]:
-    """Fallback when no places component ran: NER GPE/LOC names, region precision before "region(s)"/"oblast",
-    country precision for names in the country list; no gazetteer entry (place=None)."""
-    out: list[PlaceMention] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
-            continue
-        after = doc[ent.end : ent.end + 8]
-        precision: Any = None
-        if ent.text in lex.countries:
-            precision = "country"
-        following = next((t for t in after if not (t.is_punct or t.lower_ in ("and", "or")
-                                                    or t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")), None)
-        if following is not None and following.lower_ in ("region", "regions", "oblast", "oblasts", "province"):
-            precision = "admin1"
-        out.append(PlaceMention(id=f"P-ev{len(out) + 1}", evidence=evidence(doc, ent.start_char, ent.end_char),
-                                precision=precision, role="location", cue="events fallback (NER)"))
-    return out

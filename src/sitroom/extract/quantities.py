@@ -1,31 +1,31 @@
 """Quantities: every count in the text with its literal hedge, a defensible value/low/high, and what it counts.
 
-A compiled regex finds numbers (digits, number words, scales), their approximators ("some", "nearly", "more
-than") and vague counts ("several thousand", "dozens"); the parse tells what each counts ("six North Korean
-military personnel", "more than 50 of Ukraine's allies", "five people were killed and eight were wounded" ->
-eight people). Vague counts follow ACLED's conventions ("dozens" = 12, "hundreds" = 100) and keep the hedge.
+A compiled regex finds numbers (digits, number words, scales: sitroom.text.numbers, the one parser), their
+approximators ("some", "nearly", "more than") and vague counts ("several thousand", "dozens"); the parse tells
+what each counts ("six North Korean military personnel", "more than 50 of Ukraine's allies", "five people were
+killed and eight were wounded" -> eight people). Vague counts follow ACLED's conventions ("dozens" = 12, "hundreds" = 100) and keep the hedge.
 
 Not emitted, by decision: numbers inside time expressions (years, dates, "32 months", "one day"), ordinals,
 percentages and other ratios ("12 percent" is not a count of anything), clock times, ages ("6-year-old"), and
-number words with nothing to count ("no one", "the two of them" -- a pronoun, not a figure).
+number words with nothing to count ("no one", "the two of them" -- a pronoun, not a figure). The time
+expressions are the time component's (doc._.times): it must run before this one.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.extract.doc import doc_text, evidence
+from sitroom import lexicons
+from sitroom.extract.doc import doc_text, evidence, require_inputs
 from sitroom.model import Evidence, Quantity
+from sitroom.text.numbers import LEXICON, NumberWords, alternation, number_pattern, parse_number
 
-DEFAULT_LEXICON = str(Path(__file__).resolve().parents[1] / "data" / "quantities" / "lexicon.json")
 # Longest noun phrase (tokens) taken as "what is counted"; longer spans are parse errors in our dev reading
 # (calibrated on the seed's class of sentences: unit phrases of 1-4 tokens).
 MAX_UNIT_TOKENS = 6
@@ -33,94 +33,57 @@ CURRENCIES = {"$": "US dollars", "US$": "US dollars", "£": "pounds", "€": "eu
 UNIT_DEPS = ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "appos", "dep")
 
 
-def _alternation(words: list[str]) -> str:
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 @dataclass(frozen=True)
 class Grammar:
     regex: re.Pattern[str]
     lexicon: dict[str, Any]
+    words: NumberWords
 
 
 @lru_cache(maxsize=4)
-def load_grammar(lexicon_path: str) -> Grammar:
-    """The quantity regex, built once from the lexicon's number words, scales, approximators and vague counts."""
-    lexicon = json.loads(Path(lexicon_path).read_text(encoding="utf-8"))
-    units = "one|two|three|four|five|six|seven|eight|nine"
-    tens = f"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{units}))?"
-    words = _alternation([w for w in lexicon["numbers"] if w not in ("zero",)])
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    scale = r"(?:\s+" + _alternation(list(lexicon["scales"])) + r"){0,2}"
-    number = f"(?:(?:{digits}|{tens}|{words}){scale})"
+def load_grammar(data_dir: str = "") -> Grammar:
+    """The quantity regex, built once from the lexicon's number words, scales, approximators and vague counts
+    (data_dir: a folder whose lexicon.json replaces the packaged one; "" = packaged)."""
+    lexicon = lexicons.read_json(LEXICON, data_dir or None)
+    words = NumberWords.of(lexicon)
+    number = number_pattern(words, skip=("zero",))
     pattern = (
-        r"(?:(?P<approx>" + _alternation(list(lexicon["approximators"])) + r")\s+)?"
+        r"(?:(?P<approx>" + alternation(list(lexicon["approximators"])) + r")\s+)?"
         r"(?P<cur>US\$|\$|£|€)?"
-        r"(?:(?P<vague>" + _alternation(list(lexicon["vague"])) + r")"
+        r"(?:(?P<vague>" + alternation(list(lexicon["vague"])) + r")"
         r"|between\s+(?P<blo>" + number + r")\s+and\s+(?P<bhi>" + number + r")"
         r"|(?P<lo>" + number + r")(?:\s*(?:-|–|to)\s*(?P<hi>" + number + r"))?)"
     )
     regex = re.compile(r"(?<![\w.,$£€/-])" + pattern + r"(?![\w]|[.,]\d|-\w)", re.IGNORECASE)
-    return Grammar(regex, lexicon)
-
-
-def parse_number(text: str, lexicon: dict[str, Any]) -> float | None:
-    """'30,415' -> 30415, 'twenty-four' -> 24, '1.5 million' -> 1500000, 'several' -> None."""
-    text = re.sub(r"\s+", " ", text.lower().strip())
-    parts = text.split(" ")
-    if len(parts) >= 2 and " ".join(parts[:2]) in lexicon["numbers"]:  # "a dozen", "a hundred"
-        parts = [str(lexicon["numbers"][" ".join(parts[:2])])] + parts[2:]
-    total = None
-    for part in parts:
-        if part in lexicon["scales"]:
-            total = (total if total is not None else 1) * lexicon["scales"][part]
-            continue
-        if total is not None:
-            return None
-        if re.fullmatch(r"[\d,]+(?:\.\d+)?", part):
-            total = float(part.replace(",", ""))
-        elif part in lexicon["numbers"]:
-            total = float(lexicon["numbers"][part])
-        elif re.fullmatch(r"[a-z]+-[a-z]+", part):
-            tens, unit = part.split("-")
-            if tens not in lexicon["numbers"] or unit not in lexicon["numbers"]:
-                return None
-            total = float(lexicon["numbers"][tens] + lexicon["numbers"][unit])
-        else:
-            return None
-    return total
+    return Grammar(regex, lexicon, words)
 
 
 class QuantityTagger:
     """The ``sitroom_quantities`` component: sets ``doc._.quantities``."""
 
-    def __init__(self, lexicon_file: str, skip_times: bool) -> None:
-        self.grammar = load_grammar(lexicon_file)
+    def __init__(self, data_dir: str = "", skip_times: bool = True, name: str = "sitroom_quantities") -> None:
+        self.grammar = load_grammar(data_dir)
         self.lexicon = self.grammar.lexicon
+        self.words = self.grammar.words
         self.skip_times = skip_times
+        self.name = name
         self.not_counts = re.compile(
-            r"\s*(?:" + _alternation(self.lexicon["not_counts"]) + r")(?!\w)", re.IGNORECASE
+            r"\s*(?:" + alternation(self.lexicon["not_counts"]) + r")(?!\w)", re.IGNORECASE
         )
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quantities = self.find(doc)
         return doc
 
-    def _time_spans(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+    def _time_spans(self, doc: Doc) -> list[tuple[int, int]]:
         if not self.skip_times:
             return []
-        times = doc._.times
-        if times is None:  # run alone: find the time expressions (no resolution needed) to keep out of counts
-            from sitroom.extract.times import DEFAULT_LEXICON as TIME_LEXICON
-            from sitroom.extract.times import DEFAULT_RULES, find_candidates, load_rules
-
-            rules, _ = load_rules(DEFAULT_RULES, TIME_LEXICON)
-            return [(c.start, c.end) for c in find_candidates(text, rules) if c.rule.type != "SET"]
-        return [(t.evidence.start, t.evidence.end) for t in times]
+        require_inputs(doc, self.name, ("times",))
+        return [(t.evidence.start, t.evidence.end) for t in doc._.times]
 
     def find(self, doc: Doc) -> list[Quantity]:
         text = doc_text(doc)  # once: spaCy rebuilds doc.text from the tokens on every access
-        times = self._time_spans(doc, text)
+        times = self._time_spans(doc)
         found: list[Quantity] = []
         for match in self.grammar.regex.finditer(text):
             start, end = match.start(), match.end()
@@ -148,13 +111,13 @@ class QuantityTagger:
             approx_literal = (approx_literal + " " if approx_literal else "") + hedge
             kind = "vague"
         elif match.group("blo") or match.group("hi"):
-            low = parse_number(match.group("blo") or match.group("lo"), lexicon)
-            high = parse_number(match.group("bhi") or match.group("hi"), lexicon)
+            low = parse_number(match.group("blo") or match.group("lo"), self.words)
+            high = parse_number(match.group("bhi") or match.group("hi"), self.words)
             if low is None or high is None or high < low:
                 return None
             kind = "range"
         else:
-            value = parse_number(match.group("lo"), lexicon)
+            value = parse_number(match.group("lo"), self.words)
             if value is None:
                 return None
         if approx and kind == "exact" and value is not None:
@@ -237,9 +200,11 @@ class QuantityTagger:
 
 @Language.factory(
     "sitroom_quantities",
-    requires=["token.dep"],
+    requires=["token.dep", "doc._.times"],  # the times are read with skip_times (the default) only
     assigns=["doc._.quantities"],
-    default_config={"lexicon_file": DEFAULT_LEXICON, "skip_times": True},
+    default_config={"data_dir": "", "skip_times": True},
 )
-def make_quantity_tagger(nlp: Language, name: str, lexicon_file: str, skip_times: bool) -> QuantityTagger:
-    return QuantityTagger(lexicon_file, skip_times)
+def make_quantity_tagger(nlp: Language, name: str, data_dir: str, skip_times: bool) -> QuantityTagger:
+    """data_dir: a folder whose lexicon.json replaces the packaged quantities lexicon ("" = packaged).
+    skip_times: no count inside a time expression of doc._.times ("32 months"); needs sitroom_times before."""
+    return QuantityTagger(data_dir, skip_times, name=name)

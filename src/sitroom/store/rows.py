@@ -10,10 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
+from sitroom import acled
 from sitroom.model import Event, Record
-
-# Casualty kinds that count as fatalities (ACLED: injuries are not fatalities).
-FATALITY_KINDS = ("killed",)
 
 ProblemStage = Literal["ingest", "extract"]
 # Columns a summary may count claims or events by.
@@ -121,13 +119,7 @@ def _event_row(record: Record, event: Event) -> EventRow:
     time = times.get(event.time) if event.time else None
     located = [places[p] for p in event.places if p in places and places[p].place]
     first = located[0].place if located else None
-    fatalities = None
-    for casualty in event.casualties:
-        if casualty.kind in FATALITY_KINDS and casualty.quantity in quantities:
-            quantity = quantities[casualty.quantity]
-            figure = quantity.low if quantity.low is not None else quantity.value
-            if figure is not None:
-                fatalities = (fatalities or 0) + int(figure)
+    fatalities = acled.fatalities(event.casualties, quantities)
     return EventRow(
         article_id=record.article.id,
         event_id=event.id,
