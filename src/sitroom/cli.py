@@ -367,9 +367,10 @@ def gazetteer_build(
     path: Annotated[Optional[Path], typer.Option(help="Where to write it (default: the cache folder).")] = None,
 ) -> None:
     """Build the gazetteer from the installed packages (no download)."""
-    from sitroom.extract.gazetteer import build_gazetteer, default_path
+    from sitroom.geo.build import build_gazetteer
+    from sitroom.geo.gazetteer import path_from_environment
 
-    target = path or default_path()
+    target = path or path_from_environment()
     stats = build_gazetteer(target)
     console.print(f"gazetteer at {target}: {stats}")
 
