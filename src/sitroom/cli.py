@@ -6,6 +6,8 @@ import importlib
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -17,6 +19,7 @@ from rich.text import Text
 
 from sitroom.config import CONFIG_ENV, Config, load_config
 from sitroom.eval.report import print_metrics
+from sitroom.geo.gazetteer import GazetteerMissing
 from sitroom.model import Article, IngestError, Record, Skipped, to_dict
 from sitroom.store import Store, open_store
 from sitroom.store.base import ArticleFilter, BatchResult, EventFilter
@@ -56,6 +59,16 @@ def main(
 
 def _store(db: str | None) -> Store:
     return open_store(db or State.config.db)
+
+
+@contextmanager
+def _gazetteer_needed() -> Iterator[None]:
+    """Loading the pipeline without a gazetteer: one line naming the build command, not a traceback."""
+    try:
+        yield
+    except GazetteerMissing as missing:
+        typer.echo(str(missing), err=True)
+        raise typer.Exit(1) from None
 
 
 def _progress() -> Progress:
@@ -235,7 +248,8 @@ def annotate(
     from sitroom.nlp import annotate as run_pipeline, load_pipeline
 
     items = list(read_paths(files, State.config.ingest))
-    nlp = load_pipeline(State.config.nlp)
+    with _gazetteer_needed():
+        nlp = load_pipeline(State.config.nlp)
     good = [_with_overrides(item, published, outlet) for item in items if isinstance(item, Article)]
     records = iter(run_pipeline(nlp, good, State.config.nlp))
     failed = 0
@@ -282,7 +296,8 @@ def _extract_into(store: Store, force: bool) -> int:
     pending = len(store.article_ids()) if force else count_pending(store, State.config)
     with _progress() as progress:
         task = progress.add_task("extracting", total=pending)
-        done = extract_stored(store, State.config, force, lambda n: progress.advance(task, n))
+        with _gazetteer_needed():
+            done = extract_stored(store, State.config, force, lambda n: progress.advance(task, n))
     console.print(f"extracted {done} articles")
     return done
 
@@ -433,7 +448,9 @@ SUMMARY_ROWS = 10
 
 def _run_eval(task: str, title: str, as_json: bool, *args: object) -> None:
     scorer = importlib.import_module(f"sitroom.eval.{task}")
-    print_metrics(title, scorer.evaluate(*args), as_json)
+    with _gazetteer_needed():
+        metrics = scorer.evaluate(*args)
+    print_metrics(title, metrics, as_json)
 
 
 @eval_app.command("extraction")
