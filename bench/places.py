@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sitroom.eval.geo import read_corpus
-from sitroom.extract.gazetteer import Gazetteer
-from sitroom.extract.places import Cues, MentionInput, Resolver, _Context
+from sitroom.extract.places import Cues, MentionInput, PlacesLexicon, Resolver
+from sitroom.geo.gazetteer import Gazetteer, default_path
 
 REPO = Path(__file__).resolve().parents[1]
 LGL = REPO.parent / "shared" / "eval" / "geo" / "LGL"
@@ -26,7 +26,7 @@ LGL = REPO.parent / "shared" / "eval" / "geo" / "LGL"
 def load_articles(gazetteer: Gazetteer) -> tuple[list[list[MentionInput]], str]:
     """Mentions per article, with their textual cues, and where they came from."""
     if LGL.exists():
-        cues = Cues(_Context.load())
+        cues = Cues(PlacesLexicon.load())
         articles = read_corpus(LGL)
         return [cues.mentions(a.text, [(t.start, t.end) for t in a.toponyms]) for a in articles], "LGL gold names"
     rows = gazetteer.connection.execute("SELECT name FROM places WHERE rowid % 53 = 0 LIMIT 3000").fetchall()
@@ -50,14 +50,15 @@ def timed(run: Callable[[list[MentionInput]], list[object]], articles: list[list
 
 
 def main() -> None:
-    articles, source = load_articles(Gazetteer.open())
+    path = default_path()
+    articles, source = load_articles(Gazetteer.open(path))
     count = sum(len(a) for a in articles)
     rows: list[tuple[str, str, float]] = []
     for label, make in (
         ("most populous (baseline)", most_populous),
         ("sitroom Resolver", lambda g: Resolver(g).resolve),
     ):
-        gazetteer = Gazetteer.open()  # fresh caches
+        gazetteer = Gazetteer.open(path)  # fresh caches
         run = make(gazetteer)
         rows.append((label, "cold", count / timed(run, articles)))
         rows.append((label, "warm", count / timed(run, articles)))

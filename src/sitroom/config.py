@@ -19,7 +19,7 @@ from typing import Any
 DEFAULT_DB = "sitroom.db"
 # The environment variables sitroom reads, all of them, and only here.
 CONFIG_ENV = "SITROOM_CONFIG"  # a TOML file of options (the CLI's --config)
-CACHE_ENV = "SITROOM_CACHE"  # where the built gazetteer lives (default ~/.cache/sitroom)
+CACHE_ENV = "SITROOM_CACHE_DIR"  # where the built gazetteer lives (default ~/.cache/sitroom)
 EVAL_CACHE_ENV = "SITROOM_EVAL_CACHE"  # parsed evaluation corpora kept between scorer runs
 # The extraction components in the order their requires/assigns allow (nlp.analyze_pipes() checks it).
 DEFAULT_PIPELINE = (
@@ -83,18 +83,14 @@ class ExtractOptions:
     commit_chars: int = 1_000_000
 
 
-@dataclass
-class PathOptions:
-    # Folder of the built gazetteer ("" = $SITROOM_CACHE or ~/.cache/sitroom); `sitroom gazetteer build` writes it.
-    cache: str = ""
-    # Folder where scorers keep parsed evaluation corpora ("" = $SITROOM_EVAL_CACHE or /tmp/sitroom-eval-cache).
-    eval_cache: str = ""
+def cache_dir() -> Path:
+    """The folder of built files (the gazetteer): $SITROOM_CACHE_DIR, else ~/.cache/sitroom."""
+    return Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "sitroom")
 
-    def cache_dir(self) -> Path:
-        return Path(self.cache or os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "sitroom")
 
-    def eval_cache_dir(self) -> Path:
-        return Path(self.eval_cache or os.environ.get(EVAL_CACHE_ENV) or "/tmp/sitroom-eval-cache")
+def eval_cache_dir() -> Path:
+    """The folder where scorers keep parsed evaluation corpora: $SITROOM_EVAL_CACHE, else /tmp/sitroom-eval-cache."""
+    return Path(os.environ.get(EVAL_CACHE_ENV) or "/tmp/sitroom-eval-cache")
 
 
 @dataclass
@@ -103,7 +99,6 @@ class Config:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     nlp: NlpOptions = field(default_factory=NlpOptions)
     extract: ExtractOptions = field(default_factory=ExtractOptions)
-    paths: PathOptions = field(default_factory=PathOptions)
 
 
 # Options that must be at least this much (a zero batch stores nothing; a zero window never ends).

@@ -1,4 +1,5 @@
-"""The geoparsing scorer on small made-up data: readers, overlap recognition, distance accuracy."""
+"""The geoparsing scorer on small made-up data: readers, overlap recognition, distance accuracy, gold-name
+resolution through the places Resolver."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitroom.config import eval_cache_dir
 from sitroom.eval.geo import (
     UNRESOLVED_KM,
     GoldArticle,
@@ -13,9 +15,11 @@ from sitroom.eval.geo import (
     Prediction,
     error_km,
     read_corpus,
+    resolve_gold,
     score_end_to_end,
     score_resolution,
 )
+from sitroom.geo.gazetteer import Gazetteer, default_path
 
 LGL_XML = """<?xml version="1.0"?>
 <articles>
@@ -113,3 +117,20 @@ def test_resolution_counts_geonames_toponyms_only() -> None:
     assert metrics["toponyms_resolved"] == 2 and metrics["acc_161km_gold"] == 50.0
     assert metrics["acc_161km_gold_all_points"] == pytest.approx(100 / 3)
     assert metrics["acc_161km_gold_gpe_loc"] == 100.0 and metrics["toponyms_gpe_loc"] == 1
+
+
+def test_gold_names_resolve_with_the_places_resolver() -> None:
+    """Region cues are read from the raw text around the gold spans: "the Donetsk region" is the oblast."""
+    text = "Shelling hit Kharkiv and the Donetsk region."
+    article = GoldArticle("a", text, [GoldToponym(13, 20, "Kharkiv", "706483", 49.98, 36.25),
+                                      GoldToponym(29, 36, "Donetsk", "709716", 48.0, 37.8)])
+    ((kharkiv, donetsk),) = resolve_gold([article], Gazetteer.open(default_path()))
+    assert kharkiv.place_id == "geonames:706483"
+    assert (donetsk.place_id, text[donetsk.start : donetsk.end]) == ("geonames:709716", "Donetsk region")
+
+
+def test_the_parse_cache_follows_its_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SITROOM_EVAL_CACHE", str(tmp_path))
+    assert eval_cache_dir() == tmp_path
+    monkeypatch.delenv("SITROOM_EVAL_CACHE")
+    assert eval_cache_dir() == Path("/tmp/sitroom-eval-cache")

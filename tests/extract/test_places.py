@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 
-from sitroom.extract.gazetteer import Gazetteer
-from sitroom.extract.places import Cues, MentionInput, Resolver, _Context
+from sitroom.extract.places import Cues, MentionInput, PlacesLexicon, Resolver
+from sitroom.geo.distance import distance_km
+from sitroom.geo.gazetteer import BUILD_COMMAND, Gazetteer, GazetteerMissing, default_path
 from sitroom.model import Article, PlaceMention
 from sitroom.nlp import add_component, make_doc
 
@@ -29,12 +31,13 @@ def nlp() -> Language:
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.open()
+    """The installed gazetteer, the one the pipeline reads (resolution needs the whole world's namesakes)."""
+    return Gazetteer.open(default_path())
 
 
 @pytest.fixture(scope="module")
 def cues() -> Cues:
-    return Cues(_Context.load())
+    return Cues(PlacesLexicon.load())
 
 
 def places(nlp: Language, text: str) -> list[PlaceMention]:
@@ -159,8 +162,6 @@ def test_seed_article(nlp: Language) -> None:
     if village.precision == "near":
         assert by_id[village.anchor].evidence.text == "Selydove" and village.radius_km <= 25
     else:
-        from sitroom.extract.gazetteer import distance_km
-
         assert distance_km(village.place.lat, village.place.lon, selydove.place.lat, selydove.place.lon) <= 10
     germany = [m for m in found if m.evidence.text == "Germany"]
     assert germany and all(m.place.country == "DE" and m.precision == "country" for m in germany)
@@ -252,3 +253,17 @@ def test_a_group_of_states_the_gazetteer_lacks(gazetteer: Gazetteer, cues: Cues)
 def test_kyiv_region_is_the_oblast_not_the_city_unit(nlp: Language, text: str) -> None:
     regions = [m for m in places(nlp, text) if "Kyiv" in m.evidence.text]
     assert [(m.place.admin1_code, m.precision) for m in regions if m.place] == [("UA-32", "admin1")]
+
+
+def test_the_component_without_a_gazetteer_names_the_build_command(tmp_path: Path) -> None:
+    missing = tmp_path / "gazetteer.sqlite"
+    with pytest.raises(GazetteerMissing, match=BUILD_COMMAND) as raised:
+        add_component(spacy.blank("en"), "sitroom_places", {"gazetteer_path": str(missing)})
+    assert raised.value.path == missing and not missing.exists()
+
+
+def test_a_resolution_gives_its_place(gazetteer: Gazetteer) -> None:
+    village, anchor = Resolver(gazetteer).resolve([
+        MentionInput(0, 11, "Mykhaylivka", anchor=1, anchor_cue="at the gates of"), MentionInput(30, 38, "Selydove")])
+    assert anchor.place == anchor.candidate.to_place()
+    assert village.place is village.near_place and village.place.id.startswith(("near:", "katottg:"))

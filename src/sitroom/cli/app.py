@@ -6,6 +6,8 @@ import importlib
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Annotated, Optional
@@ -18,6 +20,7 @@ from rich.text import Text
 from sitroom.cli.render import console, errors
 from sitroom.config import CONFIG_ENV, Config, ConfigError, load_config
 from sitroom.eval.report import print_metrics
+from sitroom.geo.gazetteer import GazetteerMissing
 from sitroom.model import Article, ExtractionFailure, IngestError, Record, Skipped, to_dict
 from sitroom.store import Store, open_store
 from sitroom.store.base import ArticleFilter, BatchResult, ClaimFilter, EventFilter, ProblemFilter, RecordsResult
@@ -59,6 +62,16 @@ def main(
 
 def _store(db: str | None) -> Store:
     return open_store(db or State.config.db)
+
+
+@contextmanager
+def _gazetteer_needed() -> Iterator[None]:
+    """Loading the pipeline without a gazetteer: one line naming the build command, not a traceback."""
+    try:
+        yield
+    except GazetteerMissing as missing:
+        typer.echo(str(missing), err=True)
+        raise typer.Exit(1) from None
 
 
 def _progress() -> Progress:
@@ -242,7 +255,8 @@ def annotate(
     from sitroom.nlp import annotate as run_pipeline, load_pipeline
 
     items = list(read_paths(files, State.config.ingest))
-    nlp = load_pipeline(State.config.nlp)
+    with _gazetteer_needed():
+        nlp = load_pipeline(State.config.nlp)
     good = [_with_overrides(item, published, outlet) for item in items if isinstance(item, Article)]
     records = iter(run_pipeline(nlp, good, State.config.nlp))
     failed = 0
@@ -295,7 +309,8 @@ def extract(
 def _extract_into(store: Store, force: bool) -> RecordsResult:
     from sitroom.run.local import Extraction
 
-    extraction = Extraction(store, State.config, force)
+    with _gazetteer_needed():
+        extraction = Extraction(store, State.config, force)
     with _progress() as progress:
         task = progress.add_task("extracting", total=len(extraction.todo))
         result = extraction.run(lambda n: progress.advance(task, n))
@@ -387,7 +402,8 @@ def gazetteer_build(
     path: Annotated[Optional[Path], typer.Option(help="Where to write it (default: the cache folder).")] = None,
 ) -> None:
     """Build the gazetteer from the installed packages (no download)."""
-    from sitroom.extract.gazetteer import build_gazetteer, default_path
+    from sitroom.geo.build import build_gazetteer
+    from sitroom.geo.gazetteer import default_path
 
     target = path or default_path()
     stats = build_gazetteer(target)
@@ -453,7 +469,9 @@ SUMMARY_ROWS = 10
 
 def _run_eval(task: str, title: str, as_json: bool, *args: object) -> None:
     scorer = importlib.import_module(f"sitroom.eval.{task}")
-    print_metrics(title, scorer.evaluate(*args), as_json)
+    with _gazetteer_needed():
+        metrics = scorer.evaluate(*args)
+    print_metrics(title, metrics, as_json)
 
 
 @eval_app.command("extraction")

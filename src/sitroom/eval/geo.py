@@ -24,7 +24,6 @@ classes are not toponyms.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import statistics
 import xml.etree.ElementTree as ET
@@ -33,8 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitroom.config import eval_cache_dir
 from sitroom.eval.metrics import f1
-from sitroom.extract.gazetteer import Gazetteer, distance_km
+from sitroom.extract.places import Cues, PlacesLexicon, Resolver, ResolverOptions
+from sitroom.geo.distance import distance_km
+from sitroom.geo.gazetteer import Gazetteer, default_path
 from sitroom.nlp import add_component
 
 GWN_TOPONYM_TYPES = frozenset({
@@ -256,18 +258,16 @@ def score_end_to_end(articles: list[GoldArticle], predictions: list[list[Predict
 
 
 def resolve_gold(articles: list[GoldArticle], gazetteer: Gazetteer,
-                 options: Any = None) -> list[list[Prediction | None]]:
+                 options: ResolverOptions | None = None) -> list[list[Prediction | None]]:
     """Resolve each gold span with the article's other gold toponyms as context (cues read from the raw text)."""
-    from sitroom.extract.places import Cues, Resolver, ResolverOptions, _Context
-
     resolver = Resolver(gazetteer, options or ResolverOptions())
-    cues = Cues(_Context.load())
+    cues = Cues(PlacesLexicon.load())
     result: list[list[Prediction | None]] = []
     for article in articles:
         mentions = cues.mentions(article.text, [(t.start, t.end) for t in article.toponyms])
         answers: list[Prediction | None] = []
         for m, r in zip(mentions, resolver.resolve(mentions)):
-            place = r.near_place or (r.candidate.to_place() if r.candidate else None)
+            place = r.place
             answers.append(Prediction(m.start, m.end, place.id, place.lat, place.lon) if place else None)
         result.append(answers)
     return result
@@ -284,16 +284,12 @@ def base_pipeline() -> Any:
     return spacy.load(NlpOptions().model)
 
 
-def _cache_dir() -> Path:
-    return Path(os.environ.get("SITROOM_EVAL_CACHE", "/tmp/sitroom-eval-cache"))
-
-
-def parse_cached(articles: list[GoldArticle], nlp: Any) -> list[Any]:
+def parse_cached(articles: list[GoldArticle], nlp: Any, cache_dir: Path) -> list[Any]:
     """The base model's Docs, cached on disk by model and text hash so the end-to-end run can iterate quickly."""
     from spacy.tokens import DocBin
 
     digest = hashlib.sha256("\0".join(a.text for a in articles).encode()).hexdigest()[:16]
-    path = _cache_dir() / f"{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '')}-{digest}.spacy"
+    path = cache_dir / f"{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '')}-{digest}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
@@ -307,7 +303,7 @@ def predict_end_to_end(articles: list[GoldArticle], component_config: dict[str, 
                        docs: list[Any] | None = None) -> list[list[Prediction]]:
     """Parse (cached; or the given base-model Docs) and run the places component over each article's raw text."""
     nlp = base_pipeline()
-    docs = docs if docs is not None else parse_cached(articles, nlp)
+    docs = docs if docs is not None else parse_cached(articles, nlp, eval_cache_dir())
     add_component(nlp, "sitroom_places", component_config or {})
     component = nlp.get_pipe("sitroom_places")
     result: list[list[Prediction]] = []
@@ -326,14 +322,17 @@ def predict_end_to_end(articles: list[GoldArticle], component_config: dict[str, 
 
 
 def evaluate(corpus: Path, split: str | None = None, gazetteer_path: Path | None = None) -> dict[str, float]:
-    """All metrics of one corpus (GeoWebNews or LGL format) as a flat dict of percentages and km."""
+    """All metrics of one corpus (GeoWebNews or LGL format) as a flat dict of percentages and km; both the gold-name
+    resolution and the component read ``gazetteer_path`` (default: the cache folder's)."""
     articles = read_corpus(Path(corpus), split)
-    gazetteer = Gazetteer.open(gazetteer_path)
+    path = Path(gazetteer_path) if gazetteer_path else default_path()
+    gazetteer = Gazetteer.open(path)
     metrics: dict[str, float] = {"articles": float(len(articles)),
                                  "toponyms": float(sum(len(a.toponyms) for a in articles))}
-    docs = parse_cached(articles, base_pipeline())
+    docs = parse_cached(articles, base_pipeline(), eval_cache_dir())
     metrics.update(score_resolution(articles, resolve_gold(articles, gazetteer), gpe_loc_test(articles, docs)))
-    metrics.update(score_end_to_end(articles, predict_end_to_end(articles, docs=docs), demonym_test(gazetteer)))
+    predicted = predict_end_to_end(articles, {"gazetteer_path": str(path)}, docs=docs)
+    metrics.update(score_end_to_end(articles, predicted, demonym_test(gazetteer)))
     return metrics
 
 

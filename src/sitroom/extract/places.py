@@ -8,7 +8,6 @@ the gazetteer but its anchor is, the answer is ``near:<anchor>`` with a radius, 
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
@@ -20,17 +19,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sitroom import lexicons
 from sitroom.extract.doc import evidence
-from sitroom.extract.gazetteer import (
-    BROAD_FEATURES,
-    DATA_DIR,
-    Candidate,
-    Gazetteer,
-    admin_terms,
-    distance_km,
-    lexicon_place_name,
-    normalize,
-)
+from sitroom.geo.distance import distance_km
+from sitroom.geo.gazetteer import BROAD_FEATURES, Candidate, Gazetteer, default_path
+from sitroom.geo.names import admin_terms, lexicon_place_name, normalize
 from sitroom.model import Place, PlaceMention
 
 # --- options -------------------------------------------------------------------------------------------------
@@ -101,10 +94,16 @@ class Resolution:
     radius_km: float | None = None
     near_place: Place | None = None
 
+    @property
+    def place(self) -> Place | None:
+        """The place the mention is given: its ``near:<anchor>`` place, else the chosen entry's."""
+        return self.near_place or (self.candidate.to_place() if self.candidate else None)
+
 
 @dataclass
-class _Context:
-    """Lexicons of data/places/context.json."""
+class PlacesLexicon:
+    """The words the cues and roles of place mentions are read with (data/places/context.json and the unit words
+    of data/places/admin_terms.json)."""
 
     metonym_places: dict[str, str]
     speech_verbs: set[str]
@@ -116,8 +115,8 @@ class _Context:
     admin2_words: set[str] = field(default_factory=set)
 
     @classmethod
-    def load(cls) -> _Context:
-        data = json.loads((DATA_DIR / "context.json").read_text(encoding="utf-8"))
+    def load(cls) -> PlacesLexicon:
+        data = lexicons.read_json("places/context.json")
         terms = admin_terms()
         return cls(
             metonym_places=data["metonym_places"], speech_verbs=set(data["speech_verbs"]),
@@ -133,7 +132,7 @@ class _Context:
 class Cues:
     """Finds region cues, settlement cues and spatial anchors in raw text around given spans."""
 
-    def __init__(self, context: _Context) -> None:
+    def __init__(self, context: PlacesLexicon) -> None:
         self.context = context
         words = sorted(context.admin1_words | context.admin2_words, key=len, reverse=True)
         self._region_after = re.compile(r"^\s+(" + "|".join(words) + r")\b", re.IGNORECASE)
@@ -516,13 +515,13 @@ class PlacesComponent:
         self.chunk_labels = set(chunk_labels)
         self.unlabelled_min_population = unlabelled_min_population
         self.embedded_min_population = embedded_min_population
-        self.gazetteer = Gazetteer.open(Path(gazetteer_path) if gazetteer_path else None)
+        self.gazetteer = Gazetteer.open(Path(gazetteer_path) if gazetteer_path else default_path())
         known = {f.name for f in fields(ResolverOptions)}
         unknown = set(resolver) - known
         if unknown:
             raise ValueError(f"sitroom_places: unknown resolver options {sorted(unknown)}")
         self.resolver = Resolver(self.gazetteer, ResolverOptions(**resolver))
-        self.context = _Context.load()
+        self.context = PlacesLexicon.load()
         self.cues = Cues(self.context)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -783,9 +782,8 @@ class PlacesComponent:
         return False
 
     def _mention(self, doc: Doc, k: int, m: MentionInput, r: Resolution, role: str) -> PlaceMention:
-        place = r.near_place or (r.candidate.to_place() if r.candidate else None)
         return PlaceMention(
-            id=f"P{k + 1}", evidence=evidence(doc, m.start, m.end), place=place, precision=r.precision, role=role,
+            id=f"P{k + 1}", evidence=evidence(doc, m.start, m.end), place=r.place, precision=r.precision, role=role,
             anchor=f"P{r.anchor + 1}" if r.anchor is not None else None, radius_km=r.radius_km, cue=r.cue,
         )
 

@@ -1,1 +1,2 @@
-"""Places without spaCy: name keys, the gazetteer build and its read-only queries, distances."""
+"""Places without spaCy: name keys (names), the gazetteer build (build) and its read-only file (gazetteer), and
+geometry (distance). Data files are read through :mod:`sitroom.lexicons`."""

