@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from sitroom.config import NlpOptions
 from sitroom.extract.quantities import QuantityTagger
-from sitroom.extract.times import DEFAULT_LEXICON, DEFAULT_RULES, TimeTagger
+from sitroom.extract.times import TimeTagger
 from sitroom.nlp import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,7 +62,7 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     nlp = load_pipeline(NlpOptions(pipeline=[]))  # the model and its sentence rules, no sitroom extractor
     docs = list(nlp.pipe(texts))  # parsed once, outside the clock
-    times = TimeTagger(DEFAULT_RULES, DEFAULT_LEXICON, infer_publication=True)
+    times = TimeTagger(infer_publication=True)
     quantities = QuantityTagger(skip_times=True)
     word_regex = re.compile(r"\w+")
 

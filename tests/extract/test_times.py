@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitroom.extract import times as T
-from sitroom.extract.times import DEFAULT_LEXICON, DEFAULT_RULES, add_months, find_candidates, load_rules
+from sitroom.extract.times import add_months, find_candidates, load_rules
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -23,7 +23,7 @@ SEED_PUBLISHED = dt.date(2024, 10, 14)
 @pytest.fixture(scope="module")
 def tag(nlp_model):
     """Run the base pipeline then sitroom_times on a text with a given publication date."""
-    tagger = T.TimeTagger(DEFAULT_RULES, DEFAULT_LEXICON, infer_publication=True)
+    tagger = T.TimeTagger(infer_publication=True)
 
     def run(text: str, published: dt.date | None = dt.date(2024, 10, 14)):
         doc = nlp_model(text)
@@ -145,8 +145,8 @@ def test_numbers_that_are_not_times(tag):
 
 
 def test_rules_load_once_and_overlaps_keep_the_longest():
-    rules, _ = load_rules(DEFAULT_RULES, DEFAULT_LEXICON)
-    assert load_rules(DEFAULT_RULES, DEFAULT_LEXICON)[0] is rules
+    rules, _ = load_rules()
+    assert load_rules()[0] is rules
     spans = [(c.start, c.end) for c in find_candidates("It was March 3, 2021 then.", rules)]
     assert spans == [(7, 20)]
 
@@ -160,4 +160,4 @@ def test_bad_rule_file_names_the_line(tmp_path):
     bad = tmp_path / "rules.tsv"
     bad.write_text("# header\nonly\ttwo\n", encoding="utf-8")
     with pytest.raises(ValueError, match="rules.tsv:2"):
-        load_rules(str(bad), DEFAULT_LEXICON)
+        load_rules(str(tmp_path))

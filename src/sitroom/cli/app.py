@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import islice

@@ -172,7 +172,7 @@ def system_timexes(doc: Doc) -> list[GoldTimex]:
 def evaluate(data: Path, split: str | None = None, cache: Path | None = None) -> dict[str, float]:
     """Run sitroom_times over each TimeML document with its DCT as publication date and score it."""
     from sitroom.config import NlpOptions
-    from sitroom.extract.times import DEFAULT_LEXICON, DEFAULT_RULES, TimeTagger
+    from sitroom.extract.times import TimeTagger
     from sitroom.nlp import load_pipeline
 
     files = timeml_files(Path(data), split)
@@ -185,7 +185,7 @@ def evaluate(data: Path, split: str | None = None, cache: Path | None = None) ->
             errors += 1
             print(f"skipped {path}: {error}")
     nlp = load_pipeline(NlpOptions(pipeline=[]))  # the parse production uses, without the other extractors
-    tagger = TimeTagger(DEFAULT_RULES, DEFAULT_LEXICON, infer_publication=False)
+    tagger = TimeTagger(infer_publication=False)
     cache_dir = cache if cache is not None else Path(tempfile.gettempdir()) / "sitroom-parse-cache"
     docs = parse_cached(nlp, [d.text for d in documents], cache_dir)
     counts = Counts()

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
@@ -25,12 +23,12 @@ from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from sitroom import lexicons
 from sitroom.extract.doc import doc_text, evidence
 from sitroom.model import Evidence, TimeExpression
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "time"
-DEFAULT_RULES = str(DATA / "rules.tsv")
-DEFAULT_LEXICON = str(DATA / "lexicon.json")
+RULES_FILE = "time/rules.tsv"
+LEXICON_FILE = "time/lexicon.json"
 
 # How far apart (days) a past-tense reported date may lie before the inferred publication date and still be
 # taken as "the day of writing"; calibrated on the seed's class of article (a daily news report, mentions within
@@ -102,9 +100,10 @@ def trigger_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def load_rules(rules_path: str, lexicon_path: str) -> tuple[tuple[Rule, ...], Lexicon]:
-    """Compile the rule file with its placeholders filled from the lexicon (cached: loaded once per process)."""
-    lexicon = Lexicon(json.loads(Path(lexicon_path).read_text(encoding="utf-8")))
+def load_rules(data_dir: str = "") -> tuple[tuple[Rule, ...], Lexicon]:
+    """Compile the rule file with its placeholders filled from the lexicon (cached: loaded once per process).
+    ``data_dir``, when given, is a folder whose rules.tsv / lexicon.json replace the packaged ones."""
+    lexicon = Lexicon(lexicons.read_json(LEXICON_FILE, data_dir))
     months = list(lexicon["months"])
     month_alt = "(?:" + "|".join(
         re.escape(m) + (r"\.?" if len(m) <= 4 and m != "may" else "") for m in sorted(months, key=len, reverse=True)
@@ -132,7 +131,8 @@ def load_rules(rules_path: str, lexicon_path: str) -> tuple[tuple[Rule, ...], Le
         "REF": _alternation(list(lexicon["refs"])),
     }
     rules: list[Rule] = []
-    for line_no, line in enumerate(Path(rules_path).read_text(encoding="utf-8").splitlines(), 1):
+    rules_path = lexicons.locate(RULES_FILE, data_dir)
+    for line_no, line in enumerate(rules_path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         try:
@@ -908,8 +908,8 @@ def _duration_months(value: str) -> int | None:
 class TimeTagger:
     """The ``sitroom_times`` component: sets ``doc._.times`` (and ``doc._.published_inferred`` when needed)."""
 
-    def __init__(self, rules_file: str, lexicon_file: str, infer_publication: bool) -> None:
-        self.rules, self.lexicon = load_rules(rules_file, lexicon_file)
+    def __init__(self, data_dir: str = "", infer_publication: bool = True) -> None:
+        self.rules, self.lexicon = load_rules(data_dir)
         self.infer_publication = infer_publication
         self.trigger_words = trigger_words(self.lexicon)
         self._triggers: tuple[Any, np.ndarray] | None = None
@@ -1023,9 +1023,7 @@ class TimeTagger:
     "sitroom_times",
     requires=["token.tag", "token.dep"],
     assigns=["doc._.times", "doc._.published_inferred"],
-    default_config={"rules_file": DEFAULT_RULES, "lexicon_file": DEFAULT_LEXICON, "infer_publication": True},
+    default_config={"data_dir": "", "infer_publication": True},
 )
-def make_time_tagger(
-    nlp: Language, name: str, rules_file: str, lexicon_file: str, infer_publication: bool
-) -> TimeTagger:
-    return TimeTagger(rules_file, lexicon_file, infer_publication)
+def make_time_tagger(nlp: Language, name: str, data_dir: str, infer_publication: bool) -> TimeTagger:
+    return TimeTagger(data_dir, infer_publication)

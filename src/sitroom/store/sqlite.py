@@ -34,7 +34,6 @@ from sitroom.store.rows import (
     claim_rows,
     event_rows,
     row_values,
-    stored_columns,
 )
 
 # Seconds a writer waits for another process's transaction before giving up.
