@@ -50,5 +50,5 @@ def test_evaluate_small_set(tmp_path: Path) -> None:
         {"id": "b", "event": "THREATEN", "text": "Iran threatened to cut off electricity to the region."},
         {"id": "c", "event": "CONSULT", "text": "The foreign minister visited Moscow on Tuesday."},
     ])
-    result = evaluate(tmp_path, "dev")
+    result = evaluate(tmp_path, split="dev")
     assert result["items"] == 3 and result["accuracy"] == 100.0 and result["macro_f1"] == 100.0

@@ -49,8 +49,8 @@ def test_evaluate_on_a_made_up_benchmark(tmp_path: Path) -> None:
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "p1.html.gz").write_bytes(gzip.compress(b"<html></html>"))
     (tmp_path / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": body, "url": "u"}}))
-    assert evaluate(tmp_path, lambda html, url: body) == {"precision": 100.0, "recall": 100.0, "f1": 100.0, "pages": 1}
-    half = evaluate(tmp_path, lambda html, url: body + " Sign up for our newsletter today to get the news.")
+    assert evaluate(tmp_path, extract=lambda html, url: body) == {"precision": 100.0, "recall": 100.0, "f1": 100.0, "pages": 1}
+    half = evaluate(tmp_path, extract=lambda html, url: body + " Sign up for our newsletter today to get the news.")
     assert half["recall"] == 100.0 and half["precision"] < 100.0
 
 

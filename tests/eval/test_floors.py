@@ -30,3 +30,18 @@ def test_dev_score_is_not_below_its_floor(name):
     scores = json.loads(result.output.strip().splitlines()[-1])
     below = {key: (scores[key], floor) for key, floor in entry["floors"].items() if scores[key] < floor}
     assert not below, f"{name}: below the floor (measured, floor): {below}"
+
+
+@needs_shared
+@pytest.mark.shared
+def test_the_config_file_reaches_the_scorer(tmp_path):
+    """`sitroom --config F eval ...` scores with F's options, not the defaults (trafilatura's favor_precision
+    is calibrated on this benchmark: turning it off lowers F1)."""
+    gold = str(SHARED / "eval/extraction/scrapinghub_article_extraction_benchmark")
+    config = tmp_path / "c.toml"
+    config.write_text("[ingest]\nhtml_favor_precision = false\n", encoding="utf-8")
+    runner = CliRunner()
+    default = json.loads(runner.invoke(app, ["eval", "extraction", "--gold", gold, "--json"]).output)
+    changed = json.loads(runner.invoke(app, ["--config", str(config), "eval", "extraction", "--gold", gold,
+                                             "--json"]).output)
+    assert changed["f1"] != default["f1"]

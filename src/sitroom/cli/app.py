@@ -465,10 +465,11 @@ SUMMARY_ROWS = 10
 # --- evaluation ----------------------------------------------------------------------------------------------
 
 
-def _run_eval(task: str, title: str, as_json: bool, *args: object) -> None:
+def _run_eval(task: str, title: str, as_json: bool, data: Path, **options: object) -> None:
+    """Every scorer has one signature, evaluate(data, *, config, split=None), and scores with --config's options."""
     scorer = importlib.import_module(f"sitroom.eval.{task}")
     with _gazetteer_needed():
-        metrics = scorer.evaluate(*args)
+        metrics = scorer.evaluate(data, config=State.config, **options)
     print_metrics(title, metrics, as_json)
 
 
@@ -488,7 +489,7 @@ def eval_attribution(
     as_json: JsonFlag = False,
 ) -> None:
     """Attribution (source, cue, content): exact and overlap precision/recall/F1."""
-    _run_eval("attribution", f"Attribution ({split})", as_json, data, split)
+    _run_eval("attribution", f"Attribution ({split})", as_json, data, split=split)
 
 
 @eval_app.command("timex")
@@ -498,7 +499,7 @@ def eval_timex(
     as_json: JsonFlag = False,
 ) -> None:
     """Time expressions: TempEval-3 strict/relaxed extraction F1, type accuracy and value F1."""
-    _run_eval("timex", "Time expressions", as_json, data, split)
+    _run_eval("timex", "Time expressions", as_json, data, split=split)
 
 
 @eval_app.command("geo")
@@ -508,7 +509,7 @@ def eval_geo(
     as_json: JsonFlag = False,
 ) -> None:
     """Toponyms: recognition P/R/F1 and resolution accuracy, given gold names and end to end."""
-    _run_eval("geo", "Places", as_json, corpus, split)
+    _run_eval("geo", "Places", as_json, corpus, split=split)
 
 
 @eval_app.command("events")
@@ -518,7 +519,7 @@ def eval_events(
     as_json: JsonFlag = False,
 ) -> None:
     """Event typing: PLOVER category accuracy and macro-F1."""
-    _run_eval("events", "Events", as_json, data, split)
+    _run_eval("events", "Events", as_json, data, split=split)
 
 
 if __name__ == "__main__":

@@ -225,7 +225,7 @@ def predict(docs: Iterable, texts: list[str]) -> Iterator[list[Relation]]:
         yield relations
 
 
-def evaluate(data: Path, split: str | None = "dev", nlp=None) -> dict[str, float]:
+def evaluate(data: Path, split: str | None = "dev", nlp=None, *, config=None) -> dict[str, float]:
     """Score sitroom_actors + sitroom_claims on a PolNeAR split; keys <role>_<exact|overlap>_<precision|recall|f1>."""
     if nlp is None:
         from sitroom.config import NlpOptions

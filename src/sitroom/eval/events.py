@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from sitroom.config import Config
 from sitroom.eval.metrics import f1
 from sitroom.extract.event_lexicon import EventLexicon, classify_sentence, load_lexicon
 
@@ -157,12 +158,16 @@ def score(gold: list[str], predicted: list[str]) -> dict[str, Any]:
     }
 
 
-def evaluate(data: Path, split: str | None = None, **_: Any) -> dict[str, Any]:
+def evaluate(data: Path, *, config: Config | None = None, split: str | None = None) -> dict[str, Any]:
     """`sitroom eval events`: accuracy and macro_f1 (percent) of PLOVER typing, plus per-category F1 and the
-    leave-one-out estimate (accuracy_loo, macro_f1_loo) of the lexicon on sentences it was not written from."""
+    leave-one-out estimate (accuracy_loo, macro_f1_loo) of the lexicon on sentences it was not written from.
+    The pipeline and the events lexicon are the configured ones."""
+    from sitroom.nlp import load_pipeline
+
+    config = config or Config()
     items, problems = read_items(Path(data), split)
-    docs = _parse([item.text for item in items])
-    lex = load_lexicon()
+    docs = _parse([item.text for item in items], load_pipeline(config.nlp))
+    lex = load_lexicon(config.nlp.components.get("sitroom_events", {}).get("data_dir", ""))
     gold = [item.category for item in items]
     result = score(gold, [_category(doc, lex) for doc in docs])
     loo = score(gold, leave_one_out(items, docs))

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from sitroom.config import Config, IngestOptions
 from sitroom.eval.metrics import f1
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
@@ -88,7 +89,7 @@ def read_page(gold: Path, page_id: str) -> bytes:
     raise FileNotFoundError(f"{gold}/html: no page {page_id}")
 
 
-def sitroom_extract(html: bytes, url: str) -> str:
+def sitroom_extract(html: bytes, url: str, options: IngestOptions | None = None) -> str:
     """The body sitroom's HTML reader stores for a page, less the spans it marks as captions.
 
     The benchmark's articleBody leaves photo captions out; sitroom keeps them in the clean text (a caption can
@@ -97,7 +98,7 @@ def sitroom_extract(html: bytes, url: str) -> str:
     from sitroom.ingest.html import read_html
     from sitroom.model import Article
 
-    result = read_html(html, source=url, url=url, check_language=False)
+    result = read_html(html, source=url, url=url, options=options, check_language=False)
     if not isinstance(result, Article):
         return ""
     text, end = [], 0
@@ -108,11 +109,12 @@ def sitroom_extract(html: bytes, url: str) -> str:
 
 
 def evaluate(
-    gold: Path | str, extract: Callable[[bytes, str], str] | None = None
+    gold: Path | str, *, config: Config | None = None, extract: Callable[[bytes, str], str] | None = None
 ) -> dict[str, Any]:
-    """Score ``extract`` (default: sitroom's HTML reader) on every page of the benchmark."""
+    """Score ``extract`` (default: sitroom's HTML reader with the configured [ingest] options) on every page."""
     gold = Path(gold)
-    extract = extract or sitroom_extract
+    options = (config or Config()).ingest
+    extract = extract or (lambda html, url: sitroom_extract(html, url, options))
     truth = load_gold(gold)
     counts = [
         shingle_matching(entry.get("articleBody", ""), extract(read_page(gold, page_id), entry.get("url", "")))

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitroom.config import eval_cache_dir
+from sitroom.config import Config, NlpOptions, eval_cache_dir
 from sitroom.eval.metrics import f1
 from sitroom.extract.places import Cues, PlacesLexicon, Resolver, ResolverOptions
 from sitroom.geo.distance import distance_km
@@ -273,15 +273,15 @@ def resolve_gold(articles: list[GoldArticle], gazetteer: Gazetteer,
     return result
 
 
-def base_pipeline() -> Any:
-    """The configured spaCy model alone (the configured sitroom components are left out: only places is scored)."""
+def base_pipeline(model: str = "") -> Any:
+    """The spaCy model alone (default: the configured one; the sitroom components are left out: only places is
+    scored)."""
     import spacy
 
-    from sitroom.config import NlpOptions
     from sitroom.extract.doc import register_extensions
 
     register_extensions()
-    return spacy.load(NlpOptions().model)
+    return spacy.load(model or NlpOptions().model)
 
 
 def parse_cached(articles: list[GoldArticle], nlp: Any, cache_dir: Path) -> list[Any]:
@@ -300,9 +300,9 @@ def parse_cached(articles: list[GoldArticle], nlp: Any, cache_dir: Path) -> list
 
 def predict_end_to_end(articles: list[GoldArticle], component_config: dict[str, Any] | None = None,
                        progress: Callable[[int], None] | None = None,
-                       docs: list[Any] | None = None) -> list[list[Prediction]]:
+                       docs: list[Any] | None = None, model: str = "") -> list[list[Prediction]]:
     """Parse (cached; or the given base-model Docs) and run the places component over each article's raw text."""
-    nlp = base_pipeline()
+    nlp = base_pipeline(model)
     docs = docs if docs is not None else parse_cached(articles, nlp, eval_cache_dir())
     add_component(nlp, "sitroom_places", component_config or {})
     component = nlp.get_pipe("sitroom_places")
@@ -321,17 +321,22 @@ def predict_end_to_end(articles: list[GoldArticle], component_config: dict[str, 
     return result
 
 
-def evaluate(corpus: Path, split: str | None = None, gazetteer_path: Path | None = None) -> dict[str, float]:
+def evaluate(
+    corpus: Path, *, config: Config | None = None, split: str | None = None, gazetteer_path: Path | None = None
+) -> dict[str, float]:
     """All metrics of one corpus (GeoWebNews or LGL format) as a flat dict of percentages and km; both the gold-name
-    resolution and the component read ``gazetteer_path`` (default: the cache folder's)."""
+    resolution and the component read ``gazetteer_path`` (default: the cache folder's); the model and the places
+    component's options are the configured ones."""
+    config = config or Config()
     articles = read_corpus(Path(corpus), split)
     path = Path(gazetteer_path) if gazetteer_path else default_path()
     gazetteer = Gazetteer.open(path)
     metrics: dict[str, float] = {"articles": float(len(articles)),
                                  "toponyms": float(sum(len(a.toponyms) for a in articles))}
-    docs = parse_cached(articles, base_pipeline(), eval_cache_dir())
+    docs = parse_cached(articles, base_pipeline(config.nlp.model), eval_cache_dir())
     metrics.update(score_resolution(articles, resolve_gold(articles, gazetteer), gpe_loc_test(articles, docs)))
-    predicted = predict_end_to_end(articles, {"gazetteer_path": str(path)}, docs=docs)
+    places = {**config.nlp.components.get("sitroom_places", {}), "gazetteer_path": str(path)}
+    predicted = predict_end_to_end(articles, places, docs=docs, model=config.nlp.model)
     metrics.update(score_end_to_end(articles, predicted, demonym_test(gazetteer)))
     return metrics
 

@@ -13,6 +13,7 @@ twice. The document creation time (functionInDocument="CREATION_TIME") is the pu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -24,6 +25,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from sitroom.config import Config
 from sitroom.eval.metrics import prf
 
 TAG = re.compile(r"<[^>]+>|[^<]+")
@@ -169,9 +171,11 @@ def system_timexes(doc: Doc) -> list[GoldTimex]:
     return [GoldTimex(t.evidence.start, t.evidence.end, t.type, t.value, t.evidence.text) for t in doc._.times or []]
 
 
-def evaluate(data: Path, split: str | None = None, cache: Path | None = None) -> dict[str, float]:
-    """Run sitroom_times over each TimeML document with its DCT as publication date and score it."""
-    from sitroom.config import NlpOptions
+def evaluate(
+    data: Path, *, config: Config | None = None, split: str | None = None, cache: Path | None = None
+) -> dict[str, float]:
+    """Run sitroom_times (with the configured model and time options) over each TimeML document with its DCT as
+    publication date and score it."""
     from sitroom.extract.times import TimeTagger
     from sitroom.nlp import load_pipeline
 
@@ -184,8 +188,9 @@ def evaluate(data: Path, split: str | None = None, cache: Path | None = None) ->
         except (TimeMLError, UnicodeDecodeError) as error:
             errors += 1
             print(f"skipped {path}: {error}")
-    nlp = load_pipeline(NlpOptions(pipeline=[]))  # the parse production uses, without the other extractors
-    tagger = TimeTagger(infer_publication=False)
+    config = config or Config()
+    nlp = load_pipeline(dataclasses.replace(config.nlp, pipeline=[]))  # the parse production uses, no extractors
+    tagger = TimeTagger(config.nlp.components.get("sitroom_times", {}).get("data_dir", ""), infer_publication=False)
     cache_dir = cache if cache is not None else Path(tempfile.gettempdir()) / "sitroom-parse-cache"
     docs = parse_cached(nlp, [d.text for d in documents], cache_dir)
     counts = Counts()
