@@ -38,7 +38,7 @@ def _inputs(tmp_path):
 def test_ingest_reports_each_bad_item_and_stores_the_good(tmp_path):
     db = str(tmp_path / "s.db")
     result = invoke("ingest", str(_inputs(tmp_path)), "--db", db)
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # some items failed; the good ones are stored
     assert "empty" in result.output and "binary" in result.output and "malformed_json" in result.output
     listing = invoke("articles", "--db", db)
     assert "Zelenskiy Claims North Korea" in listing.output and "Shelling in Kharkiv" in listing.output
@@ -91,7 +91,7 @@ def test_annotate_jsonl_prints_one_line_per_document_in_order_with_input_ids(tmp
 def test_run_ingests_and_extracts(tmp_path):
     db = str(tmp_path / "s.db")
     result = invoke("run", str(_inputs(tmp_path)), "--db", db)
-    assert result.exit_code == 0 and "extracted 2 articles" in result.output
+    assert result.exit_code == 1 and "extracted 2 articles" in result.output  # 1: the bad inputs failed
     rerun = invoke("run", str(_inputs(tmp_path)), "--db", db)
     assert "extracted 0 articles" in rerun.output
 
@@ -101,3 +101,14 @@ def test_every_eval_task_has_a_command():
 
     names = {command.name for command in eval_app.registered_commands}
     assert names == {"extraction", "attribution", "timex", "geo", "events"}
+
+
+def test_exit_codes_say_whether_anything_failed(tmp_path):
+    db = str(tmp_path / "s.db")
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "g", "title": "Shelling in Kharkiv", "published": "2024-10-14",
+                                "text": "Officials said Russian shelling hit Kharkiv on Sunday. " * 3}) + "\n")
+    assert invoke("ingest", str(good), "--db", db).exit_code == 0
+    assert invoke("ingest", str(tmp_path / "missing.txt"), "--db", db).exit_code == 1  # every item failed
+    both = invoke("ingest", str(tmp_path / "missing.txt"), str(good), "--db", db)
+    assert both.exit_code == 1 and "unreadable" in both.output

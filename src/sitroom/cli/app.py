@@ -29,6 +29,9 @@ gazetteer_app = typer.Typer(help="The offline place gazetteer.", no_args_is_help
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 
+# Exit codes: 0 everything read; 1 some items or articles failed (the rest were stored); 2 a usage,
+# configuration or environment error stopped the command before it did anything.
+EXIT_SOME_FAILED = 1
 # Problems listed after an ingest; the rest are counted (all are in `sitroom problems`).
 MAX_PROBLEMS_SHOWN = 25
 TEXT_PREVIEW_CHARS = 80
@@ -87,7 +90,8 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl, RSS/Atom, .gz")],
     db: DbOption = None,
 ) -> None:
-    """Read articles into the store; bad items are reported with their reason and the batch goes on."""
+    """Read articles into the store; bad items are reported with their reason and the batch goes on.
+    Exits 1 when any item failed (the others are stored), 0 when none did (skipped items are not failures)."""
     from sitroom.run.local import ingest_paths, new_run_id
 
     run = new_run_id()
@@ -95,6 +99,8 @@ def ingest(
         task = progress.add_task("ingesting", total=None)
         result = ingest_paths(store, paths, State.config, run, lambda n: progress.advance(task, n))
     _print_ingest_summary(result, run)
+    if result.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _print_ingest_summary(result: BatchResult, run: str) -> None:
@@ -301,7 +307,7 @@ def extract(
     with _store(db) as store:
         result = _extract_into(store, force)
     if result.failed:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _extract_into(store: Store, force: bool) -> RecordsResult:
@@ -416,7 +422,7 @@ def run(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest")],
     db: DbOption = None,
 ) -> None:
-    """The main job: ingest, extract, and summarize what was found."""
+    """The main job: ingest, extract, and summarize what was found; exits 1 when any item or article failed."""
     from sitroom.run.local import ingest_paths, new_run_id
 
     run_id = new_run_id()
@@ -425,8 +431,10 @@ def run(
             task = progress.add_task("ingesting", total=None)
             result = ingest_paths(store, paths, State.config, run_id, lambda n: progress.advance(task, n))
         _print_ingest_summary(result, run_id)
-        _extract_into(store, force=False)
+        extracted = _extract_into(store, force=False)
         _print_store_summary(store)
+    if result.failed or extracted.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _print_store_summary(store: Store) -> None:
