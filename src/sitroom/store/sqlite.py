@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
-from collections.abc import Iterable
+from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from importlib import resources
 from pathlib import Path
@@ -21,6 +23,7 @@ from sitroom.store.base import (
     ProblemFilter,
     RecordsResult,
     Store,
+    StoreError,
     decode_cursor,
     encode_cursor,
     page_size,
@@ -65,20 +68,50 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 class SQLiteStore(Store):
-    def __init__(self, path: str | Path) -> None:
+    """A sitroom store in one SQLite file. A file that is not SQLite, or a SQLite database of something else, is
+    refused before anything is written to it (it is not switched to WAL); a file or folder this process cannot
+    write is opened read-only, so listing still works; every SQLite error says which file and what happened."""
+
+    def __init__(self, path: str | Path, read_only: bool | None = None) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: transactions are opened explicitly, one per batch.
-        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        # NORMAL is safe with WAL against a killed process (only a power cut can lose the last commits).
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        self.migrate()
+        memory = self.path == ":memory:"
+        file = Path(self.path)
+        if not memory:
+            _check_is_sqlite(file)
+            if read_only is None:
+                read_only = not _writable(file)
+            if not read_only:
+                try:
+                    file.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as error:
+                    raise StoreError(f"cannot create the folder of {self.path}: {error.strerror or error}") from None
+            elif not file.exists():
+                raise StoreError(f"no sitroom store at {self.path}, and its folder cannot be written to create one")
+        self.read_only = bool(read_only)
+        try:
+            # Autocommit mode: transactions are opened explicitly, one per batch.
+            target = f"file:{file.resolve().as_posix()}?mode=ro" if self.read_only else self.path
+            self.db = sqlite3.connect(target, uri=self.read_only, isolation_level=None,
+                                      timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db.row_factory = sqlite3.Row
+            _check_is_sitroom(self.db, self.path)
+            if not self.read_only:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                # NORMAL is safe with WAL against a killed process (only a power cut can lose the last commits).
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as error:
+            raise StoreError(_explain(error, self.path)) from None
+        if self.read_only:
+            if self.schema_version < migrations()[-1][0]:
+                raise StoreError(f"{self.path} is read-only and needs its schema upgraded: open it once writable")
+        else:
+            self.migrate()
 
     # --- schema -------------------------------------------------------------------------------------------
 
@@ -90,25 +123,41 @@ class SQLiteStore(Store):
         for number, name, sql in migrations():
             if number <= self.schema_version:
                 continue
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction(f"migration {name}"):
                 if number <= self.schema_version:  # another process migrated while we waited
-                    self.db.execute("ROLLBACK")
                     continue
                 for statement in _statements(sql):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version={number}")
-                self.db.execute("COMMIT")
-            except Exception as error:
-                self.db.execute("ROLLBACK")
-                raise RuntimeError(f"migration {name} failed: {error}") from error
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        """One write transaction: committed whole or rolled back whole; a SQLite failure (a full disk, a
+        read-only file, a damaged page) is raised as a StoreError naming the cause, not the failed rollback."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only (file or folder not writable): cannot {what}")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot {what}: {_explain(error, self.path)}") from None
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException as error:
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # SQLite already rolled back (it does on a full disk); the cause is what matters
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(f"cannot {what}: {_explain(error, self.path)}") from None
+            raise
 
     # --- ingest -------------------------------------------------------------------------------------------
 
     def add_batch(self, items: Iterable[IngestItem], run: str) -> BatchResult:
         result = BatchResult()
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction("store a batch of articles"):
             for item in items:
                 if isinstance(item, Article):
                     self._add_article(item, result)
@@ -119,10 +168,6 @@ class SQLiteStore(Store):
                     else:
                         result.failed += 1
                     result.problems.append(item)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return result
 
     def _add_article(self, article: Article, result: BatchResult) -> None:
@@ -246,8 +291,7 @@ class SQLiteStore(Store):
 
     def put_records(self, outcomes: Iterable[Record | ExtractionFailure], pipeline: str) -> RecordsResult:
         result = RecordsResult()
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction("store extraction records"):
             for outcome in outcomes:
                 if isinstance(outcome, ExtractionFailure):
                     self._log_failure(outcome, pipeline)
@@ -267,10 +311,6 @@ class SQLiteStore(Store):
                 _insert_rows(self.db, "claims", claim_rows(outcome))
                 _insert_rows(self.db, "events", event_rows(outcome))
                 result.stored += 1
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return result
 
     def _log_failure(self, failure: ExtractionFailure, pipeline: str) -> None:
@@ -387,6 +427,60 @@ def _insert_rows(db: sqlite3.Connection, table: str, rows: list[ClaimRow] | list
         columns = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+
+
+def _check_is_sqlite(file: Path) -> None:
+    try:
+        with file.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StoreError(f"{file} is a folder, not a database file") from None
+    except OSError as error:
+        raise StoreError(f"cannot read {file}: {error.strerror or error}") from None
+    if header and header != SQLITE_HEADER:
+        raise StoreError(f"{file} is not a SQLite database (sitroom will not touch it)")
+
+
+def _check_is_sitroom(db: sqlite3.Connection, path: str) -> None:
+    """A SQLite database with tables of its own and no sitroom schema is someone else's: leave it alone."""
+    if db.execute("PRAGMA user_version").fetchone()[0] > 0:
+        if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").fetchone() is None:
+            raise StoreError(f"{path} is a SQLite database but not a sitroom store (sitroom will not change it)")
+        return
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    if tables:
+        shown = ", ".join(sorted(tables)[:5])
+        raise StoreError(f"{path} is a SQLite database but not a sitroom store (its tables: {shown});"
+                         " sitroom will not change it")
+
+
+def _writable(file: Path) -> bool:
+    folder = file.parent if str(file.parent) else Path(".")
+    if file.exists():
+        return os.access(file, os.W_OK) and os.access(folder, os.W_OK)  # WAL writes -wal/-shm beside the file
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    return os.access(existing, os.W_OK)
+
+
+def _explain(error: sqlite3.Error, path: str) -> str:
+    """SQLite's message, with the cause a reader needs in front of it."""
+    message = str(error)
+    lowered = message.lower()
+    if "disk is full" in lowered or "disk i/o" in lowered:
+        return f"the disk holding {path} is full or failing (SQLite: {message})"
+    if "malformed" in lowered or "not a database" in lowered:
+        return f"{path} is damaged (SQLite: {message}); `sqlite3 {path} .recover` may save what is left"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"{path} is read-only (SQLite: {message})"
+    if "locked" in lowered or "busy" in lowered:
+        return f"{path} is locked by another process for over {BUSY_TIMEOUT_MS // 1000} s (SQLite: {message})"
+    if "unable to open" in lowered:
+        return f"cannot open {path} (SQLite: {message})"
+    return f"{path}: SQLite: {message}"
 
 
 def _where(clauses: list[str]) -> str:
