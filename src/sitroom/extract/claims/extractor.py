@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from sitroom.extract.actors import ActorIndex, load_actor_lexicon
+from sitroom.extract.claims import linking
 from sitroom.extract.claims.context import ClaimResources, DocContext
 from sitroom.extract.claims.continuation import continued_quotes
 from sitroom.extract.claims.cue_extent import load_extent_table
@@ -22,7 +23,7 @@ from sitroom.extract.claims.source import source_actor, source_mention
 from sitroom.extract.claims.spans import chars, trim
 from sitroom.extract.claims.speakers import speakers
 from sitroom.extract.doc import evidence, register_extensions
-from sitroom.model import Claim, ClaimKind, Evidence, VerificationNote
+from sitroom.model import Claim, ClaimKind, Evidence
 
 
 class ClaimExtractor:
@@ -102,6 +103,7 @@ def outermost(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
 
 
 def kind(ctx: DocContext, draft: Draft) -> ClaimKind:
+    """Direct when the content is a quotation, mixed when one starts inside it, else indirect."""
     start, end = draft.content
     if ctx.in_quote(start, end) is not None:
         return "direct"
@@ -111,6 +113,8 @@ def kind(ctx: DocContext, draft: Draft) -> ClaimKind:
 
 
 def build(ctx: DocContext, drafts: list[Draft]) -> list[Claim]:
+    """The Claims of the drafts in cue order (ids C1, C2, ...), with their sources resolved to actors, then the
+    claims they answer, first-person speakers, verification notes and dates."""
     doc = ctx.doc
     claims: list[Claim] = []
     drafts = sorted(drafts, key=lambda d: d.cue[0])
@@ -132,7 +136,7 @@ def build(ctx: DocContext, drafts: list[Draft]) -> list[Claim]:
             evidence=sentences(ctx, first, last),
         )
         if draft.kind == "hedged":
-            claim.verification.append(VerificationNote("reported", evidence(doc, *draft.cue)))
+            linking.add_verification(claim, "reported", evidence(doc, *draft.cue))  # the hedge says it is reported
         claims.append(claim)
     refs = references(ctx, claims)
     for claim in claims:
@@ -144,6 +148,7 @@ def build(ctx: DocContext, drafts: list[Draft]) -> list[Claim]:
 
 
 def sentences(ctx: DocContext, start: int, end: int) -> Evidence:
+    """The whole sentences the characters [start, end) touch, as the claim's evidence."""
     doc = ctx.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:

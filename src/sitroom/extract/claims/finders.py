@@ -27,7 +27,7 @@ NOUN_PREPS = frozenset({"about", "on", "for", "of", "to", "over", "against", "wi
 # The most words a speaker's name takes ('President of Russia Vladimir Putin').
 SPEAKER_WORDS = 8
 
-Finder = Callable[[DocContext, Token], "Draft | None"]
+Finder = Callable[[DocContext, Token], Draft | None]
 
 
 def verb_cue(ctx: DocContext, token: Token) -> Draft | None:
