@@ -30,7 +30,7 @@ COMPONENT_MODULES: dict[str, str] = {
     "sitroom_quantities": "sitroom.extract.quantities",
     "sitroom_places": "sitroom.extract.places",
     "sitroom_actors": "sitroom.extract.actors",
-    "sitroom_claims": "sitroom.extract.claims",
+    "sitroom_claims": "sitroom.extract.claims.component",
     "sitroom_events": "sitroom.extract.events",
 }
 # Record lists whose items carry an id, with the id's letter prefix ("C3").

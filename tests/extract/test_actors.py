@@ -35,6 +35,13 @@ def test_lexicon_reads_capitals_seats_and_demonyms() -> None:
     assert lexicon.country_of("Texas") is None
 
 
+def test_a_data_dir_replaces_only_the_files_it_holds(tmp_path) -> None:
+    (tmp_path / "titles.tsv").write_text("# own titles\nhetman\t1\n", encoding="utf-8")
+    lexicon = load_actor_lexicon(str(tmp_path))
+    assert lexicon.titles == {"hetman": True}
+    assert lexicon.groups == load_actor_lexicon().groups and lexicon.country_of("Kyiv") == "UA"
+
+
 def test_title_and_demonym_give_the_role(nlp: Language) -> None:
     doc = nlp("Ukrainian President Volodymyr Zelenskiy spoke on Sunday.")
     actor = _by_name(doc)["Volodymyr Zelenskiy"]

@@ -20,16 +20,18 @@ gold source.
 
 from __future__ import annotations
 
-import argparse
+import dataclasses
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.language import Language
 
+from sitroom.config import Config
 from sitroom.eval.metrics import prf
+from sitroom.nlp import load_pipeline
 
 ROLES = ("source", "cue", "content")
 WORD = re.compile(r"\w+")
@@ -225,13 +227,14 @@ def predict(docs: Iterable, texts: list[str]) -> Iterator[list[Relation]]:
         yield relations
 
 
-def evaluate(data: Path, split: str | None = "dev", nlp=None, *, config=None) -> dict[str, float]:
-    """Score sitroom_actors + sitroom_claims on a PolNeAR split; keys <role>_<exact|overlap>_<precision|recall|f1>."""
+def evaluate(
+    data: Path, *, config: Config | None = None, split: str | None = "dev", nlp: Language | None = None
+) -> dict[str, float]:
+    """Score sitroom_actors + sitroom_claims (with the configured model and their configured options) on a PolNeAR
+    split; keys <role>_<exact|overlap>_<precision|recall|f1>."""
     if nlp is None:
-        from sitroom.config import NlpOptions
-        from sitroom.nlp import load_pipeline
-
-        nlp = load_pipeline(NlpOptions(pipeline=["sitroom_actors", "sitroom_claims"]))
+        options = (config or Config()).nlp
+        nlp = load_pipeline(dataclasses.replace(options, pipeline=["sitroom_actors", "sitroom_claims"]))
     documents: list[Document] = []
     errors = 0
     for item in read_split(Path(data), split):
@@ -266,20 +269,3 @@ def read_gold_relations(data: Path, split: str | None) -> tuple[list[str], list[
             relations.append([{role: [offsets[w] for w in sorted(relation.role(role))] for role in ROLES}
                               for relation in item.relations])
     return texts, relations
-
-
-def parsed_training_split(description: str, default_out: Path
-                          ) -> tuple[argparse.Namespace, list[Doc], list[list[GoldRelation]]]:
-    """The command line of a file learned from PolNeAR (--data, --split, --out) and the split's texts parsed as the
-    pipeline parses them (paragraph boundaries), with their gold relations."""
-    from sitroom.config import NlpOptions
-    from sitroom.nlp import load_pipeline
-
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--split", default="train")
-    parser.add_argument("--out", type=Path, default=default_out)
-    args = parser.parse_args()
-    nlp = load_pipeline(NlpOptions(pipeline=[]))
-    texts, relations = read_gold_relations(args.data, args.split)
-    return args, list(nlp.pipe(texts, batch_size=16)), relations

@@ -12,17 +12,18 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.extract.doc import evidence, register_extensions
+from sitroom.lexicons import read_rows
 from sitroom.model import Actor, ActorKind
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
-# The one country table every extractor shares (events read their nationalities from it too).
-COUNTRIES_FILE = DATA_DIR.parent / "countries.tsv"
+DATA_FOLDER = "actors"
+# The one country table every extractor shares (events read their nationalities from it too); a data_dir's own
+# countries.tsv replaces it.
+COUNTRIES_FILE = "countries.tsv"
 
 # Dependency labels of a noun phrase that acts (speaks, claims, attacks): the positions where a place name is a
 # metonym for its government rather than a location.
@@ -61,24 +62,14 @@ class ActorLexicon:
         return self.by_name.get(key) or self.by_demonym.get(key) or self.by_metonym.get(key)
 
 
-def read_rows(path: Path) -> list[list[str]]:
-    """The tab-separated rows of a lexicon file, without blank lines and '#' comments."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
-
-
 @lru_cache(maxsize=8)
-def load_actor_lexicon(data_dir: str = str(DATA_DIR)) -> ActorLexicon:
-    base = Path(data_dir)
+def load_actor_lexicon(data_dir: str = "") -> ActorLexicon:
+    """The packaged lexicon, or with the files of ``data_dir`` in place of the packaged ones of the same name."""
     countries: dict[str, Country] = {}
     by_name: dict[str, str] = {}
     by_demonym: dict[str, str] = {}
     by_metonym: dict[str, str] = {}
-    own_table = base / "countries.tsv"
-    for iso, name, demonyms, metonyms, *other in read_rows(own_table if own_table.exists() else COUNTRIES_FILE):
+    for iso, name, demonyms, metonyms, *other in read_rows(COUNTRIES_FILE, data_dir):
         others = tuple(n for n in (other[0] if other else "").split("|") if n)
         country = Country(iso, name, tuple(demonyms.split("|")), tuple(metonyms.split("|")), others)
         countries[iso] = country
@@ -88,8 +79,8 @@ def load_actor_lexicon(data_dir: str = str(DATA_DIR)) -> ActorLexicon:
             by_demonym[demonym.lower()] = iso
         for metonym in country.metonyms:
             by_metonym[strip_article(metonym).lower()] = iso
-    groups = {lemma: kind for lemma, kind in read_rows(base / "groups.tsv")}  # type: ignore[misc]
-    titles = {title: flag == "1" for title, flag in read_rows(base / "titles.tsv")}
+    groups = {lemma: kind for lemma, kind in read_rows(f"{DATA_FOLDER}/groups.tsv", data_dir)}  # type: ignore[misc]
+    titles = {title: flag == "1" for title, flag in read_rows(f"{DATA_FOLDER}/titles.tsv", data_dir)}
     return ActorLexicon(countries, by_name, by_demonym, by_metonym, groups, titles)
 
 
@@ -547,7 +538,8 @@ def _agentive(token: Token) -> bool:
 
 def noun_phrase(head: Token) -> Span:
     """The noun phrase of ``head`` without relative clauses or appositions after it, but with a following
-    'in/from <place>' ("a government source in Berlin")."""
+    'in/from <place>' ("a government source in Berlin"). Public: the claims component cuts its sources with it,
+    so a source and the actor it resolves to span the same words."""
     doc = head.doc
     left = min((t.i for t in head.subtree if t.i <= head.i), default=head.i)
     right = head.i
@@ -571,11 +563,12 @@ def noun_phrase(head: Token) -> Span:
     default_config={"data_dir": ""},
 )
 def make_actors(nlp: Language, name: str, data_dir: str) -> ActorExtractor:
-    return ActorExtractor(data_dir or str(DATA_DIR))
+    return ActorExtractor(data_dir)
 
 
 class ActorExtractor:
-    """Sets ``doc._.actors``: list[Actor] with every mention's Evidence."""
+    """Sets ``doc._.actors``: list[Actor] with every mention's Evidence. It keeps only its lexicon: each call
+    builds its own ``ActorIndex``, so one pipeline can serve several threads."""
 
     def __init__(self, data_dir: str) -> None:
         register_extensions()

@@ -1,4 +1,5 @@
-"""The learned cue scorer: deterministic features, the shipped weights load, and they separate obvious cases."""
+"""The learned cue scorer at run time: deterministic features, the shipped weights load, and they separate obvious
+cases."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import spacy
 from spacy.language import Language
 
 from sitroom.config import NlpOptions
-from sitroom.extract.cue_model import MODEL_PATH, CueModel, features, load_cue_model, train
+from sitroom.extract.claims.cue_model import DIMENSIONS, MODEL_FILE, CueModel, features, load_cue_model
+from sitroom.lexicons import read_bytes
 
 
 @pytest.fixture(scope="module")
@@ -25,19 +27,12 @@ def test_features_name_lemma_role_and_complements(nlp: Language) -> None:
 
 
 def test_shipped_model_scores_a_reporting_verb_above_an_action(nlp: Language) -> None:
-    assert MODEL_PATH.exists() and MODEL_PATH.stat().st_size < 5 * 1024 * 1024
+    assert len(read_bytes(MODEL_FILE)) < 5 * 1024 * 1024
     model = load_cue_model()
     assert model is not None
     said = nlp("The minister said that the bridge was destroyed.")[2]
     ate = nlp("The minister ate an apple at noon.")[2]
     assert model.probability(said, False) > 0.5 > model.probability(ate, False)
-
-
-def test_training_learns_a_separable_feature() -> None:
-    rows = [[1, 7], [1, 7], [1, 9], [1, 9]]
-    weights = train(rows, np.array([1.0, 1.0, 0.0, 0.0]), epochs=50)
-    model = CueModel(weights)
-    assert model.weights[7] > 0 > model.weights[9]
 
 
 def test_noun_features_live_apart_from_verb_features(nlp: Language) -> None:
@@ -47,11 +42,11 @@ def test_noun_features_live_apart_from_verb_features(nlp: Language) -> None:
     assert not any(name.startswith("N:") for name in features(doc[2], in_quote=False))
 
 
-def test_training_by_part_of_speech_adds_separate_regressions() -> None:
-    from sitroom.extract.cue_model import train_by_kind
-
-    rows = [[1, 7], [1, 9], [2, 8], [2, 10]]
-    labels = np.array([1.0, 0.0, 0.0, 1.0])
-    weights = train_by_kind(rows, labels, ["VERB", "VERB", "NOUN", "NOUN"])
-    expected = train(rows[:2], labels[:2]) + train(rows[2:], labels[2:])
-    assert np.allclose(weights, expected) and weights[7] > 0 > weights[9] and weights[10] > 0 > weights[8]
+def test_a_data_dir_model_replaces_the_shipped_one(tmp_path) -> None:
+    weights = np.zeros(DIMENSIONS, dtype=np.float32)
+    np.savez_compressed(tmp_path / "cue_model.npz", index=np.array([3], dtype=np.int32),
+                        value=np.array([2.0], dtype=np.float16))
+    model = load_cue_model(str(tmp_path))
+    assert isinstance(model, CueModel)
+    weights[3] = 2.0
+    assert np.array_equal(model.weights, weights)

@@ -12,11 +12,11 @@ from spacy.tokens import Doc
 
 from sitroom.config import NlpOptions
 from sitroom.extract.actors import name_key
-from sitroom.extract.claims import SIGNATURE_CUE, quote_spans
+from sitroom.extract.claims.signed import SIGNATURE_CUE
 from sitroom.model import Actor, Claim
 from sitroom.nlp import load_pipeline
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
 SEED_GOLD = SHARED / "eval" / "seed" / "gold.json"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=f"evaluation data not found at {SHARED}")
@@ -135,16 +135,6 @@ def _claims(nlp: Language, text: str) -> tuple[Doc, list[Claim]]:
 
 def _source_name(doc: Doc, claim: Claim) -> str | None:
     return next((a.name for a in doc._.actors if a.id == claim.source), None)
-
-
-def test_quote_spans_pair_curly_and_straight_marks() -> None:
-    text = 'He said "yes" and “no”.'
-    assert [text[s:e] for s, e in quote_spans(text)] == ['"yes"', "“no”"]
-
-
-def test_quote_spans_read_doubled_apostrophes_as_a_straight_mark() -> None:
-    text = "''We're a content provider,'' Mr. King's aide told me, ''nothing else.''"
-    assert [text[s:e] for s, e in quote_spans(text)] == ["''We're a content provider,''", "''nothing else.''"]
 
 
 def test_according_to_makes_the_object_the_source(nlp: Language) -> None:

@@ -1,16 +1,13 @@
-"""Cue extents counted from PolNeAR: the counting, the shipped table, and the cues the extractor then marks."""
+"""Cue extents at run time: the shipped table, and the cues the extractor then marks."""
 
 from __future__ import annotations
-
-from collections import Counter
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from sitroom.config import NlpOptions
-from sitroom.extract.cue_extent import (GOVERNOR, TABLE_PATH, count_kinds, cue_extent, gold_cue_heads,
-                                        load_extent_table, neighbour_kinds, write_table)
+from sitroom.extract.claims.cue_extent import TABLE_FILE, load_extent_table, neighbour_kinds
+from sitroom.lexicons import locate
 from sitroom.nlp import load_pipeline
 
 
@@ -25,7 +22,7 @@ def _cue_text(nlp: Language, text: str) -> list[str]:
 
 
 def test_shipped_table_includes_auxiliaries_and_leaves_out_dates() -> None:
-    assert TABLE_PATH.exists()
+    assert locate(TABLE_FILE).is_file()
     table = load_extent_table()
     assert table["aux:has:left"] and table["neg:not:left"] and table["prt:out:right"]
     assert not table["npadvmod:DATE:right"] and not table["advmod:WRB:left"]
@@ -50,30 +47,10 @@ def test_a_cue_grown_over_its_governor_replaces_the_governor_claim(nlp: Language
     assert doc.text[doc._.claims[0].content.start:doc._.claims[0].content.end].startswith("that the curfew")
 
 
-def test_prepositions_are_counted_apart_by_whether_they_introduce_the_content() -> None:
-    nlp = load_pipeline(NlpOptions(pipeline=[]))
-    doc = nlp("She called for calm in an interview.")
+def test_prepositions_are_counted_apart_by_whether_they_introduce_the_content(nlp_model: Language) -> None:
+    doc = nlp_model("She called for calm in an interview.")
     called = doc[1]
     preps = {t.lower_: t for t in called.children if t.dep_ == "prep"}
     content = (3, 3)  # "calm"
     assert neighbour_kinds(called, preps["for"], content)[0] == "prep:for:content:right"
     assert neighbour_kinds(called, preps["in"], content)[0] == "prep:in:other:right"
-
-
-def test_counting_gold_cues_writes_a_table_the_extent_reads(tmp_path: Path) -> None:
-    nlp = load_pipeline(NlpOptions(pipeline=[]))
-    text = "Officials have said Monday that talks failed."
-    doc = nlp(text)
-    start = text.index("have said")
-    relation = {"cue": [(start, start + 4), (start + 5, start + 9)], "source": [(0, 9)],
-                "content": [(text.index("that"), len(text) - 1)]}
-    counts: Counter[tuple[str, bool]] = Counter()
-    for _ in range(10):
-        counts.update(count_kinds(doc, gold_cue_heads(doc, [relation])))
-    assert counts[("aux:have:left", True)] == 10 and counts[("npadvmod:DATE:right", False)] == 10
-    path = tmp_path / "extent.tsv"
-    write_table(counts, path, "a test")
-    table = load_extent_table(str(path))
-    said = doc[2]
-    assert cue_extent(said, (4, 7), table, 0) == (1, 2)
-    assert GOVERNOR not in table

@@ -1,0 +1,42 @@
+"""Quote continuation: a quotation paragraph with no cue of its own continues the speaker of the direct quote next
+to it."""
+
+from __future__ import annotations
+
+from sitroom.extract.claims.context import DocContext
+from sitroom.extract.claims.draft import Draft
+from sitroom.extract.claims.spans import chars, trim
+
+
+def continued_quotes(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """A quotation standing alone, with no cue of its own, continues the direct quote just before it (or, with
+    none before, just after it): the same speaker said it, through the same cue."""
+    doc = ctx.doc
+    taken = [d.content for d in drafts] + [d.cue for d in drafts]
+    direct = sorted((d for d in drafts if d.kind in ("direct", "mixed") and d.source and not d.signed),
+                    key=lambda d: d.cue[0])  # a signature signs its own line only
+    found: list[Draft] = []
+    for q_start, q_end in ctx.quotes:
+        if any(s < q_end and q_start < e for s, e in taken):
+            continue
+        span = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            continue
+        sentences = doc[ctx.sent(span[0]).start:ctx.sent(span[-1]).end]
+        outside = [t for t in sentences if not t.is_punct and not t.is_space and not q_start <= t.idx < q_end]
+        if outside:
+            continue  # the quotation is part of a larger sentence: not a quote paragraph
+        reach = ctx.options.continuation_chars
+        before = [d for d in direct if d.content[1] <= q_start and q_start - d.content[1] < reach]
+        after = [d for d in direct if d.content[0] >= q_end and d.content[0] - q_end < reach]
+        speaker = before[-1] if before else (after[0] if after else None)
+        trimmed = trim(doc, span.start, span.end - 1)
+        if speaker is None or trimmed is None:
+            continue
+        found.append(Draft(cue=speaker.cue, cue_token=speaker.cue_token, cue_lemma=speaker.cue_lemma,
+                           content=chars(doc, *trimmed), source=speaker.source,
+                           source_token=speaker.source_token, kind="direct", stance=speaker.stance,
+                           whole_source=speaker.whole_source))
+        direct.append(found[-1])
+        direct.sort(key=lambda d: d.content[0])
+    return found

@@ -1,0 +1,158 @@
+"""The claims extractor: the cue finders over every token, signed words, the outermost claims, quote
+continuation, then Claims with their sources, targets, speakers, verification notes and dates. It keeps only what
+it loaded (``ClaimResources``); each call makes a ``DocContext`` for its Doc and passes it down."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sitroom.extract.actors import ActorIndex, load_actor_lexicon
+from sitroom.extract.claims import linking
+from sitroom.extract.claims.context import ClaimResources, DocContext
+from sitroom.extract.claims.continuation import continued_quotes
+from sitroom.extract.claims.cue_extent import load_extent_table
+from sitroom.extract.claims.cue_model import load_cue_model
+from sitroom.extract.claims.dates import dates
+from sitroom.extract.claims.draft import Draft
+from sitroom.extract.claims.finders import chosen_finders
+from sitroom.extract.claims.lexicon import load_claim_lexicon
+from sitroom.extract.claims.options import ClaimOptions
+from sitroom.extract.claims.responses import references, target, verify
+from sitroom.extract.claims.signed import signed_words
+from sitroom.extract.claims.source import source_actor, source_mention
+from sitroom.extract.claims.spans import chars, trim
+from sitroom.extract.claims.speakers import speakers
+from sitroom.extract.doc import evidence, register_extensions
+from sitroom.model import Claim, ClaimKind, Evidence
+
+
+class ClaimExtractor:
+    """Sets ``doc._.claims``: list[Claim]; adds the actors it meets as sources to ``doc._.actors``."""
+
+    def __init__(self, options: ClaimOptions | None = None) -> None:
+        register_extensions()
+        self.options = options or ClaimOptions()
+        self.finders = chosen_finders(self.options.finders)
+        self.resources = ClaimResources(
+            options=self.options,
+            lexicon=load_claim_lexicon(self.options.data_dir),
+            cue_model=load_cue_model(self.options.data_dir) if self.options.cue_threshold < 1.0 else None,
+            extent_table=load_extent_table(self.options.data_dir),
+        )
+        self.actor_lexicon = load_actor_lexicon(self.options.actor_data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = DocContext.of(doc, self.resources, ActorIndex.from_doc(doc, self.actor_lexicon))
+        claims = build(ctx, self.find(ctx))
+        doc._.actors = ctx.index.actors
+        doc._.claims = claims
+        return doc
+
+    def find(self, ctx: DocContext) -> list[Draft]:
+        """Every claim's draft: the first finder's for each token, the signed words, then the outermost of those
+        with their kinds, and the quote paragraphs that continue them."""
+        drafts: list[Draft] = []
+        for token in ctx.doc:
+            draft = next((d for _, finder in self.finders if (d := finder(ctx, token)) is not None), None)
+            if draft is not None:
+                drafts.append(draft)
+        signed = signed_words(ctx)
+        drafts = [d for d in drafts if not any(s.content[0] < d.content[1] and d.content[0] < s.content[1]
+                                               for s in signed)]  # signed words have their one speaker
+        drafts = outermost(ctx, drafts + signed)
+        for draft in drafts:
+            if draft.kind != "hedged" and not draft.signed:
+                draft.kind = kind(ctx, draft)
+        return drafts + continued_quotes(ctx, drafts)
+
+
+def outermost(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """Drop claims whose cue lies inside another claim's content (each token belongs to one attribution), but
+    for a cue the parse coordinated with the reported clause's verb where its form says it goes with the outer
+    cue ("said he would order a review and warned against hackers": said/warned, not order/warned), or a
+    participle closing the content after a comma ("said he didn't believe it, arguing that ..."); the outer
+    content then stops before it, and the outer source is its source. A claim whose cue verb another cue has
+    grown over ("appeared" in "appeared to suggest that ...") gives way to it."""
+    doc = ctx.doc
+    drafts = [d for d in drafts if not any(
+        o is not d and o.cue[0] <= doc[d.cue_token].idx < o.cue[1] and d.content[0] <= doc[o.cue_token].idx
+        < d.content[1] for o in drafts)]
+    kept = []
+    for draft in drafts:
+        outer = [o for o in drafts if o is not draft and o.content[0] <= draft.cue[0] < o.content[1]]
+        if not outer:
+            kept.append(draft)
+            continue
+        verb, cue = doc[draft.cue_token], doc[outer[0].cue_token]
+        coordinated = verb.dep_ == "conj" and verb.head.head == cue and verb.tag_ == cue.tag_ != verb.head.tag_
+        trailing = verb.dep_ == "advcl" and verb.tag_ == "VBG" and doc[verb.left_edge.i - 1].text == "," \
+            and draft.content[1] >= outer[0].content[1]  # "said he didn't believe it, arguing that ..."
+        if len(outer) > 1 or not (coordinated or trailing):
+            continue
+        first = doc.char_span(*outer[0].content, alignment_mode="expand")
+        cut = (min(t.i for t in verb.subtree if t.i > verb.head.i) if coordinated else verb.left_edge.i) \
+            if first is not None else 0
+        trimmed = trim(doc, first.start, cut - 1) if first is not None else None
+        if trimmed is None:
+            continue
+        outer[0].content = chars(doc, *trimmed)
+        draft.source, draft.source_token = outer[0].source, outer[0].source_token
+        draft.mention, draft.whole_source = outer[0].mention, outer[0].whole_source
+        kept.append(draft)
+    return kept
+
+
+def kind(ctx: DocContext, draft: Draft) -> ClaimKind:
+    """Direct when the content is a quotation, mixed when one starts inside it, else indirect."""
+    start, end = draft.content
+    if ctx.in_quote(start, end) is not None:
+        return "direct"
+    if any(start <= q_start < end for q_start, _ in ctx.quotes):
+        return "mixed"
+    return "indirect"
+
+
+def build(ctx: DocContext, drafts: list[Draft]) -> list[Claim]:
+    """The Claims of the drafts in cue order (ids C1, C2, ...), with their sources resolved to actors, then the
+    claims they answer, first-person speakers, verification notes and dates."""
+    doc = ctx.doc
+    claims: list[Claim] = []
+    drafts = sorted(drafts, key=lambda d: d.cue[0])
+    for number, draft in enumerate(drafts, 1):
+        source_id = None
+        mention = None
+        if draft.source is not None:
+            span = doc.char_span(*draft.source, alignment_mode="expand")
+            actor = source_actor(ctx, draft, span) if span is not None else None
+            source_id = actor.id if actor else None
+            mention = evidence(doc, *source_mention(ctx, draft))
+        first = min(draft.cue[0], draft.content[0], *(draft.source or ()))
+        last = max(draft.cue[1], draft.content[1], *(draft.source or ()))
+        claim = Claim(
+            id=f"C{number}", source=source_id, source_mention=mention,
+            cue=evidence(doc, *draft.cue), content=evidence(doc, *draft.content), cue_lemma=draft.cue_lemma,
+            kind=draft.kind, stance=draft.stance,
+            channel=evidence(doc, *draft.channel) if draft.channel else None,
+            evidence=sentences(ctx, first, last),
+        )
+        if draft.kind == "hedged":
+            linking.add_verification(claim, "reported", evidence(doc, *draft.cue))  # the hedge says it is reported
+        claims.append(claim)
+    refs = references(ctx, claims)
+    for claim in claims:
+        claim.target_claim = target(ctx, claim, claims, refs)
+    speakers(ctx, drafts, claims)
+    verify(ctx, claims, refs)
+    dates(ctx, claims, drafts)
+    return claims
+
+
+def sentences(ctx: DocContext, start: int, end: int) -> Evidence:
+    """The whole sentences the characters [start, end) touch, as the claim's evidence."""
+    doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return evidence(doc, start, end)
+    first = ctx.sent(span[0]).start_char
+    last = ctx.sent(span[-1]).end_char
+    return evidence(doc, first, len(ctx.text[:last].rstrip()))
