@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -19,20 +18,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitroom.config import NlpOptions
+from sitroom.config import DEFAULT_PIPELINE, NlpOptions
 from sitroom.extract.doc import OUTPUT_EXTENSIONS, register_extensions
 from sitroom.model import Actor, Article, Evidence, ExtractionFailure, Record, iter_evidence
 from sitroom.text.windows import windows
 
-# Factory name -> module that registers it. Importing the module is what makes the factory known to spaCy.
-COMPONENT_MODULES: dict[str, str] = {
-    "sitroom_times": "sitroom.extract.times",
-    "sitroom_quantities": "sitroom.extract.quantities",
-    "sitroom_places": "sitroom.extract.places",
-    "sitroom_actors": "sitroom.extract.actors",
-    "sitroom_claims": "sitroom.extract.claims.component",
-    "sitroom_events": "sitroom.extract.events",
-}
+# sitroom's components, each a spaCy factory registered by entry point (pyproject's spacy_factories), so spaCy
+# finds it by name, here and when a saved pipeline is loaded with spacy.load.
+COMPONENTS = DEFAULT_PIPELINE
 # Record lists whose items carry an id, with the id's letter prefix ("C3").
 ID_LISTS = ("actors", "claims", "events", "places", "times", "quantities")
 
@@ -50,7 +43,6 @@ def load_pipeline(options: NlpOptions | None = None) -> Language:
         ) from error
     nlp.max_length = max(nlp.max_length, options.window_chars + 1)
     if options.paragraph_boundaries and "parser" in nlp.pipe_names:
-        importlib.import_module("sitroom.extract.paragraphs")
         nlp.add_pipe("sitroom_paragraphs", before="parser")
     for name in options.pipeline:
         add_component(nlp, name, options.components.get(name, {}))
@@ -58,10 +50,8 @@ def load_pipeline(options: NlpOptions | None = None) -> Language:
 
 
 def add_component(nlp: Language, name: str, config: dict | None = None) -> None:
-    module = COMPONENT_MODULES.get(name)
-    if module is None:
-        raise ValueError(f"unknown sitroom component {name!r} (known: {', '.join(COMPONENT_MODULES)})")
-    importlib.import_module(module)
+    if name not in COMPONENTS:
+        raise ValueError(f"unknown sitroom component {name!r} (known: {', '.join(COMPONENTS)})")
     nlp.add_pipe(name, config=config or {})
 
 

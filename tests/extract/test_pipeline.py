@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sitroom.config import DEFAULT_PIPELINE
+from sitroom.model import to_json
 
 
 def test_default_pipeline_order_satisfies_every_requirement(nlp_base) -> None:
@@ -15,3 +18,21 @@ def test_default_pipeline_order_satisfies_every_requirement(nlp_base) -> None:
 def test_events_declare_the_extensions_they_read(nlp_base) -> None:
     summary = nlp_base.analyze_pipes(pretty=False)["summary"]
     assert {"doc._.claims", "doc._.places", "doc._.times"} <= set(summary["sitroom_events"]["requires"])
+
+
+def test_a_saved_pipeline_loads_from_another_folder_and_reads_the_same(nlp_base, tmp_path) -> None:
+    """nlp.config holds no path of this checkout, and spaCy finds the components by entry point."""
+    import shutil
+
+    import spacy
+
+    text = "Officials said Russian shelling hit Kharkiv on Sunday, killing two people. Zelenskiy said it was a crime."
+    saved = tmp_path / "saved"
+    nlp_base.to_disk(saved)
+    moved = shutil.move(str(saved), str(tmp_path / "elsewhere" / "pipeline"))
+    assert str(Path(__file__).resolve().parents[2]) not in (Path(moved) / "config.cfg").read_text(encoding="utf-8")
+    loaded = spacy.load(moved)
+    assert loaded.pipe_names == nlp_base.pipe_names
+    first, again = nlp_base(text), loaded(text)
+    for name in ("times", "quantities", "places", "actors", "claims", "events"):
+        assert to_json(getattr(first._, name)) == to_json(getattr(again._, name)), name

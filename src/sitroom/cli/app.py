@@ -4,26 +4,48 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sqlite3
 from itertools import islice
 from pathlib import Path
 from typing import Annotated, Optional
 
+import click
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
 from sitroom.cli.render import console, errors
 from sitroom.config import CONFIG_ENV, Config, ConfigError, load_config
 from sitroom.eval.report import print_metrics
 from sitroom.geo.gazetteer import GazetteerMissing
+from sitroom.lexicons import LexiconError
 from sitroom.model import Article, ExtractionFailure, IngestError, Record, Skipped, to_dict
 from sitroom.store import Store, open_store
-from sitroom.store.base import ArticleFilter, BatchResult, ClaimFilter, EventFilter, ProblemFilter, RecordsResult
+from sitroom.store.base import (
+    ArticleFilter, BatchResult, ClaimFilter, EventFilter, ProblemFilter, RecordsResult, StoreError,
+)
+from sitroom.store.sqlite import explain_sqlite
 
-app = typer.Typer(help="sitroom: war reporting as a source-attributed, verifiable record.", no_args_is_help=True)
+class _ReportingGroup(TyperGroup):
+    """Every command runs inside one error boundary: what the environment refuses (a missing gazetteer, a store
+    that is not sitroom's, a read-only or full disk, a damaged database, a bad config file) is one line on
+    stderr naming the cause, and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ENVIRONMENT_ERRORS as error:
+            errors.print(f"error: {error}")
+            raise typer.Exit(EXIT_ENVIRONMENT) from None
+        except sqlite3.Error as error:
+            errors.print(f"error: {explain_sqlite(error, State.db or State.config.db)}")
+            raise typer.Exit(EXIT_ENVIRONMENT) from None
+
+
+app = typer.Typer(help="sitroom: war reporting as a source-attributed, verifiable record.", no_args_is_help=True,
+                  cls=_ReportingGroup)
 eval_app = typer.Typer(help="Score extraction against gold data.", no_args_is_help=True)
 gazetteer_app = typer.Typer(help="The offline place gazetteer.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -32,6 +54,8 @@ app.add_typer(gazetteer_app, name="gazetteer")
 # Exit codes: 0 everything read; 1 some items or articles failed (the rest were stored); 2 a usage,
 # configuration or environment error stopped the command before it did anything.
 EXIT_SOME_FAILED = 1
+EXIT_ENVIRONMENT = 2
+ENVIRONMENT_ERRORS = (GazetteerMissing, StoreError, ConfigError, LexiconError)
 # Problems listed after an ingest; the rest are counted (all are in `sitroom problems`).
 MAX_PROBLEMS_SHOWN = 25
 TEXT_PREVIEW_CHARS = 80
@@ -45,6 +69,7 @@ SplitOption = Annotated[Optional[str], typer.Option("--split", help="Subfolder o
 
 class State:
     config: Config = Config()
+    db: str | None = None  # the --db of the running command, for error messages
 
 
 @app.callback()
@@ -62,17 +87,8 @@ def main(
 
 
 def _store(db: str | None) -> Store:
-    return open_store(db or State.config.db)
-
-
-@contextmanager
-def _gazetteer_needed() -> Iterator[None]:
-    """Loading the pipeline without a gazetteer: one line naming the build command, not a traceback."""
-    try:
-        yield
-    except GazetteerMissing as missing:
-        typer.echo(str(missing), err=True)
-        raise typer.Exit(1) from None
+    State.db = db or State.config.db
+    return open_store(State.db, State.config.store)
 
 
 def _progress() -> Progress:
@@ -259,8 +275,7 @@ def annotate(
     from sitroom.nlp import annotate as run_pipeline, load_pipeline
 
     items = list(read_paths(files, State.config.ingest))
-    with _gazetteer_needed():
-        nlp = load_pipeline(State.config.nlp)
+    nlp = load_pipeline(State.config.nlp)
     good = [_with_overrides(item, published, outlet) for item in items if isinstance(item, Article)]
     records = iter(run_pipeline(nlp, good, State.config.nlp))
     failed = 0
@@ -313,8 +328,7 @@ def extract(
 def _extract_into(store: Store, force: bool) -> RecordsResult:
     from sitroom.run.local import Extraction
 
-    with _gazetteer_needed():
-        extraction = Extraction(store, State.config, force)
+    extraction = Extraction(store, State.config, force)
     with _progress() as progress:
         task = progress.add_task("extracting", total=len(extraction.todo))
         result = extraction.run(lambda n: progress.advance(task, n))
@@ -476,8 +490,7 @@ SUMMARY_ROWS = 10
 def _run_eval(task: str, title: str, as_json: bool, data: Path, **options: object) -> None:
     """Every scorer has one signature, evaluate(data, *, config, split=None), and scores with --config's options."""
     scorer = importlib.import_module(f"sitroom.eval.{task}")
-    with _gazetteer_needed():
-        metrics = scorer.evaluate(data, config=State.config, **options)
+    metrics = scorer.evaluate(data, config=State.config, **options)
     print_metrics(title, metrics, as_json)
 
 
