@@ -251,17 +251,11 @@ class SQLiteStore(Store):
 
     def _article_where(self, where: ArticleFilter | None) -> tuple[list[str], list[Any]]:
         where = where or ArticleFilter()
-        clauses, params = [], []
-        if where.outlet:
-            clauses.append("lower(outlet) LIKE ?")
-            params.append(f"%{where.outlet.lower()}%")
-        if where.since:
-            clauses.append("substr(published, 1, 10) >= ?")
-            params.append(where.since)
-        if where.until:
-            clauses.append("substr(published, 1, 10) <= ?")
-            params.append(where.until)
-        return clauses, params
+        conditions = _Conditions()
+        conditions.contains(where.outlet, "outlet")
+        conditions.add(where.since, "substr(published, 1, 10) >= ?")
+        conditions.add(where.until, "substr(published, 1, 10) <= ?")
+        return conditions.clauses, conditions.params
 
     def articles_page(self, where: ArticleFilter | None = None, after: str | None = None,
                       limit: int | None = None) -> Page[Article]:
@@ -341,16 +335,11 @@ class SQLiteStore(Store):
     def claims_page(self, where: ClaimFilter | None = None, after: str | None = None,
                     limit: int | None = None) -> Page[ClaimRow]:
         where = where or ClaimFilter()
-        clauses, params = [], []
-        if where.source:
-            clauses.append("lower(c.source) LIKE ?")
-            params.append(f"%{where.source.lower()}%")
-        if where.stance:
-            clauses.append("c.stance = ?")
-            params.append(where.stance)
-        if where.article_id:
-            clauses.append("c.article_id = ?")
-            params.append(where.article_id)
+        conditions = _Conditions()
+        conditions.contains(where.source, "c.source")
+        conditions.add(where.stance, "c.stance = ?")
+        conditions.add(where.article_id, "c.article_id = ?")
+        clauses, params = conditions.clauses, conditions.params
         select = ("SELECT c.*, a.published AS published, " + _key_columns(CLAIM_KEY)
                   + " FROM claims c JOIN articles a ON a.id = c.article_id")
         rows = self._page(select, clauses, params, CLAIM_KEY, after, limit)
@@ -359,26 +348,16 @@ class SQLiteStore(Store):
     def events_page(self, where: EventFilter | None = None, after: str | None = None,
                     limit: int | None = None) -> Page[EventRow]:
         where = where or EventFilter()
-        clauses, params = [], []
-        if where.event_type:
-            clauses.append("(lower(e.event_type) = ? OR lower(e.sub_event_type) = ? OR lower(e.plover) LIKE ?)")
-            value = where.event_type.lower()
-            params += [value, value, f"{value}%"]
-        if where.since:
-            clauses.append("coalesce(e.event_date, a.published) >= ?")
-            params.append(where.since)
-        if where.until:
-            clauses.append("substr(coalesce(e.event_date, a.published), 1, 10) <= ?")
-            params.append(where.until)
-        if where.region:
-            clauses.append("(lower(e.admin1) LIKE ? OR lower(e.country) LIKE ? OR lower(e.location) LIKE ?)")
-            params += [f"%{where.region.lower()}%"] * 3
-        if where.actor:
-            clauses.append("(lower(e.actor1) LIKE ? OR lower(e.actor2) LIKE ?)")
-            params += [f"%{where.actor.lower()}%"] * 2
-        if where.article_id:
-            clauses.append("e.article_id = ?")
-            params.append(where.article_id)
+        conditions = _Conditions()
+        kind = (where.event_type or "").lower()
+        conditions.add(kind, "(lower(e.event_type) = ? OR lower(e.sub_event_type) = ? OR lower(e.plover) LIKE ?)",
+                       kind, kind, f"{kind}%")
+        conditions.add(where.since, "coalesce(e.event_date, a.published) >= ?")
+        conditions.add(where.until, "substr(coalesce(e.event_date, a.published), 1, 10) <= ?")
+        conditions.contains(where.region, "e.admin1", "e.country", "e.location")
+        conditions.contains(where.actor, "e.actor1", "e.actor2")
+        conditions.add(where.article_id, "e.article_id = ?")
+        clauses, params = conditions.clauses, conditions.params
         select = ("SELECT e.*, a.published AS published, " + _key_columns(EVENT_KEY)
                   + " FROM events e JOIN articles a ON a.id = e.article_id")
         rows = self._page(select, clauses, params, EVENT_KEY, after, limit)
@@ -390,13 +369,10 @@ class SQLiteStore(Store):
                       limit: int | None = None) -> Page[ProblemRow]:
         """Ingest problems in the order they were logged, then extraction failures by time and article."""
         where = where or ProblemFilter()
-        clauses, params = [], []
-        if where.stage:
-            clauses.append("stage = ?")
-            params.append(where.stage)
-        if where.run:
-            clauses.append("run = ?")
-            params.append(where.run)
+        conditions = _Conditions()
+        conditions.add(where.stage, "stage = ?")
+        conditions.add(where.run, "run = ?")
+        clauses, params = conditions.clauses, conditions.params
         select = (
             "SELECT * FROM (SELECT 'ingest' AS stage, run, at, status, source, item, reason, detail, article_id,"
             " 0 AS part, seq AS n, '' AS tie FROM ingest_log"
@@ -440,6 +416,26 @@ def _insert_rows(db: sqlite3.Connection, table: str, rows: list[ClaimRow] | list
         columns = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+
+
+class _Conditions:
+    """The WHERE of a listing: a condition and its parameters for each filter that is set, and none for the rest."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, value: Any, sql: str, *params: Any) -> None:
+        """``sql`` with ``params`` (default: the value itself) when the filter's value is set."""
+        if value:
+            self.clauses.append(sql)
+            self.params.extend(params or (value,))
+
+    def contains(self, value: str | None, *columns: str) -> None:
+        """Any of ``columns`` contains the value, ignoring case."""
+        if value:
+            self.clauses.append("(" + " OR ".join(f"lower({c}) LIKE ?" for c in columns) + ")")
+            self.params.extend([f"%{value.lower()}%"] * len(columns))
 
 
 def _check_is_sqlite(file: Path) -> None:
