@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -42,7 +44,7 @@ def evidence(doc: Doc, start_char: int, end_char: int) -> Evidence:
     if doc.has_annotation("SENT_START"):
         token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
         if token is not None and len(token):
-            sentence = _sentence_index(doc, token[0].sent.start)
+            sentence = sentences(doc).number(token[0].i)
     return Evidence(
         article_id=doc._.article_id or "",
         start=start_char,
@@ -68,12 +70,31 @@ def span_evidence(span: Span) -> Evidence:
     return evidence(span.doc, span.start_char, span.end_char)
 
 
-def _sentence_index(doc: Doc, sent_start: int) -> int:
-    cache = doc.user_data.setdefault("sitroom_sentence_starts", None)
-    if cache is None:
-        cache = {s.start: i for i, s in enumerate(doc.sents)}
-        doc.user_data["sitroom_sentence_starts"] = cache
-    return cache.get(sent_start, 0)
+@dataclass(frozen=True)
+class SentenceIndex:
+    """A Doc's sentences by the token each starts at: the one sentence index every component uses (spaCy's
+    ``token.sent`` walks every sentence before the token, on each call)."""
+
+    starts: tuple[int, ...]
+    length: int
+
+    def number(self, token_i: int) -> int:
+        """The index of the sentence holding token ``token_i`` (0 for a Doc without sentence boundaries)."""
+        return max(bisect_right(self.starts, token_i) - 1, 0)
+
+    def sent(self, doc: Doc, token_i: int) -> Span:
+        k = self.number(token_i)
+        return doc[self.starts[k]:self.starts[k + 1] if k + 1 < len(self.starts) else self.length]
+
+
+def sentences(doc: Doc) -> SentenceIndex:
+    """The Doc's sentence index, read once per Doc (kept in doc.user_data, so one nlp serves many threads)."""
+    index = doc.user_data.get("sitroom_sentences")
+    if index is None or index.length != len(doc):
+        starts = tuple(s.start for s in doc.sents) if doc.has_annotation("SENT_START") else (0,)
+        index = SentenceIndex(starts or (0,), len(doc))
+        doc.user_data["sitroom_sentences"] = index
+    return index
 
 
 register_extensions()

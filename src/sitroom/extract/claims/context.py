@@ -3,7 +3,6 @@ loaded pipeline can serve several threads."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -12,7 +11,7 @@ from sitroom.extract.actors import ActorIndex
 from sitroom.extract.claims.cue_model import CueModel
 from sitroom.extract.claims.lexicon import ClaimLexicon
 from sitroom.extract.claims.options import ClaimOptions
-from sitroom.extract.doc import doc_text
+from sitroom.extract.doc import doc_text, sentences
 from sitroom.text.quotes import quote_around, quote_spans
 
 # A headline ends at the first line break within this many characters (else the article has none).
@@ -55,16 +54,14 @@ class DocContext:
         return cls(
             doc=doc, text=text, options=resources.options, lexicon=resources.lexicon,
             cue_model=resources.cue_model, extent_table=resources.extent_table, index=index,
-            sent_starts=[s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0],
+            sent_starts=list(sentences(doc).starts),
             quotes=quote_spans(text), persons=persons,
             headline_end=headline_end if 0 <= headline_end < HEADLINE_CHARS else 0,
         )
 
     def sent(self, token: Token) -> Span:
-        """``token.sent`` without spaCy's walk over every sentence before it: the starts are read once a Doc."""
-        starts = self.sent_starts
-        k = bisect_right(starts, token.i) - 1
-        return token.doc[starts[k]:starts[k + 1] if k + 1 < len(starts) else len(token.doc)]
+        """``token.sent`` without spaCy's walk over every sentence before it (extract.doc.sentences)."""
+        return sentences(self.doc).sent(self.doc, token.i)
 
     def in_quote(self, start: int, end: int) -> tuple[int, int] | None:
         """The quotation that holds the characters [start, end), if any."""
