@@ -36,3 +36,17 @@ def test_a_saved_pipeline_loads_from_another_folder_and_reads_the_same(nlp_base,
     first, again = nlp_base(text), loaded(text)
     for name in ("times", "quantities", "places", "actors", "claims", "events"):
         assert to_json(getattr(first._, name)) == to_json(getattr(again._, name)), name
+
+
+def test_claims_without_the_actors_component_is_refused_not_filled_in() -> None:
+    """analyze_pipes reports the missing input, and running raises instead of resolving sources alone."""
+    import pytest
+
+    from sitroom.config import NlpOptions
+    from sitroom.extract.doc import MissingInputError
+    from sitroom.nlp import load_pipeline
+
+    nlp = load_pipeline(NlpOptions(pipeline=["sitroom_claims"]))
+    assert nlp.analyze_pipes(pretty=False)["problems"]["sitroom_claims"] == ["doc._.actors"]
+    with pytest.raises(MissingInputError, match="sitroom_claims needs doc._.actors"):
+        nlp("Officials said Russian shelling hit Kharkiv on Sunday.")

@@ -56,6 +56,7 @@ def test_the_first_finder_in_the_order_wins_a_token(nlp_model: Language, monkeyp
     monkeypatch.setitem(finders.FINDERS, "first", _whole_doc("first"))
     monkeypatch.setitem(finders.FINDERS, "second", _whole_doc("second"))
     doc: Doc = nlp_model("A bridge was destroyed overnight.")
+    doc._.actors = []  # as the actors component leaves a text that names nobody
     claims = ClaimExtractor(ClaimOptions(finders=order))(doc)._.claims
     assert [c.cue_lemma for c in claims] == [order[0]]
 

@@ -22,8 +22,11 @@ from sitroom.extract.claims.signed import signed_words
 from sitroom.extract.claims.source import source_actor, source_mention
 from sitroom.extract.claims.spans import chars, trim
 from sitroom.extract.claims.speakers import speakers
-from sitroom.extract.doc import evidence, register_extensions
+from sitroom.extract.doc import evidence, register_extensions, require_inputs
 from sitroom.model import Claim, ClaimKind, Evidence
+
+
+COMPONENT_NAME = "sitroom_claims"
 
 
 class ClaimExtractor:
@@ -42,6 +45,7 @@ class ClaimExtractor:
         self.actor_lexicon = load_actor_lexicon(self.options.actor_data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
+        require_inputs(doc, COMPONENT_NAME, ("actors",))  # the sources join the actors component's index
         ctx = DocContext.of(doc, self.resources, ActorIndex.from_doc(doc, self.actor_lexicon))
         claims = build(ctx, self.find(ctx))
         doc._.actors = ctx.index.actors
