@@ -60,10 +60,11 @@ class NlpOptions:
     components: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Documents spaCy parses together at most ...
     batch_size: int = 64
-    # ... and characters at most in one such batch: spaCy's memory grows with the text it holds at once, so a
-    # batch of long articles is cut short. Calibrated on this 2-core machine: 16 articles of 200,000 characters
-    # peaked at 4.97 GB in batches of 8 articles, ~1 GB one at a time; 250,000 characters a batch keeps
-    # `sitroom extract` under the 1 GB budget with the gazetteer loaded (bench/memory.py measures it).
+    # ... and characters at most in one such batch: spaCy's memory grows with the text it holds at once (one
+    # 100,000-character document reads at ~490 MB RSS with the pipeline loaded), so a batch of long articles is
+    # cut short. Calibrated with bench/memory.py on this 2-core machine: at 250,000 the demo corpus peaked at
+    # 1,016 MB; at 100,000 the demo peaks at 546 MB and sixteen 200,000-character articles at 603 MB (before:
+    # 2.06 GB, and a MemoryError under 8 GB), within the 1 GB budget a process.
     batch_chars: int = 100_000
     # Blank lines end sentences before the parser runs (titles, captions and promos carry no full stop).
     paragraph_boundaries: bool = True
