@@ -92,3 +92,36 @@ def test_batches_cut_by_characters_give_the_same_records(nlp):
     apart = [dataclasses.asdict(r) for r in annotate(nlp, arts, NlpOptions(batch_chars=80))]
     assert together == apart and len(together) == 6
     assert not any(isinstance(r, ExtractionFailure) for r in annotate(nlp, arts[:1]))
+
+
+class _BatchSpy:
+    """A component that records the characters of every batch spaCy hands it."""
+
+    sizes: list[tuple[int, int]] = []
+
+    def __call__(self, doc):
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        docs = list(docs)
+        _BatchSpy.sizes.append((len(docs), sum(len(d.text) for d in docs)))
+        yield from docs
+
+
+@Language.factory("sitroom_test_batch_spy")
+def _batch_spy(nlp, name):
+    return _BatchSpy()
+
+
+def test_batches_are_cut_by_characters_so_memory_follows_the_budget():
+    """Finding 2 of the hostile-input issue: 64 long articles were parsed at once. A batch holds at most
+    batch_chars characters, or one window alone."""
+    pipeline = load_pipeline(NlpOptions(pipeline=[]))
+    pipeline.add_pipe("sitroom_test_batch_spy")
+    _BatchSpy.sizes.clear()
+    texts = [("Officials said shelling continued. " * (40 + 30 * (i % 3))).strip() for i in range(12)]
+    outcomes = list(annotate(pipeline, [article(i, t) for i, t in enumerate(texts)],
+                             NlpOptions(batch_size=64, batch_chars=5_000)))
+    assert len(outcomes) == 12 and sum(n for n, _ in _BatchSpy.sizes) == 12
+    assert len(_BatchSpy.sizes) > 1
+    assert all(chars <= 5_000 or n == 1 for n, chars in _BatchSpy.sizes)

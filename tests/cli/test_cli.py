@@ -110,5 +110,7 @@ def test_exit_codes_say_whether_anything_failed(tmp_path):
                                 "text": "Officials said Russian shelling hit Kharkiv on Sunday. " * 3}) + "\n")
     assert invoke("ingest", str(good), "--db", db).exit_code == 0
     assert invoke("ingest", str(tmp_path / "missing.txt"), "--db", db).exit_code == 1  # every item failed
-    both = invoke("ingest", str(tmp_path / "missing.txt"), str(good), "--db", db)
+    both = invoke("ingest", str(tmp_path / "missing.txt"), str(good), "--db", str(tmp_path / "both.db"))
     assert both.exit_code == 1 and "unreadable" in both.output
+    listed = invoke("articles", "--db", str(tmp_path / "both.db"))
+    assert "Shelling in Kharkiv" in listed.output  # the good file named after the bad one is stored
