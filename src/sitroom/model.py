@@ -96,7 +96,7 @@ class Article:
     dropped_controls: int = 0  # NUL and other control characters taken out of the input
     repaired_mojibake: int = 0  # lines of the input whose mojibake ftfy repaired ("donâ€™t" -> "don’t")
     mixed_language: bool = False  # mostly in a kept language, with a substantial share in another
-    language_shares: dict[str, float] = field(default_factory=dict)  # share of the text by language, when mixed
+    language_shares: dict[str, float] = field(default_factory=dict)  # share of the judged text by language, if mixed
 
 
 @dataclass
