@@ -88,6 +88,15 @@ class Article:
     version: int = 1
     ingested_at: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # What reading changed, so no byte changes without a word (defaults: a record stored before these fields
+    # existed reads as "nothing recorded"). The input is what the article was read from: the file, the page, the
+    # JSON line, the feed entry.
+    decoding: str = ""  # codec the input's bytes were read with ("" when it came as text, or before this field)
+    replaced_bytes: int = 0  # U+FFFD in the text put in for bytes (or lone surrogates) that were no text
+    dropped_controls: int = 0  # NUL and other control characters taken out of the input
+    repaired_mojibake: int = 0  # lines of the input whose mojibake ftfy repaired ("donâ€™t" -> "don’t")
+    mixed_language: bool = False  # mostly in a kept language, with a substantial share in another
+    language_shares: dict[str, float] = field(default_factory=dict)  # share of the judged text by language, if mixed
 
 
 @dataclass

@@ -66,6 +66,14 @@ def build(root: Path) -> dict[str, str]:
         "data.json": b'{"text": "a whole JSON document"}',
         "binary.gz": gzip.compress(bytes(range(256)) * 4),
         ".hidden.txt": TEXT.encode(),
+        # what reading changes is recorded on the article (test_what_reading_changed_is_recorded)
+        "damaged_utf8.txt": (TEXT + " The stri\xc0ke hit Freedom Sq\xffare. " + TEXT).encode("latin-1"),
+        "mojibake.txt": (TEXT + " They don\u00e2\u20ac\u2122t know.").encode(),
+        "utf16_odd.txt": TEXT.encode("utf-16") + b"\x00",
+        "nul_and_c1.html": PAGE.replace("Monday", "Mon\x00day \x85").encode() + b" " * 3000,
+        "fallbacks.html": PAGE.replace("</article>", "<noscript>Please enable JavaScript.</noscript></article>").encode(),
+        "controls.jsonl": json.dumps({"id": "c", "title": "T\u0000", "text": TEXT + "\u0000\u0007\udc80"}).encode() + b"\n",
+        "mixed.txt": ("\n\n".join([TEXT] * 6 + [GERMAN] * 2)).encode(),
     }
     for name, data in files.items():
         path = root / name
@@ -90,7 +98,8 @@ def build(root: Path) -> dict[str, str]:
         "too_short.txt": "missing_text", "document.pdf.txt": "binary", "image.png": "unsupported_format",
         "table.csv": "unsupported_format", "data.json": "unsupported_format", "binary.gz": "binary",
         "loop/back": "symlink_loop", "self_link.txt": "symlink_loop", "broken_link.txt": "unreadable",
-        "pipe.txt": "unsupported_format",
+        "pipe.txt": "unsupported_format", "damaged_utf8.txt": "ok", "mojibake.txt": "ok", "utf16_odd.txt": "ok",
+        "nul_and_c1.html": "ok", "fallbacks.html": "ok", "controls.jsonl:1": "ok", "mixed.txt": "ok",
     }
     if os.geteuid() != 0:  # root reads any file: the permission case cannot be made
         (root / "locked.txt").write_bytes(TEXT.encode())
@@ -116,6 +125,35 @@ def test_bad_files_each_get_a_reason(tmp_path: Path) -> None:
             assert item.detail, f"{item.source}: no human-readable detail"
 
 
+# file -> (decoding, replaced_bytes, dropped_controls, repaired_mojibake, mixed_language) recorded on its article
+CHANGES = {
+    "good.txt": ("utf-8", 0, 0, 0, False),
+    "latin1.txt": ("cp1252", 0, 0, 0, False),
+    "utf16_bom.txt": ("utf-16-le", 0, 0, 0, False),
+    "damaged_utf8.txt": ("utf-8", 2, 0, 0, False),
+    "mojibake.txt": ("utf-8", 0, 0, 1, False),
+    "utf16_odd.txt": ("utf-16-le", 1, 0, 0, False),  # a truncated UTF-16 text: one U+FFFD for the odd byte
+    "nul_and_c1.html": ("utf-8", 0, 2, 1, False),  # ftfy reads the C1 control \x85 as the cp1252 "…" it was
+    "fallbacks.html": ("utf-8", 0, 0, 0, False),
+    "controls.jsonl:1": ("utf-8", 1, 3, 0, False),
+    "mixed.txt": ("utf-8", 0, 0, 0, True),
+}
+
+
+def test_what_reading_changed_is_recorded(tmp_path: Path) -> None:
+    build(tmp_path)
+    items = {outcome(i, tmp_path)[0]: i for i in read_paths([tmp_path], IngestOptions(max_item_bytes=LIMIT))}
+    for name, expected in CHANGES.items():
+        article = items[name]
+        assert isinstance(article, Article), name
+        got = (article.decoding, article.replaced_bytes, article.dropped_controls, article.repaired_mojibake,
+               article.mixed_language)
+        assert got == expected, name
+        assert not any(c in article.text for c in "\x00\x07\x85\u00c0\u00ff") and "JavaScript" not in article.text
+        article.text.encode("utf-8")  # no lone surrogate
+    assert "don\u2019t" in items["mojibake.txt"].text and items["controls.jsonl:1"].title == "T"
+
+
 def test_order_is_stable(tmp_path: Path) -> None:
     build(tmp_path)
     first = [outcome(i, tmp_path) for i in read_paths([tmp_path], IngestOptions(max_item_bytes=LIMIT))]
@@ -135,10 +173,12 @@ def test_damaged_utf8_keeps_its_text() -> None:
 
     good = ("\u201cWe will rebuild,\u201d the mayor said. " * 20).encode("utf-8")
     damaged = good[:100] + b"\xff" + good[101:]
-    text = decode_bytes(damaged)
-    assert "\ufffd" in text and text.count("\u201c") >= 19
-    assert decode_bytes(("Caf\u00e9 " * 30).encode("latin-1")).startswith("Caf\u00e9")  # latin-1 is not damage
-    assert "\x00" not in decode_bytes(good * 2 + b"\x00" + good)  # one stray NUL in 2,343 bytes
+    text, changes = decode_bytes(damaged)
+    assert "\ufffd" in text and text.count("\u201c") >= 19 and changes.replaced == 1
+    text, changes = decode_bytes(("Caf\u00e9 " * 30).encode("latin-1"))
+    assert text.startswith("Caf\u00e9") and changes.encoding == "cp1252"  # latin-1 is not damage
+    text, changes = decode_bytes(good * 2 + b"\x00" + good)  # one stray NUL in 2,343 bytes: kept for tidy_text
+    assert text.count("\x00") == 1 and changes.encoding == "utf-8"
 
 
 def test_a_reader_failure_is_one_error_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -73,3 +73,31 @@ def test_gzipped_feed_file_and_sniffed_format(tmp_path: Path) -> None:
         ("no_extension", "Drone hits bus stop"),
         ("no_extension", "Second"),
     ]
+
+
+FALLBACKS = (
+    "<iframe src='https://video.example.com/1'>Your browser does not support iframes. Watch the video here.</iframe>"
+    "<noscript>Please enable JavaScript to view the comments powered by Disqus.</noscript>"
+    "<video src='v.mp4'>Your browser does not support the video tag.</video>"
+)
+
+
+def test_iframe_and_noscript_fallback_text_never_reaches_the_article() -> None:
+    """Finding 4d: the text a browser shows only without frames or scripts was kept in feed entries."""
+    first = "<p>Officials said the strike hit the square on Monday and that buses would leave from the station.</p>"
+    for body in (first + FALLBACKS + "<p>More about the buses.</p>", BODY + FALLBACKS):
+        rss = RSS.replace(BODY, body)
+        entry = next(iter(read_feed(rss.encode(), source="f.rss")))
+        assert isinstance(entry, Article)
+        assert "browser" not in entry.text and "JavaScript" not in entry.text, entry.text
+        assert entry.text.endswith(("More about the buses.", "the street was reopened."))
+
+
+def test_feed_with_bad_bytes_is_read_as_utf8_with_u_fffd() -> None:
+    damaged = RSS.encode().replace(b"bus stop.</p>", b"bus st\xffp.</p>")
+    entry = next(iter(read_feed(damaged, source="f.rss")))
+    assert isinstance(entry, Article) and "bus st\ufffdp." in entry.text
+    assert (entry.decoding, entry.replaced_bytes) == ("utf-8", 1)
+    cp1252 = RSS.replace("utf-8", "windows-1252").replace("bus stop", "caf\u00e9 \u2013 bus stop").encode("cp1252")
+    entry = next(iter(read_feed(cp1252, source="f.rss")))
+    assert isinstance(entry, Article) and "caf\u00e9 \u2013 bus stop" in entry.text and entry.decoding == "cp1252"

@@ -115,3 +115,27 @@ def test_gzipped_and_extensionless_pages(tmp_path: Path) -> None:
     items = list(read_paths([tmp_path]))
     assert all(isinstance(i, Article) and i.source_format == "html" for i in items)
     assert [len(i.text.split("\n\n")) for i in items if isinstance(i, Article)] == [4, 2]
+
+
+def test_iframe_noscript_and_media_fallback_text_is_not_article_text() -> None:
+    fallbacks = (
+        "<iframe src='https://video.example.com/1'>Your browser does not support iframes.</iframe>"
+        "<noscript><p>Please enable JavaScript to view the comments powered by Disqus.</p></noscript>"
+        "<object data='a.swf'>Install Flash to see this animation.</object>"
+        "<audio src='a.mp3'>Your browser does not support the audio element.</audio>"
+    )
+    for precision in (False, True):
+        for body in (paragraphs(PARAGRAPHS[:1]) + fallbacks, paragraphs(PARAGRAPHS[:2]) + fallbacks + paragraphs(PARAGRAPHS[2:])):
+            result = read_html(page(body), source="p.html", favor_precision=precision)
+            assert isinstance(result, Article)
+            assert PARAGRAPHS[0] in result.text
+            for word in ("browser", "JavaScript", "Flash"):
+                assert word not in result.text, result.text
+
+
+def test_html_mojibake_is_repaired_and_counted() -> None:
+    broken = PARAGRAPHS[1].replace("long silence.", "long silence \u00e2\u20ac\u201c and then sirens.")
+    result = read_html(page(paragraphs([PARAGRAPHS[0], broken, *PARAGRAPHS[2:]])).encode(), source="p.html")
+    assert isinstance(result, Article)
+    assert "long silence \u2013 and then sirens." in result.text and result.repaired_mojibake == 1
+    assert result.decoding == "utf-8"

@@ -14,13 +14,17 @@ from lxml.html import fragment_fromstring
 
 from sitroom.config import IngestOptions
 from sitroom.ingest.article import ItemError, article_from_text, reader_error
-from sitroom.ingest.html import read_html
+from sitroom.ingest.decode import Changes, declared_encoding, decode_bytes, tidy_text
+from sitroom.ingest.html import drop_fallbacks, read_html
 from sitroom.ingest.language import gate_article
 from sitroom.model import Article, IngestError, Skipped
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _BLOCK_TAGS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "pre", "br", "tr"}
 _SPACE_RE = re.compile(r"[ \t\r\f\v]+")
+# The feed is decoded here (decode_bytes: U+FFFD for bad bytes, counted), so feedparser is told it is UTF-8 text
+# and does not guess again from the declaration (it read invalid UTF-8 as cp1252).
+_AS_TEXT = {"content-type": "application/xml; charset=utf-8"}
 
 
 def read_feed(
@@ -28,7 +32,12 @@ def read_feed(
 ) -> Iterator[Article | IngestError | Skipped]:
     """Every entry of an RSS/Atom document; a document that is no feed is one IngestError("malformed_feed")."""
     options = options or IngestOptions()
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        text, changes = decode_bytes(data, declared_encoding(data))
+    except ItemError as error:
+        yield error.record(source)
+        return
+    parsed = feedparser.parse(text, sanitize_html=False, resolve_relative_uris=False, response_headers=_AS_TEXT)
     if not parsed.entries:
         if parsed.get("bozo"):
             error = parsed.get("bozo_exception")
@@ -42,28 +51,34 @@ def read_feed(
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{source}#{number}"
         try:
-            yield read_entry(entry, where, outlet, options)
+            yield read_entry(entry, where, outlet, options, changes)
         except ItemError as error:
             yield error.record(where, entry.get("id", "") or str(number))
         except Exception as error:  # noqa: BLE001 - one entry must not stop the feed
             yield reader_error(where, error, entry.get("id", "") or str(number))
 
 
-def read_entry(entry: Any, source: str, outlet: str, options: IngestOptions) -> Article | IngestError | Skipped:
-    """One feed entry: its fullest content (content:encoded, Atom content, else summary) as an Article."""
+def read_entry(
+    entry: Any, source: str, outlet: str, options: IngestOptions, changes: Changes | None = None
+) -> Article | IngestError | Skipped:
+    """One feed entry: its fullest content (content:encoded, Atom content, else summary) as an Article.
+
+    ``changes`` is what decoding the feed did; the entry's own title and author are tidied and counted with it.
+    """
     value, kind = entry_content(entry)
     if not value.strip():
         raise ItemError("missing_text", "entry has no content or summary")
     url = entry.get("link", "")
-    metadata = {
-        "title": entry.get("title", ""),
-        "outlet": outlet,
-        "published": _published(entry),
-        "author": entry.get("author", ""),
-    }
+    changes = changes or Changes()
+    metadata: dict[str, str | None] = {"outlet": outlet, "published": _published(entry)}
+    for name in ("title", "author"):
+        metadata[name], more = tidy_text(entry.get(name, ""))
+        changes += more
     if kind in _HTML_TYPES:
         page = f"<html><body><article>{value}</article></body></html>"
-        result = read_html(page, source=source, url=url, options=options, favor_precision=False, source_format="feed")
+        result = read_html(
+            page, source=source, url=url, options=options, favor_precision=False, source_format="feed", changes=changes
+        )
         if isinstance(result, Article):
             for name, field_value in metadata.items():
                 if field_value:
@@ -71,11 +86,13 @@ def read_entry(entry: Any, source: str, outlet: str, options: IngestOptions) -> 
             return result
         if not (isinstance(result, IngestError) and result.reason in ("missing_text", "malformed_html")):
             return result
+    value, changes = tidy_text(value, changes)
+    if kind in _HTML_TYPES:
         value = fragment_text(value)  # too short for trafilatura's main-text search: take the whole fragment
     article = article_from_text(
         value, url=url, source_format="feed", source_path=source, min_text_chars=options.min_text_chars, **metadata
     )
-    return gate_article(article, source, options)
+    return gate_article(changes.stamp(article), source, options)
 
 
 def entry_content(entry: Any) -> tuple[str, str]:
@@ -89,9 +106,9 @@ def entry_content(entry: Any) -> tuple[str, str]:
 
 
 def fragment_text(html: str) -> str:
-    """Text of an HTML fragment with one paragraph per block element."""
+    """Text of an HTML fragment with one paragraph per block element, without fallback text (FALLBACK_TAGS)."""
     try:
-        root = fragment_fromstring(html, create_parent="div")
+        root = drop_fallbacks(fragment_fromstring(html, create_parent="div"))
     except (etree.LxmlError, ValueError):
         return html
     parts: list[str] = []

@@ -128,7 +128,8 @@ def read_bytes(data: bytes, fmt: str, source: str, options: IngestOptions) -> It
     elif fmt == "feed":
         yield from read_feed(data, source=source, options=options)
     else:
-        yield read_text(decode_bytes(data), source=source, options=options)
+        text, changes = decode_bytes(data)
+        yield read_text(text, source=source, options=options, changes=changes)
 
 
 def sniff_format(data: bytes, suffix: str) -> str:

@@ -18,7 +18,7 @@ from trafilatura.utils import load_html
 
 from sitroom.config import IngestOptions
 from sitroom.ingest.article import ItemError, article_from_text
-from sitroom.ingest.decode import decode_bytes
+from sitroom.ingest.decode import Changes, declared_encoding, read_text_bytes, tidy_text
 from sitroom.ingest.language import gate_article
 from sitroom.model import Article, IngestError, Skipped
 
@@ -26,8 +26,10 @@ from sitroom.model import Article, IngestError, Skipped
 ANCHOR_CHARS = 60
 # Captions shorter than this are image credits ("Photo: AP"), not captions.
 MIN_CAPTION_CHARS = 20
+# Elements whose text a browser shows only when it cannot show the element itself ("Your browser does not support
+# iframes", "Please enable JavaScript"), or never (a <template>): no article text, whatever the extractor thinks.
+FALLBACK_TAGS = ("iframe", "noscript", "object", "embed", "video", "audio", "canvas", "template")
 
-_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 # The nearest non-empty text block before / after a caption, outside any other caption (XPath runs in C).
 _BLOCK_TEST = "(self::p or self::h2 or self::h3 or self::h4 or self::li or self::blockquote or self::pre)"
@@ -47,19 +49,25 @@ def _norm(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
-def decode_html(data: bytes) -> str:
-    """Bytes of a page as text: BOM, UTF-8, the <meta charset> it declares, else cp1252."""
-    match = _CHARSET_RE.search(data[:4096])
-    return decode_bytes(data, match.group(1).decode("ascii", "replace") if match else "")
-
-
 def parse_html(text: str) -> HtmlElement:
-    """The lxml tree, or ItemError("malformed_html") when the text is not HTML at all."""
+    """The lxml tree without fallback elements (FALLBACK_TAGS), or ItemError("malformed_html") for no HTML."""
     if "<" not in text or not re.search(r"<\s*[a-zA-Z!?]", text):
         raise ItemError("malformed_html", "no HTML markup in the file")
     tree = load_html(text)
     if tree is None or len(tree) == 0:
         raise ItemError("malformed_html", "lxml could not build a document tree from it")
+    return drop_fallbacks(tree)
+
+
+def drop_fallbacks(tree: HtmlElement) -> HtmlElement:
+    """``tree`` without its FALLBACK_TAGS elements that hold text (the text after each stays).
+
+    One without text (a <noscript> around an <img>, a <video> of <source>s) stays: it adds no text, and taking it
+    out changes what trafilatura takes for the main text (one page of the extraction benchmark).
+    """
+    for element in list(tree.iter(*FALLBACK_TAGS)):
+        if element.getparent() is not None and "".join(element.itertext()).strip():
+            element.drop_tree()
     return tree
 
 
@@ -132,16 +140,21 @@ def read_html(
     favor_precision: bool | None = None,
     keep_captions: bool | None = None,
     source_format: str = "html",
+    changes: Changes | None = None,
 ) -> Article | IngestError | Skipped:
     """One HTML page as an Article (main text, metadata, captions), or the reason it is not one.
 
-    `favor_precision` and `keep_captions` override the options' values (feed fragments are not whole pages).
+    `favor_precision` and `keep_captions` override the options' values (feed fragments are not whole pages);
+    ``changes`` is what decoding did to a page given as text (a feed entry: the feed's bytes).
     """
     options = options or IngestOptions()
     favor_precision = options.html_favor_precision if favor_precision is None else favor_precision
     keep_captions = options.keep_captions if keep_captions is None else keep_captions
     try:
-        text = decode_html(data) if isinstance(data, bytes) else data
+        if isinstance(data, bytes):
+            text, changes = read_text_bytes(data, declared_encoding(data))
+        else:
+            text, changes = tidy_text(data, changes)
         tree = parse_html(text)
         captions = find_captions(tree) if keep_captions else []
         document = trafilatura.bare_extraction(
@@ -173,7 +186,7 @@ def read_html(
         return error.record(source)
     except (etree.LxmlError, ValueError) as error:
         return IngestError(source, "malformed_html", f"{type(error).__name__}: {error}")
-    return gate_article(article, source, options, check_language)
+    return gate_article(changes.stamp(article), source, options, check_language)
 
 
 def _join(paragraphs: list[str], caption_indexes: set[int]) -> tuple[str, list[tuple[int, int]]]:

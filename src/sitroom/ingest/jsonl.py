@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from sitroom.config import IngestOptions
 from sitroom.ingest.article import ItemError, article_from_text, reader_error
+from sitroom.ingest.decode import Changes, decode_utf8, tidy_text
 from sitroom.ingest.language import gate_article
 from sitroom.model import Article, IngestError, Skipped
 
@@ -49,8 +50,8 @@ def read_jsonl(
         if not raw.strip():
             continue
         try:
-            record = parse_line(raw, number)
-            article = article_from_record(record, where, options)
+            record, changes = parse_line(raw, number)
+            article = article_from_record(record, where, options, changes)
         except ItemError as error:
             yield error.record(where, str(number))
             continue
@@ -60,23 +61,32 @@ def read_jsonl(
         yield gate_article(article, where, options)
 
 
-def parse_line(raw: bytes, number: int) -> dict[str, Any]:
-    """The JSON object on one line, or ItemError(undecodable / malformed_json)."""
+def parse_line(raw: bytes, number: int) -> tuple[dict[str, Any], Changes]:
+    """The JSON object on one line and what decoding it changed, or ItemError(undecodable / malformed_json).
+
+    A line with a few corrupt bytes (decode_utf8) is read with U+FFFD for them; JSON text is UTF-8, no guessing.
+    """
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ItemError("undecodable", f"line {number}: not UTF-8 ({error.reason} at byte {error.start})") from None
+        text, replaced = decode_utf8(raw)
+    except ItemError as error:
+        raise ItemError(error.reason, f"line {number}: {error.detail}") from None
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
         raise ItemError("malformed_json", f"line {number}: {error.msg} at column {error.colno}") from None
     if not isinstance(record, dict):
         raise ItemError("malformed_json", f"line {number}: a JSON {type(record).__name__}, not an object")
-    return record
+    return record, Changes(encoding="utf-8", replaced=replaced)
 
 
-def article_from_record(record: dict[str, Any], source: str, options: IngestOptions) -> Article:
-    """An Article from one corpus record; wrong field types and a missing text are ItemErrors."""
+def article_from_record(
+    record: dict[str, Any], source: str, options: IngestOptions, changes: Changes | None = None
+) -> Article:
+    """An Article from one corpus record; wrong field types and a missing text are ItemErrors.
+
+    Its text and string fields are tidied (tidy_text: a JSON "\\u0000" is a NUL, a "\\udc80" a lone surrogate)
+    and what that changed is counted with ``changes``, what decoding the line did.
+    """
     text = record.get("text")
     if text is None or (isinstance(text, str) and not text.strip()):
         raise ItemError("missing_text", "no 'text' field" if text is None else "'text' is empty")
@@ -94,20 +104,25 @@ def article_from_record(record: dict[str, Any], source: str, options: IngestOpti
     others = {k: v for k, v in record.items() if k not in KNOWN_FIELDS}
     if others:
         extra["source_fields"] = others
+    changes = changes or Changes()
+    fields: dict[str, str] = {}
+    for name in ("text", *STRING_FIELDS):
+        fields[name], more = tidy_text(record.get(name) or "")
+        changes += more
     article = article_from_text(
-        text,
-        title=record.get("title") or "",
-        url=record.get("url") or "",
-        outlet=record.get("outlet") or "",
+        fields["text"],
+        title=fields["title"],
+        url=fields["url"],
+        outlet=fields["outlet"],
         published=published,
-        author=record.get("author") or "",
+        author=fields["author"],
         source_format="jsonl",
         source_path=source,
         min_text_chars=options.min_text_chars,
         extra=extra,
     )
-    article.licence = record.get("licence") or record.get("license") or ""
-    return article
+    article.licence = fields["licence"] or fields["license"]
+    return changes.stamp(article)
 
 
 def _expect_str(name: str, value: Any) -> None:
