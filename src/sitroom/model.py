@@ -267,6 +267,8 @@ class Record:
     places: list[PlaceMention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    # The pipeline profile that read it ("fast" or "accurate"; records stored before profiles existed are "fast").
+    profile: str = "fast"
 
 
 @dataclass

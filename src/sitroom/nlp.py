@@ -18,7 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitroom.config import DEFAULT_PIPELINE, NlpOptions
+from sitroom.config import DEFAULT_PIPELINE, ENCODER_COMPONENT, PROFILES, NlpOptions
 from sitroom.extract.doc import OUTPUT_EXTENSIONS, register_extensions
 from sitroom.model import Actor, Article, Evidence, ExtractionFailure, Record, iter_evidence
 from sitroom.text.windows import windows
@@ -31,8 +31,11 @@ ID_LISTS = ("actors", "claims", "events", "places", "times", "quantities")
 
 
 def load_pipeline(options: NlpOptions | None = None) -> Language:
-    """The configured spaCy model plus the configured sitroom components, in order."""
+    """The configured spaCy model plus the configured sitroom components, in order; in the accurate profile the
+    shared encoder first."""
     options = options or NlpOptions()
+    if options.profile not in PROFILES:
+        raise ValueError(f"unknown profile {options.profile!r} (known: {', '.join(PROFILES)})")
     register_extensions()
     try:
         nlp = spacy.load(options.model)
@@ -44,6 +47,8 @@ def load_pipeline(options: NlpOptions | None = None) -> Language:
     nlp.max_length = max(nlp.max_length, options.window_chars + 1)
     if options.paragraph_boundaries and "parser" in nlp.pipe_names:
         nlp.add_pipe("sitroom_paragraphs", before="parser")
+    if options.profile == "accurate":
+        nlp.add_pipe(ENCODER_COMPONENT, config=options.components.get(ENCODER_COMPONENT, {}))
     for name in options.pipeline:
         add_component(nlp, name, options.components.get(name, {}))
     return nlp
@@ -53,6 +58,11 @@ def add_component(nlp: Language, name: str, config: dict | None = None) -> None:
     if name not in COMPONENTS:
         raise ValueError(f"unknown sitroom component {name!r} (known: {', '.join(COMPONENTS)})")
     nlp.add_pipe(name, config=config or {})
+
+
+def pipeline_profile(nlp: Language) -> str:
+    """The profile a loaded pipeline runs: accurate when it holds the shared encoder, else fast."""
+    return "accurate" if ENCODER_COMPONENT in nlp.pipe_names else "fast"
 
 
 def make_doc(nlp: Language, article: Article, start: int = 0, end: int | None = None) -> Doc:
@@ -99,6 +109,7 @@ def annotate(
 ) -> Iterator[Record | ExtractionFailure]:
     """Run the pipeline over articles, in input order, yielding one Record (or ExtractionFailure) each."""
     options = options or NlpOptions()
+    profile = pipeline_profile(nlp)
     parts: list[tuple[_Window, Doc]] = []
     failed: ExtractionFailure | None = None
     for batch in _batches(_windows(articles, options.window_chars), options.batch_size, options.batch_chars):
@@ -108,7 +119,8 @@ def annotate(
             elif failed is None:
                 parts.append((window, outcome))
             if window.last:
-                yield failed if failed is not None else merge_windows(window.article, parts)
+                yield failed if failed is not None else dataclasses.replace(
+                    merge_windows(window.article, parts), profile=profile)
                 parts, failed = [], None
 
 

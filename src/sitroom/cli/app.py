@@ -17,7 +17,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from sitroom.cli.render import console, errors
-from sitroom.config import CONFIG_ENV, Config, ConfigError, load_config
+from sitroom.config import CONFIG_ENV, PROFILES, Config, ConfigError, load_config
 from sitroom.eval.report import print_metrics
 from sitroom.geo.gazetteer import GazetteerMissing
 from sitroom.lexicons import LexiconError
@@ -65,6 +65,8 @@ LimitOption = Annotated[Optional[int], typer.Option("--limit", help="At most thi
 ArticleIdArgument = Annotated[str, typer.Argument(help="Article id (a unique prefix is enough)")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object of the metrics.")]
 SplitOption = Annotated[Optional[str], typer.Option("--split", help="Subfolder of the data set (train, dev, ...).")]
+ProfileOption = Annotated[Optional[str], typer.Option(
+    "--profile", help="accurate (the shared encoder too) or fast (the rules alone); default: the config's nlp.profile.")]
 
 
 class State:
@@ -84,6 +86,13 @@ def main(
     except ConfigError as error:
         errors.print(f"error: {error}")
         raise typer.Exit(2) from None
+
+
+def _use_profile(profile: str | None) -> None:
+    if profile is not None and profile not in PROFILES:
+        raise typer.BadParameter(f"must be one of {', '.join(PROFILES)}, not {profile!r}", param_hint="--profile")
+    if profile:
+        State.config.nlp.profile = profile
 
 
 def _store(db: str | None) -> Store:
@@ -269,8 +278,10 @@ def annotate(
     published: Annotated[Optional[str], typer.Option(help="Publication date when the input has none.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name when the input has none.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the data model's JSON, one record per line.")] = False,
+    profile: ProfileOption = None,
 ) -> None:
     """Read documents without storing them and print everything sitroom found in each."""
+    _use_profile(profile)
     from sitroom.ingest import read_paths
     from sitroom.nlp import annotate as run_pipeline, load_pipeline
 
@@ -317,8 +328,10 @@ def _with_overrides(article: Article, published: str | None, outlet: str | None)
 def extract(
     db: DbOption = None,
     force: Annotated[bool, typer.Option(help="Re-extract every article, not only new or changed ones.")] = False,
+    profile: ProfileOption = None,
 ) -> None:
     """Run extraction on stored articles that have no current record; exits 1 if any article failed."""
+    _use_profile(profile)
     with _store(db) as store:
         result = _extract_into(store, force)
     if result.failed:
@@ -435,8 +448,10 @@ def gazetteer_build(
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest")],
     db: DbOption = None,
+    profile: ProfileOption = None,
 ) -> None:
     """The main job: ingest, extract, and summarize what was found; exits 1 when any item or article failed."""
+    _use_profile(profile)
     from sitroom.run.local import ingest_paths, new_run_id
 
     run_id = new_run_id()

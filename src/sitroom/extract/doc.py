@@ -16,13 +16,15 @@ INPUT_EXTENSIONS = ("article_id", "published", "title")
 OUTPUT_EXTENSIONS = ("times", "quantities", "places", "actors", "claims", "events")
 # Set by the time component when the article had no publication date: (ISO date, list[Evidence]).
 INFERRED_EXTENSIONS = ("published_inferred",)
+# Set by the shared encoder (sitroom_encoder, the accurate profile): a float32 array [len(doc), hidden].
+ENCODING_EXTENSIONS = ("encoding",)
 
 
 def register_extensions() -> None:
     for name in INPUT_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    for name in OUTPUT_EXTENSIONS + INFERRED_EXTENSIONS:
+    for name in OUTPUT_EXTENSIONS + INFERRED_EXTENSIONS + ENCODING_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
