@@ -182,8 +182,9 @@ class Quantity:
     high: float | None = None
     approximator: str = ""  # the literal hedge: "some", "nearly", "more than", "several thousand"
     approximation: str = ""  # exact, approx, at_least, at_most, range, vague
-    unit: str = ""  # what is counted: "people", "children", "North Korean military personnel"
+    unit: str = ""  # what is counted: "people", "children", "North Korean military personnel"; "percent"; "USD"
     unit_evidence: Evidence | None = None
+    kind: str = "count"  # count, percent (a ratio: counts nothing), money (unit: an ISO 4217 code)
 
 
 @dataclass
