@@ -105,6 +105,7 @@ def test_not_counts(quantities, text):
         ("Aid of 2 billion hryvnias came.", "2 billion hryvnias", {"value": 2e9, "unit": "UAH", "kind": "money"}),
         ("Losses of $2m-5m were reported.", "$2m-5m", {"low": 2e6, "high": 5e6, "approximation": "range",
                                                         "kind": "money"}),
+        ("Aid of approximately 400.000 Euros came.", "approximately 400.000 Euros", {"value": 400_000, "unit": "EUR"}),
         ("Nearly 40% of homes were hit.", "Nearly 40%", {"value": 40, "approximation": "approx", "kind": "percent"}),
         ("Dozens of civilians were killed.", "Dozens", {"kind": "count"}),
     ],

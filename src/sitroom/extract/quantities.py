@@ -124,7 +124,10 @@ class QuantityTagger:
                 return None
             kind = "range"
         else:
-            value = self._number(match.group("lo"), match.group("abbr"))
+            lo = match.group("lo")
+            if currency and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", lo):
+                lo = lo.replace(".", "")  # "400.000 Euros": thousands with dots (money has no third decimal)
+            value = self._number(lo, match.group("abbr"))
             if value is None:
                 return None
         if approx and kind == "exact" and value is not None:
