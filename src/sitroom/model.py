@@ -203,6 +203,9 @@ class Place:
     lon: float | None = None
     population: int | None = None
     alternate_names: list[str] = field(default_factory=list)
+    # Where the point comes from (sitroom.geo.gazetteer.POINT_SOURCES): geonames, naturalearth, towns or towns-median
+    # (from a unit's towns: no packaged point), countries (a grouping's members); None in records before it was kept.
+    point_source: str | None = None
 
 
 @dataclass
