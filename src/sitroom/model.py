@@ -191,8 +191,9 @@ class Quantity:
     high: float | None = None
     approximator: str = ""  # the literal hedge: "some", "nearly", "more than", "several thousand"
     approximation: str = ""  # exact, approx, at_least, at_most, range, vague
-    unit: str = ""  # what is counted: "people", "children", "North Korean military personnel"
+    unit: str = ""  # what is counted: "people", "children", "North Korean military personnel"; "percent"; "USD"
     unit_evidence: Evidence | None = None
+    kind: str = "count"  # count, percent (a ratio: counts nothing), money (unit: an ISO 4217 code)
 
 
 @dataclass
@@ -211,6 +212,9 @@ class Place:
     lon: float | None = None
     population: int | None = None
     alternate_names: list[str] = field(default_factory=list)
+    # Where the point comes from (sitroom.geo.gazetteer.POINT_SOURCES): geonames, naturalearth, towns or towns-median
+    # (from a unit's towns: no packaged point), countries (a grouping's members); None in records before it was kept.
+    point_source: str | None = None
 
 
 @dataclass

@@ -267,3 +267,72 @@ def test_a_resolution_gives_its_place(gazetteer: Gazetteer) -> None:
         MentionInput(0, 11, "Mykhaylivka", anchor=1, anchor_cue="at the gates of"), MentionInput(30, 38, "Selydove")])
     assert anchor.place == anchor.candidate.to_place()
     assert village.place is village.near_place and village.place.id.startswith(("near:", "katottg:"))
+
+
+# --- recognition debris and sites (issue 15): each blunder seen on real war news, fixed by a general rule -------
+
+
+def test_a_datelines_outlet_is_no_place(nlp: Language) -> None:
+    """Rule: a dateline's parenthesized outlet, or an acronym that is the whole dateline and no place's own name
+    (only an airport code: "CNN" is Kannur's), is no place; the dateline's town stays one."""
+    found = places(nlp, "CNN —\nRussian forces struck Kharkiv on Monday, officials said.")
+    assert [m.evidence.text for m in found] == ["Kharkiv"]
+    found = places(nlp, "KYIV, Ukraine (AP) — Russian drones hit Odesa overnight, Ukrainian officials said.")
+    assert "AP" not in {m.evidence.text for m in found}
+    assert {m.evidence.text: m.place.country for m in found if m.place}["KYIV"] == "UA"
+
+
+def test_a_titled_persons_name_is_no_place(nlp: Language) -> None:
+    """Rule: a name right after a person's title ("President Kennedy") is a person's, in every mention."""
+    found = places(nlp, "President Kennedy spoke in Dallas. Later Kennedy met the mayor of Houston.")
+    assert [m.evidence.text for m in found] == ["Dallas", "Houston"]
+
+
+def test_a_nickname_after_a_town_stays_the_town(nlp: Language) -> None:
+    """... unless the article puts the word after a locative preposition ("'Mr. Arlington' ... of Arlington")."""
+    found = places(nlp, "Known as Mr. Arlington, he was named Young Man of Arlington in Virginia.")
+    assert "Arlington" in {m.evidence.text for m in found}
+
+
+def test_seats_of_power_resolve_to_their_town(nlp: Language) -> None:
+    """Rule: a site of sites.tsv is placed at its town, precision "near" (the White House was Casablanca)."""
+    found = {m.evidence.text: m for m in places(nlp, "Officials at the White House said Kyiv was told. The Kremlin denied it.")}
+    white_house, kremlin = found["White House"], found["Kremlin"]
+    assert white_house.place.id == "near:geonames:4140963" and white_house.precision == "near"
+    assert white_house.place.feature == "site" and white_house.place.name == "White House"
+    assert kremlin.place.id == "near:geonames:524901" and kremlin.role == "metonym"
+
+
+def test_a_building_is_never_a_namesake_abroad(nlp: Language) -> None:
+    """Rule: a possessive name and a building word is the building's name, and a site's name is never resolved to
+    a namesake in a country the article's other names do not point to: it is placed at the article's town."""
+    found = places(nlp, "Bodies were found near Saint Andrew's Church in Bucha. Russian troops left Bucha in March.")
+    church = next(m for m in found if m.evidence.text == "Saint Andrew's Church")
+    assert church.place is not None and church.place.country == "UA" and church.precision == "near"
+    assert church.place.id == f"near:{next(m for m in found if m.evidence.text == 'Bucha').place.id}"
+
+
+def test_a_site_is_placed_in_the_articles_town(gazetteer: Gazetteer) -> None:
+    mentions = [MentionInput(0, 12, "Royal Street"), MentionInput(20, 31, "New Orleans"),
+                MentionInput(40, 51, "New Orleans"), MentionInput(60, 69, "Louisiana")]
+    street, city, _, _ = Resolver(gazetteer).resolve(mentions)
+    assert street.precision == "near" and street.anchor == 1 and street.place.id == f"near:{city.candidate.id}"
+    (alone,) = Resolver(gazetteer).resolve([MentionInput(0, 12, "Royal Street")])
+    assert alone.place is None  # no town in the article: unresolved, never a namesake
+
+
+def test_no_exact_precision_above_a_town(nlp: Language) -> None:
+    """Rule: continents and regions have no precision (never "exact"); countries and units theirs."""
+    found = {m.evidence.text: m for m in places(nlp, "Leaders from Europe and Africa met in Bali, Indonesia.")}
+    assert found["Europe"].precision is None and found["Africa"].precision is None
+    assert found["Indonesia"].precision == "country"
+    assert found["Bali"].place.country == "ID" and found["Bali"].precision == "admin1"
+
+
+def test_repeated_mentions_share_one_resolution(gazetteer: Gazetteer) -> None:
+    """Rule: one sense per discourse: a name said again without a cue of its own takes the first one's reading."""
+    mentions = [MentionInput(0, 5, "Paris"), MentionInput(10, 22, "Henry County"), MentionInput(30, 35, "Paris"),
+                MentionInput(40, 45, "Paris", container="France")]
+    first, _, again, cued = Resolver(gazetteer).resolve(mentions)
+    assert again.candidate == first.candidate and again.cue == first.cue
+    assert cued.candidate.country == "FR"

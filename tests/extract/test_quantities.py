@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from sitroom import lexicons
+from sitroom.acled import VAGUE_NUMERALS
 from sitroom.config import NlpOptions
 from sitroom.extract.doc import MissingInputError
 from sitroom.extract.quantities import QuantityTagger, load_grammar
+from sitroom.model import Quantity, from_dict
 from sitroom.nlp import load_pipeline
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,7 +68,7 @@ def test_seed_all_gold_quantities(quantities):
         ("Up to 40 drones flew.", "Up to 40", {"high": 40, "approximation": "at_most", "unit": "drones"}),
         ("Tens of thousands of residents left.", "Tens of thousands", {"value": 10_000, "unit": "residents"}),
         ("Twenty-four sailors were rescued.", "Twenty-four", {"value": 24, "unit": "sailors"}),
-        ("The fund raised $40 million.", "$40 million", {"value": 40_000_000, "unit": "US dollars"}),
+        ("The fund raised $40 million.", "$40 million", {"value": 40_000_000, "unit": "USD", "kind": "money"}),
         ("Five people were killed and eight were wounded.", "eight", {"value": 8, "unit": "people"}),
     ],
 )
@@ -79,7 +81,7 @@ def test_quantity_classes(quantities, text, span, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "Turnout was 12 percent in 2022.",  # percentages and years are not counts
+        "Turnout rose 5 percentage points in 2022.",  # ratios other than percentages, and years, are not counts
         "The 6-year-old boy was found on October 3.",  # ages and dates
         "It was the first time in two years.",  # ordinals and durations
         "No one was hurt at 10 a.m.",  # pronoun "one", clock time
@@ -87,6 +89,43 @@ def test_quantity_classes(quantities, text, span, expected):
 )
 def test_not_counts(quantities, text):
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Turnout was 12 percent in 2022.", "12 percent", {"value": 12, "unit": "percent", "kind": "percent"}),
+        ("Prices rose 27% in a year.", "27%", {"value": 27, "unit": "percent", "kind": "percent"}),
+        ("It cost 3.5 per cent more.", "3.5 per cent", {"value": 3.5, "kind": "percent"}),
+        ("The firm paid $25m in fines.", "$25m", {"value": 25_000_000, "unit": "USD", "kind": "money"}),
+        ("Kyiv asked for $1.5bn.", "$1.5bn", {"value": 1_500_000_000, "unit": "USD", "kind": "money"}),
+        ("The EU gave €1.5 billion.", "€1.5 billion", {"value": 1_500_000_000, "unit": "EUR", "kind": "money"}),
+        ("Russia spent 61 billion dollars.", "61 billion dollars", {"value": 61e9, "unit": "USD", "kind": "money"}),
+        ("A grant of £3m was made.", "£3m", {"value": 3_000_000, "unit": "GBP", "kind": "money"}),
+        ("Aid of 2 billion hryvnias came.", "2 billion hryvnias", {"value": 2e9, "unit": "UAH", "kind": "money"}),
+        ("Losses of $2m-5m were reported.", "$2m-5m", {"low": 2e6, "high": 5e6, "approximation": "range",
+                                                        "kind": "money"}),
+        ("Aid of approximately 400.000 Euros came.", "approximately 400.000 Euros", {"value": 400_000, "unit": "EUR"}),
+        ("Nearly 40% of homes were hit.", "Nearly 40%", {"value": 40, "approximation": "approx", "kind": "percent"}),
+        ("Dozens of civilians were killed.", "Dozens", {"kind": "count"}),
+    ],
+)
+def test_percentages_and_money(quantities, text, span, expected):
+    quantity = _one(quantities(text), span)
+    for key, value in expected.items():
+        assert getattr(quantity, key) == value, (key, quantity)
+    assert quantity.unit_evidence is not None
+
+
+def test_scale_abbreviations_need_a_currency(quantities):
+    assert quantities("A 25m wall stood there.") == []
+
+
+def test_vague_numerals_are_acled_figures_with_the_literal_range_apart(quantities):
+    vague = lexicons.read_json("quantities/lexicon.json")["vague"]
+    assert {word: vague[word][0] for word in VAGUE_NUMERALS} == VAGUE_NUMERALS  # one reading: ACLED's
+    quantity = _one(quantities("Hundreds of people fled."), "Hundreds")
+    assert (quantity.value, quantity.low, quantity.high, quantity.approximation) == (100, 200, 999, "vague")
 
 
 def test_evidence_offsets(quantities):
@@ -128,3 +167,9 @@ def test_without_the_time_component_it_is_reported_and_raises(nlp_model):
     doc = nlp_model("The siege lasted 32 months and killed 300 people.")
     doc._.times = None
     assert [q.evidence.text for q in QuantityTagger(skip_times=False)(doc)._.quantities] == ["32", "300"]
+
+
+def test_records_written_before_kind_still_read():
+    old = {"id": "Q1", "evidence": {"article_id": "a", "start": 0, "end": 3, "sentence": 0, "text": "300"},
+           "value": 300, "unit": "people"}
+    assert from_dict(Quantity, old).kind == "count"

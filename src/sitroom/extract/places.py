@@ -57,6 +57,9 @@ class ResolverOptions:
     point_min_weight: float = 0.05  # a candidate this unlikely is not a point others are pulled to (speed)
     near_max_km: float = 25.0  # a candidate farther than this from its stated anchor is a namesake
     near_radius_km: float = 15.0  # the radius reported with precision near:<anchor>
+    # A site's name (a building, a street) is placed at the town mentioned closest to it within this many characters
+    # (0: at the town the article names most often).
+    site_window_chars: int = 1000  # GeoWebNews dev: all points 82.70 (82.93 with 0), a site apart from its town safer
     demonyms: bool = True  # resolve "Syrian" to Syria when a demonym is given to resolve
     shadow_population: int = 100_000  # a town this big named like its region is the default reading
     # A name that is no place as a whole resolves to a place inside it (0: never); one word must be a town this big
@@ -111,6 +114,7 @@ class PlacesLexicon:
     spatial_cues: list[str]
     settlement_words: list[str]
     titles: set[str] = field(default_factory=set)
+    person_titles: set[str] = field(default_factory=set)
     admin1_words: set[str] = field(default_factory=set)
     admin2_words: set[str] = field(default_factory=set)
 
@@ -122,6 +126,7 @@ class PlacesLexicon:
             metonym_places=data["metonym_places"], speech_verbs=set(data["speech_verbs"]),
             locative_preps=set(data["locative_preps"]), spatial_cues=data["spatial_cues"],
             settlement_words=data["settlement_words"], titles=set(data["titles"]),
+            person_titles=set(data["person_titles"]),
             admin1_words=set(terms["admin1_words"]), admin2_words=set(terms["admin2_words"]),
         )
 
@@ -209,7 +214,12 @@ _FEATURE = {"admin1": "ADM1", "admin2": "ADM2"}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _COMPASS_CUE = "a compass word alone: a geopolitical term, not one place"
 _STRAY_CUE = "only a small town far from the article's other places has the name: left unresolved"
+_SITE_CUE = "a site's name whose only readings are namesakes where the article is not: left to its site"
 _DATELINE = re.compile(r"(?:^|\n|\.\s)\s*([A-Z][A-Z.'\- ]+[A-Z.])(?=\s*(?:,|\(|--|—|–))")
+# A dateline at the start of a line: capitalized words, numbers, commas and a parenthesized outlet before a dash
+# ("CNN —", "KYIV, Ukraine (AP) —", "MINSK, 4 December (BelTA) -").
+_DATELINE_HEAD = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z\d][\w.'’\-]*,?[ \t]+){0,6}[A-Z\d][\w.'’\-]*,?(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*(?:—|–|--?)(?:[ \t]|$)")
 
 
 @dataclass
@@ -235,11 +245,17 @@ class Resolver:
         self.generic = self.features | set(admin_terms()["organisation_words"])
         self.polities = self.features | set(admin_terms()["polity_words"])
         self.region_words = set(admin_terms()["region_words"])
+        self.site_words = set(admin_terms()["site_words"])
+        # "the White House" -> (Washington, US, US-DC): a site named instead of its town (data/places/sites.tsv)
+        self.sites = {normalize(row[0]): (row[1], row[2], row[3] if len(row) > 3 else "")
+                      for row in lexicons.read_rows("places/sites.tsv")}
 
     def candidates(self, mention: MentionInput) -> list[Candidate]:
         o = self.options
         if is_compass_term(mention.name, self.compass):
             return []  # "the West", "the North": a geopolitical term or a direction, not one place
+        if self.known_site(mention.name):
+            return []  # "the Kremlin": its town (place_sites), whatever the gazetteer's namesakes
         if mention.full_name:
             whole = [c for c in self.gazetteer.lookup(mention.full_name) if c.exact]
             if whole:  # "United States" is a name, not "United" + "states"
@@ -273,6 +289,25 @@ class Resolver:
             worded = [c for c in wanted if c.name.split()[-1].lower() in self.region_words]
             return worded or wanted or admin or found
         return found
+
+    def known_site(self, name: str) -> tuple[str, str, str] | None:
+        """The town, country and (where namesakes share it) first-level unit of a site of sites.tsv ("the Kremlin":
+        Moscow, RU; "the Pentagon": Arlington, US, US-VA), None for any other name."""
+        return self.sites.get(normalize(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)))
+
+    def site_name(self, name: str) -> bool:
+        """Whether a name is a site's: one of sites.tsv ("the Kremlin"), or several words ending in a building or
+        street word ("Saint Andrew's Church", "Royal Street")."""
+        words = re.sub(r"['’]s\b", "", name.strip()).split()
+        return self.known_site(name) is not None or len(words) > 1 and words[-1].lower() in self.site_words
+
+    def _foreign_site(self, m: MentionInput, c: Candidate, parts: dict[str, float], names: int) -> bool:
+        """A site's name read as a namesake in a country none of the article's other names (one at least) points to
+        (the White House as Casablanca, "Dar el Beida"; Saint Andrew's Church in Bucha as a parish of Jamaica): no
+        reading."""
+        o = self.options
+        return (self.site_name(m.name) and not m.container and names >= 2
+                and parts.get(f"country focus {c.country}", 0.0) < o.focus * o.stray_share)
 
     def _embedded(self, name: str) -> list[Candidate]:
         """Candidates of the longest capitalized part of a name that is no place as a whole: several words under an
@@ -356,9 +391,87 @@ class Resolver:
             if self._stray(m, cs[ranked[0][1]], ranked[0][2], len(votes.ballots)):
                 results.append(Resolution(None, None, _STRAY_CUE))
                 continue
+            if self._foreign_site(m, cs[ranked[0][1]], ranked[0][2], len(votes.ballots)):
+                results.append(Resolution(None, None, _SITE_CUE))
+                continue
             results.append(self._precision(cs[ranked[0][1]], self._cue(m, cs, ranked, base_parts[i])))
         self._apply_anchors(mentions, cands, results)
+        self._share(mentions, results)
+        self._place_sites(mentions, results)
         return results
+
+    @staticmethod
+    def _share(mentions: list[MentionInput], results: list[Resolution]) -> None:
+        """One sense per discourse: a name said again with no cue of its own (region word, container, anchor, "the
+        town of") takes the resolution of its first such mention."""
+        first: dict[str, Resolution] = {}
+        for m, r in zip(mentions, results):
+            if m.admin_cue or m.container or m.anchor is not None or m.settlement_cue:
+                continue
+            key = normalize(m.name)
+            if key in first:
+                r.candidate, r.precision, r.cue = first[key].candidate, first[key].precision, first[key].cue
+                r.anchor, r.radius_km, r.near_place = first[key].anchor, first[key].radius_km, first[key].near_place
+            else:
+                first[key] = r
+
+    def _place_sites(self, mentions: list[MentionInput], results: list[Resolution]) -> None:
+        """A site's mention is placed at its town: the one sites.tsv names ("the Kremlin": Moscow), else the town the
+        text names closest to it (within ``site_window_chars``; with 0, the town the article's names resolve to most
+        often, first named on a tie): precision "near", that town its anchor. With no such town it stays unresolved,
+        never a namesake abroad."""
+        o = self.options
+        town = self._article_town(results)
+        for i, m in enumerate(mentions):
+            if results[i].candidate is not None or results[i].near_place is not None or not self.site_name(m.name):
+                continue
+            known = self.known_site(m.name)
+            if known:
+                found = [c for c in self.gazetteer.lookup(known[0])
+                         if c.exact and c.country == known[1] and c.admin1_code.startswith(known[2])
+                         and not c.is_admin and c.lat is not None]
+                if not found:
+                    continue
+                site = max(found, key=lambda c: c.population)
+                results[i] = Resolution(site, "near", f"a site in {site.name} (sites.tsv)", None, o.near_radius_km,
+                                        self._near(site, m.name))
+            else:
+                j = self._passage_town(mentions, results, i) if o.site_window_chars else town
+                if j is None:
+                    continue
+                site = results[j].candidate
+                assert site is not None
+                where = "named near" if o.site_window_chars else "named in an article on"
+                results[i] = Resolution(None, "near", f"a site {where} {mentions[j].name}", j,
+                                        o.near_radius_km, self._near(site, m.name))
+
+    def _passage_town(self, mentions: list[MentionInput], results: list[Resolution], i: int) -> int | None:
+        """The town mention closest in the text to mention ``i``, within ``site_window_chars``."""
+        towns = [(abs(mentions[j].start - mentions[i].start), j) for j, r in enumerate(results)
+                 if r.candidate is not None and not r.candidate.is_admin and r.candidate.lat is not None
+                 and r.precision == "exact"]
+        near = [(d, j) for d, j in towns if d <= self.options.site_window_chars]
+        return min(near)[1] if near else None
+
+    @staticmethod
+    def _near(town: Candidate, name: str) -> Place:
+        return Place(id=f"near:{town.id}", name=name, feature="site", country=town.country, admin1=town.admin1,
+                     admin1_code=town.admin1_code, admin2=town.admin2, admin2_code=town.admin2_code, lat=town.lat,
+                     lon=town.lon, point_source=town.point_source)
+
+    @staticmethod
+    def _article_town(results: list[Resolution]) -> int | None:
+        """The index of the first mention of the town the article's names resolve to most often, if any."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for i, r in enumerate(results):
+            c = r.candidate
+            if c is not None and not c.is_admin and c.lat is not None and r.precision == "exact":
+                counts[c.id] += 1
+                first.setdefault(c.id, i)
+        if not counts:
+            return None
+        return first[max(counts, key=lambda k: (counts[k], -first[k]))]
 
     def _votes(self, keys: list[str], cands: list[list[Candidate]], scores: list[list[float]]) -> _Votes:
         """Each distinct name's ballot: its candidates' countries, regions, districts and points, in proportion to
@@ -451,6 +564,8 @@ class Resolver:
 
     @staticmethod
     def _precision(c: Candidate, cue: str) -> Resolution:
+        if c.feature in BROAD_FEATURES:  # a continent or region: never "exact", and ACLED has no level for it
+            return Resolution(c, None, cue + "; wider than a country: no precision")
         if c.feature in _PRECISION:
             return Resolution(c, _PRECISION[c.feature], cue)
         if c.lat is None:
@@ -553,6 +668,7 @@ class PlacesComponent:
         # ... and an acronym given to a person in parentheses: "Andres Manuel Lopez Obrador (AMLO)".
         person_words.update(m.group(1) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
                             for m in [_ACRONYM_AFTER.match(doc.text, e.end_char)] if m)
+        person_words.update(self._titled_names(doc))
         for ent in doc.ents:
             bare = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
             if len(bare) == 1 and (bare.text in person_words or bare.text in self.context.titles):
@@ -580,8 +696,53 @@ class PlacesComponent:
                                       person_words))
         found.extend(self._gazetteer_pass(doc, found, countries, person_words))
         found = [s for s in found if not self._generic_alone(s) and not self._speaker(s)]
+        heads = [m.span(1) for m in _DATELINE_HEAD.finditer(doc.text)]
+        found = [self._with_site_word(s) for s in found if not self._dateline_outlet(s, heads)]
         found.sort(key=lambda s: s.start_char)
         return found
+
+    def _titled_names(self, doc: Doc) -> set[str]:
+        """The words of a name right after a person's title ("President Kennedy", "Secretary Rusk"): a person's,
+        so its other mentions in the article are no place (Kennedy the president is no locality of Bogota), but for
+        a word the article also puts after a locative preposition."""
+        words: set[str] = set()
+        for t in doc[:-1]:
+            if t.lower_ not in self.context.person_titles:
+                continue
+            for name in doc[t.i + 1 : t.i + 4]:
+                if not (name.is_title and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "")):
+                    break  # "President Putin", but not a name the model tags a place
+                words.add(name.text)
+        # ... unless the article also uses the word as a place, after a locative preposition ("'Mr. Arlington'
+        # ... a young man of Arlington"): a nickname after the town
+        placed = {t.text for t in doc[1:] if doc[t.i - 1].lower_ in self.context.locative_preps | {"of"}}
+        return words - placed
+
+    def _dateline_outlet(self, span: Span, heads: list[tuple[int, int]]) -> bool:
+        """Whether a name is the outlet of a dateline, not a place: in its parentheses ("(AP)", "(BelTA)"), or an
+        acronym that is the whole dateline and only an airport or other code names ("CNN —": Kannur's IATA code),
+        not a place's own name ("ROME —")."""
+        head = next(((a, b) for a, b in heads if a <= span.start_char and span.end_char <= b), None)
+        if head is None:
+            return False
+        text = span.doc.text
+        if text.rfind("(", head[0], span.start_char) > text.rfind(")", head[0], span.start_char):
+            return True
+        if not (span.text.isupper() and len(span.text) <= 5) or text[head[0] : head[1]].strip(" ,") != span.text:
+            return False  # "RALEIGH, N.C. —", "ST. LOUIS –": a unit's abbreviation, a part of a name
+        key = _unaccented(span.text).casefold()
+        return not any(_unaccented(c.name).casefold() == key for c in self.gazetteer.lookup(span.text) if c.exact)
+
+    def _with_site_word(self, span: Span) -> Span:
+        """A possessive name followed by a capitalized building or street word is that site's name ("Saint Andrew's
+        Church", "St. Peter's Basilica"): resolved as a site, never as Saint Andrew, Jamaica. Without the possessive
+        the name is the place the site is named after and stays one ("Elizabethtown Hospital": Elizabethtown)."""
+        doc = span.doc
+        i = span.end + 1
+        if (i < len(doc) and doc[span.end].tag_ == "POS" and doc[i].is_title
+                and doc[i].lower_ in self.resolver.site_words):
+            return doc[span.start : i + 1]
+        return span
 
     def _generic_alone(self, span: Span) -> bool:
         """"The" and an organisation's generic word ("the Centre" for India's central government, "the Union") is no

@@ -29,7 +29,6 @@ from sitroom.text.numbers import LEXICON, NumberWords, alternation, number_patte
 # Longest noun phrase (tokens) taken as "what is counted"; longer spans are parse errors in our dev reading
 # (calibrated on the seed's class of sentences: unit phrases of 1-4 tokens).
 MAX_UNIT_TOKENS = 6
-CURRENCIES = {"$": "US dollars", "US$": "US dollars", "£": "pounds", "€": "euros"}
 UNIT_DEPS = ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "appos", "dep")
 
 
@@ -47,12 +46,17 @@ def load_grammar(data_dir: str = "") -> Grammar:
     lexicon = lexicons.read_json(LEXICON, data_dir or None)
     words = NumberWords.of(lexicon)
     number = number_pattern(words, skip=("zero",))
+    abbr = r"(?:" + alternation(list(lexicon["scale_abbreviations"])) + r"(?![\w]))?"  # "$25m": read with a currency
+    signs = alternation(list(lexicon["currency_signs"]))
     pattern = (
         r"(?:(?P<approx>" + alternation(list(lexicon["approximators"])) + r")\s+)?"
-        r"(?P<cur>US\$|\$|£|€)?"
+        r"(?:(?P<cur>" + signs + r")\s?)?"
         r"(?:(?P<vague>" + alternation(list(lexicon["vague"])) + r")"
         r"|between\s+(?P<blo>" + number + r")\s+and\s+(?P<bhi>" + number + r")"
-        r"|(?P<lo>" + number + r")(?:\s*(?:-|–|to)\s*(?P<hi>" + number + r"))?)"
+        r"|(?P<lo>" + number + r")(?P<abbr>" + abbr + r")"
+        r"(?:\s*(?:-|–|to)\s*(?P<hi>" + number + r")(?P<habbr>" + abbr + r"))?)"
+        r"(?:\s*(?P<pct>" + alternation(lexicon["percent_words"]) + r")"
+        r"|\s+(?P<curword>" + alternation(list(lexicon["currency_words"])) + r"))?"
     )
     regex = re.compile(r"(?<![\w.,$£€/-])" + pattern + r"(?![\w]|[.,]\d|-\w)", re.IGNORECASE)
     return Grammar(regex, lexicon, words)
@@ -102,6 +106,9 @@ class QuantityTagger:
         approx_literal = match.group("approx") or ""
         value = low = high = None
         kind = "exact"
+        currency = self._currency(match)
+        if (match.group("abbr") or match.group("habbr")) and not currency:
+            return None  # "25m" without a currency is a length
         if match.group("vague"):
             phrase = re.sub(r"\s+", " ", match.group("vague").lower())
             value, low, high = lexicon["vague"][phrase]
@@ -111,13 +118,16 @@ class QuantityTagger:
             approx_literal = (approx_literal + " " if approx_literal else "") + hedge
             kind = "vague"
         elif match.group("blo") or match.group("hi"):
-            low = parse_number(match.group("blo") or match.group("lo"), self.words)
-            high = parse_number(match.group("bhi") or match.group("hi"), self.words)
+            low = self._number(match.group("blo") or match.group("lo"), match.group("abbr"))
+            high = self._number(match.group("bhi") or match.group("hi"), match.group("habbr") or match.group("abbr"))
             if low is None or high is None or high < low:
                 return None
             kind = "range"
         else:
-            value = parse_number(match.group("lo"), self.words)
+            lo = match.group("lo")
+            if currency and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", lo):
+                lo = lo.replace(".", "")  # "400.000 Euros": thousands with dots (money has no third decimal)
+            value = self._number(lo, match.group("abbr"))
             if value is None:
                 return None
         if approx and kind == "exact" and value is not None:
@@ -129,12 +139,16 @@ class QuantityTagger:
             elif kind == "at_most":
                 high = value - (step if strict else 0)
                 value = None
-        unit, unit_evidence = self._unit(doc, match, previous)
+        measure = "count"
+        if match.group("pct"):
+            measure, unit, unit_evidence = "percent", "percent", evidence(doc, match.start("pct"), match.end("pct"))
+        elif currency:
+            group = "cur" if match.group("cur") else "curword"
+            measure, unit, unit_evidence = "money", currency, evidence(doc, match.start(group), match.end(group))
+        else:
+            unit, unit_evidence = self._unit(doc, match, previous)
         is_word = not re.search(r"\d", match.group(0)) and kind in ("exact", "range")
-        if match.group("cur"):
-            unit = CURRENCIES[match.group("cur")]
-            unit_evidence = evidence(doc, match.start("cur"), match.end("cur"))
-        elif is_word and unit_evidence is None:
+        if measure == "count" and is_word and unit_evidence is None:
             return None  # "no one", "the two": a number word with nothing to count is not a figure
         return Quantity(
             id=f"Q{n}",
@@ -146,7 +160,24 @@ class QuantityTagger:
             approximation=kind,
             unit=unit,
             unit_evidence=unit_evidence,
+            kind=measure,
         )
+
+    def _currency(self, match: re.Match[str]) -> str:
+        """The ISO 4217 code of the match's currency sign or word, "" for none."""
+        signs = self.lexicon["currency_signs"]
+        if match.group("cur"):
+            return str(signs.get(match.group("cur")) or signs.get(match.group("cur").upper(), ""))
+        if match.group("curword"):
+            return str(self.lexicon["currency_words"].get(re.sub(r"\s+", " ", match.group("curword").lower()), ""))
+        return ""
+
+    def _number(self, text: str, abbreviation: str | None) -> float | None:
+        """A number with its attached scale abbreviation ("25" + "m" -> 25,000,000)."""
+        value = parse_number(text, self.words)
+        if value is None or not abbreviation:
+            return value
+        return value * self.lexicon["scale_abbreviations"][abbreviation.lower()]
 
     def _unit(self, doc: Doc, match: re.Match[str], previous: list[Quantity]) -> tuple[str, Evidence | None]:
         """What the number counts: the noun it modifies, the noun of an "of" phrase, or the elided noun of the

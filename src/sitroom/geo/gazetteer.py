@@ -15,7 +15,11 @@ from sitroom.config import cache_dir
 from sitroom.geo.names import code_key, demonym_stems, is_code, normalize, skeleton, skeleton_countries
 from sitroom.model import Place
 
-VERSION = "5"  # of the file's schema and content: a new version is a new file name
+VERSION = "6"  # of the file's schema and content: a new version is a new file name
+# Where an entry's point comes from (the places.point_source column): GeoNames' own point, a label or centroid point
+# of a Natural Earth boundary, the middle of the extent of a first-level unit's own towns or the median of a
+# second-level unit's (no packaged point: flagged), the median of a grouping's member countries' points.
+POINT_SOURCES = ("geonames", "naturalearth", "towns", "towns-median", "countries")
 BUILD_COMMAND = "sitroom gazetteer build"
 
 # Feature ranks used when ties need a broad-to-narrow order.
@@ -62,6 +66,7 @@ class Candidate:
     lon: float | None
     population: int
     katottg: str | None
+    point_source: str | None
     exact: bool
 
     @property
@@ -72,12 +77,12 @@ class Candidate:
         return Place(
             id=self.id, name=self.name, feature=self.feature, country=self.country, admin1=self.admin1,
             admin1_code=self.admin1_code, admin2=self.admin2, admin2_code=self.admin2_code, lat=self.lat,
-            lon=self.lon, population=self.population or None,
+            lon=self.lon, population=self.population or None, point_source=self.point_source,
         )
 
 
 _COLUMNS = ("p.rowid, p.id, p.name, p.feature, p.country, p.admin1, p.admin1_code, p.admin1_gn, p.admin2, "
-            "p.admin2_code, p.lat, p.lon, p.population, p.katottg")
+            "p.admin2_code, p.lat, p.lon, p.population, p.katottg, p.point_source")
 
 
 class Gazetteer:
@@ -116,7 +121,7 @@ class Gazetteer:
             (norm, key, code),
         ).fetchall() if key else []
         romanized = skeleton_countries()
-        result = [Candidate(*row[:14], bool(row[14])) for row in rows if row[14] or row[4] in romanized]
+        result = [Candidate(*row[:15], bool(row[15])) for row in rows if row[15] or row[4] in romanized]
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[name] = result
@@ -140,7 +145,7 @@ class Gazetteer:
 
     def _one(self, where: str, *params: str) -> Candidate | None:
         row = self.connection.execute(f"SELECT {_COLUMNS}, 1 FROM places p WHERE {where}", params).fetchone()
-        return Candidate(*row[:14], True) if row else None
+        return Candidate(*row[:15], True) if row else None
 
     def get(self, place_id: str) -> Candidate | None:
         return self._one("p.id = ?", place_id)
