@@ -14,6 +14,7 @@ distinct failure once. Prints one line per failure, then one JSON line.
 from __future__ import annotations
 
 import argparse
+import base64
 import importlib.util
 import json
 import time
@@ -74,8 +75,12 @@ def make_round(props: ModuleType, strategy: st.SearchStrategy[bytes], fmt: str, 
     @given(strategy)
     def fuzz(data: bytes) -> None:
         tried[name] += 1
-        for item in props._read(data, fmt):
-            props._check(item)
+        try:
+            for item in props._read(data, fmt):
+                props._check(item)
+        except Exception as error:
+            error.add_note(f"input (base64): {base64.b64encode(data[:4000]).decode()}")
+            raise
 
     return fuzz
 
@@ -109,7 +114,9 @@ def main() -> None:
                 key = f"{name}: {type(error).__name__} at {Path(where.filename).name}:{where.lineno}"
                 if key not in failures:
                     failures[key] = {"target": name, "error": f"{type(error).__name__}: {error}"[:500]}
-                    print(f"FAILURE {key}\n  {failures[key]['error']}")
+                    notes = "\n  ".join(getattr(error, "__notes__", []))
+                    trace = "".join(traceback.format_exception(error)[-6:])
+                    print(f"FAILURE {key}\n  {failures[key]['error']}\n  {notes}\n{trace}")
         rounds += 1
     summary = {
         "bench": "fuzz", "seconds": args.seconds, "rounds": rounds, "html_inputs": tried["html"],
