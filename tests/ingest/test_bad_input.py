@@ -210,6 +210,15 @@ KINDS = [
                  lambda items: "reader_error" not in _reasons(items) and "\ud800" not in _texts(items),
                  marks=pytest.mark.xfail(strict=True, reason="lone surrogate escape: reader_error, no specific reason"),
                  id="lone-surrogate-escape"),
+    # found by bench/fuzz.py (ingest; reported): feedparser raises on a bad encoding name in the XML declaration
+    pytest.param("enc_bytes.rss", _feed(TEXT).replace(b"version='1.0'?>", b"version='1.0' encoding='latin\x941'?>"),
+                 lambda items: _reasons(items) == ["malformed_feed"] or "ok" in _reasons(items),
+                 marks=pytest.mark.xfail(strict=True, reason="feedparser UnicodeDecodeError: reader_error (reported)"),
+                 id="feed-encoding-name-not-utf8"),
+    pytest.param("enc_nul.rss", _feed(TEXT).replace(b"version='1.0'?>", b"version='1.0' encoding='utf\x008'?>"),
+                 lambda items: _reasons(items) == ["malformed_feed"] or "ok" in _reasons(items),
+                 marks=pytest.mark.xfail(strict=True, reason="feedparser ValueError (NUL): reader_error (reported)"),
+                 id="feed-encoding-name-with-nul"),
     # held at f3692ea, kept here
     pytest.param("laughs.rss", _feed("&lol9;", "<!DOCTYPE rss [<!ENTITY lol 'lol'>" + "".join(
         f"<!ENTITY lol{n} '{('&lol' + (str(n - 1) if n > 1 else '') + ';') * 10}'>" for n in range(1, 10)) + "]>"),
