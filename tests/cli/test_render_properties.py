@@ -2,14 +2,14 @@
 (":fire:"), any printable character -- prints verbatim in `show` (its metadata, marked text and claims table; the
 listing commands share the consoles of cli/render.py and are checked on fixed text in test_render.py).
 
-Control characters are the exception: rich drops some (BEL, BS, CR) and passes ESC through, so stored text can
-reach the terminal as an escape sequence (`test_control_characters_are_not_sent_raw`, expected to fail until the
-rendering helper escapes them).
+Control characters are the exception: they print as their control pictures ("␛"), never raw. Found here: rich
+drops some (BEL, BS, CR) but passed ESC through, so a stored title could send escape sequences to the terminal.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -74,8 +74,18 @@ def test_emoji_codes_stay_text(db: Path) -> None:
     assert ":warning:" in shown and ":flag_for_ukraine:" in shown and ":fire:" in shown
 
 
-@pytest.mark.xfail(strict=True, reason="rich passes ESC through: stored text can send escape sequences to the terminal")
 def test_control_characters_are_not_sent_raw(db: Path) -> None:
-    article_id = _store_one(db, "Title \x1b]0;owned\x07 \x1b[2J end", "Wire", "a claim \x1b[31m in red")
+    article_id = _store_one(db, "Title \x1b]0;owned\x07 \x1b[2J end", "Wire \x9b", "a claim \x1b[31m in red")
     shown = _output("show", article_id, "--db", str(db))
-    assert "\x1b" not in shown
+    assert "\x1b" not in shown and "\x9b" not in shown
+    assert "Title \u241b]0;owned" in shown and "\u241b[2J end" in shown and "a claim \u241b[31m in red" in shown
+
+
+CONTROLS = st.lists(st.sampled_from(["\x1b", "\x00", "\x7f", "\x85", "\x9b", "\x0b", "\x0c"]) | FIELDS, max_size=6)
+
+
+@settings(max_examples=RENDER_EXAMPLES)
+@given(CONTROLS.map("".join))
+def test_no_control_character_reaches_the_terminal(db: Path, title: str) -> None:
+    shown = _output("show", _store_one(db, title or "t", "Wire", "a claim"), "--db", str(db))
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", shown)
