@@ -6,9 +6,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # The CLI's tables fold cells to the terminal's width; a wide one keeps printed values whole for assertions.
 os.environ.setdefault("COLUMNS", "240")
+
+# Property tests: no per-example deadline (the first example of a test loads models and files), and each test
+# names its own max_examples; no example database in the tree (a failure prints the blob that replays it).
+settings.register_profile(
+    "sitroom", deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None, print_blob=True
+)
+settings.load_profile("sitroom")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

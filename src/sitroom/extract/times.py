@@ -12,6 +12,7 @@ evidence.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -41,6 +42,10 @@ REFERENCE_REACH = 400
 # (and a future-tense one as many days before); calibrated on TBAQ (announced payment and meeting dates).
 TENSE_SLACK_DAYS = 62
 
+
+# Python's dates run from year 1 to 9999: arithmetic that leaves them (a "published" of 9999-12-31 and "next
+# year", "a century ago" in year 50) raises these. Such an expression gets no value rather than failing the article.
+CALENDAR_ERRORS = (ValueError, OverflowError)
 
 # --- rules ---------------------------------------------------------------------------------------------------
 
@@ -942,7 +947,10 @@ class TimeTagger:
     ) -> list[TimeExpression]:
         results: list[tuple[Candidate, TimeExpression]] = []
         for cand in candidates:
-            norm = NORMALIZERS[cand.rule.normalizer](Context(dct, self.lexicon, doc, cand, tenses))
+            try:
+                norm = NORMALIZERS[cand.rule.normalizer](Context(dct, self.lexicon, doc, cand, tenses))
+            except CALENDAR_ERRORS:
+                continue
             if norm is None:
                 continue
             expression = TimeExpression(
@@ -961,7 +969,8 @@ class TimeTagger:
         previous: TimeExpression | None = None
         for cand, expression in results:
             if cand.rule.normalizer in ("ago", "year_earlier") and previous is not None:
-                _shift_reference(cand, expression, previous, self.lexicon)
+                with contextlib.suppress(*CALENDAR_ERRORS):
+                    _shift_reference(cand, expression, previous, self.lexicon)
             if expression.granularity == "quarter" and cand.rule.normalizer == "quarter" and cand.group(
                 "ord"
             ).lower() not in ("year-earlier", "year-ago"):
@@ -969,10 +978,12 @@ class TimeTagger:
             if expression.type == "DURATION" and _duration_months(expression.value):
                 anchor = _anchor(doc, cand, results)
                 if anchor is not None and anchor.start:
-                    expression.anchor = anchor.id
-                    expression.start = anchor.start
                     months = _duration_months(expression.value) or 0
-                    expression.end = add_months(dt.date.fromisoformat(anchor.start), months).isoformat()
+                    try:
+                        end = add_months(dt.date.fromisoformat(anchor.start), months)
+                    except CALENDAR_ERRORS:
+                        continue
+                    expression.anchor, expression.start, expression.end = anchor.id, anchor.start, end.isoformat()
         return [expression for _, expression in results]
 
     def infer(

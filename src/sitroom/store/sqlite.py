@@ -106,14 +106,29 @@ class SQLiteStore(Store):
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         except sqlite3.Error as error:
+            self._close_quietly()
             raise StoreError(explain_sqlite(error, self.path)) from None
-        if quick_check:
-            self._quick_check()
-        if self.read_only:
-            if self.schema_version < migrations()[-1][0]:
-                raise StoreError(f"{self.path} is read-only and needs its schema upgraded: open it once writable")
-        else:
-            self.migrate()
+        except StoreError:
+            self._close_quietly()
+            raise
+        try:
+            if quick_check:
+                self._quick_check()
+            if self.read_only:
+                if self.schema_version < migrations()[-1][0]:
+                    raise StoreError(f"{self.path} is read-only and needs its schema upgraded: open it once writable")
+            else:
+                self.migrate()
+        except BaseException:
+            self._close_quietly()
+            raise
+
+    def _close_quietly(self) -> None:
+        """Close the connection of an open that failed: the error's traceback holds this object, so the connection
+        (and its locks and mapping of the -shm file) stayed open until the garbage collector ran."""
+        db = getattr(self, "db", None)
+        if db is not None:
+            db.close()
 
     def _quick_check(self) -> None:
         """SQLite's quick_check on open, so a damaged page is reported before a listing or a write relies on

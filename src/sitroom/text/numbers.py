@@ -57,7 +57,7 @@ def parse_number(text: str, words: NumberWords | None = None) -> float | None:
             continue
         if total is not None:
             return None
-        if re.fullmatch(r"[\d,]+(?:\.\d+)?", part):
+        if re.fullmatch(r"\d[\d,]*(?:\.\d+)?", part):  # a digit first: "," alone is no number
             total = float(part.replace(",", ""))
         elif part in numbers:
             total = float(numbers[part])
