@@ -37,7 +37,11 @@ def read_feed(
     except ItemError as error:
         yield error.record(source)
         return
-    parsed = feedparser.parse(text, sanitize_html=False, resolve_relative_uris=False, response_headers=_AS_TEXT)
+    try:
+        parsed = feedparser.parse(text, sanitize_html=False, resolve_relative_uris=False, response_headers=_AS_TEXT)
+    except (ValueError, LookupError) as error:  # feedparser on an encoding name it cannot use ('utf\x008')
+        yield IngestError(source, "malformed_feed", f"{type(error).__name__}: {error}")
+        return
     if not parsed.entries:
         if parsed.get("bozo"):
             error = parsed.get("bozo_exception")

@@ -74,6 +74,8 @@ def parse_line(raw: bytes, number: int) -> tuple[dict[str, Any], Changes]:
         record = json.loads(text)
     except json.JSONDecodeError as error:
         raise ItemError("malformed_json", f"line {number}: {error.msg} at column {error.colno}") from None
+    except RecursionError:  # valid JSON nested deeper than the parser goes: no article is that shape
+        raise ItemError("malformed_json", f"line {number}: nested too deeply to read") from None
     if not isinstance(record, dict):
         raise ItemError("malformed_json", f"line {number}: a JSON {type(record).__name__}, not an object")
     return record, Changes(encoding="utf-8", replaced=replaced)
