@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 from sitroom.cli.render import console, errors
 from sitroom.config import CONFIG_ENV, Config, ConfigError, load_config
 from sitroom.eval.report import print_metrics
+from sitroom.fuse.actors import sources_by_actor
 from sitroom.geo.gazetteer import GazetteerMissing
 from sitroom.lexicons import LexiconError
 from sitroom.model import Article, ExtractionFailure, IngestError, Record, Skipped, to_dict
@@ -460,8 +461,13 @@ def _print_store_summary(store: Store) -> None:
         table.add_row(key, str(value))
     console.print(table)
     for title, table_name, column in SUMMARY_TALLIES:
-        count_by = store.count_claims_by if table_name == "claims" else store.count_events_by
-        rows = count_by(column, limit=SUMMARY_ROWS)  # type: ignore[arg-type]
+        if table_name == "actors":
+            # Sources by actor, not by string: "President of Ukraine Volodymyr Zelenskyy", "the President of
+            # Ukraine" and "Volodymyr Zelenskyy" are one source.
+            rows = sources_by_actor(store.iter_records(), limit=SUMMARY_ROWS)
+        else:
+            count_by = store.count_claims_by if table_name == "claims" else store.count_events_by
+            rows = count_by(column, limit=SUMMARY_ROWS)  # type: ignore[arg-type]
         if not rows:
             continue
         tally = Table(title=title)
@@ -476,7 +482,7 @@ def _print_store_summary(store: Store) -> None:
 SUMMARY_TALLIES = (
     ("claims by stance", "claims", "stance"),
     ("claims by verification", "claims", "verification"),
-    ("most cited sources", "claims", "source"),
+    ("most cited sources (by actor)", "actors", "source"),
     ("events by type", "events", "event_type"),
     ("events by PLOVER category", "events", "plover"),
     ("events by region", "events", "admin1"),
@@ -541,6 +547,16 @@ def eval_events(
 ) -> None:
     """Event typing: PLOVER category accuracy and macro-F1."""
     _run_eval("events", "Events", as_json, data, split=split)
+
+
+@eval_app.command("fusion")
+def eval_fusion(
+    corpus: Annotated[Path, typer.Option(help="Folder of JSONL files (../shared/corpus) or one JSONL file")],
+    split: SplitOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Fusion: near-duplicate precision/recall; event clusters' pairwise and BCubed F1 on a stress corpus."""
+    _run_eval("fusion", "Fusion", as_json, corpus, split=split)
 
 
 if __name__ == "__main__":
