@@ -10,6 +10,7 @@ never merged: the extractor already decided they are different events.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sitroom import acled
@@ -24,7 +25,12 @@ PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Time granularity, most precise first.
 GRANULARITY_RANK = {"time": 0, "part_of_day": 0, "day": 1, "week": 2, "month": 3}
 # Weights of the match score (they sum to 1).
-ACTOR_WEIGHT, TEXT_WEIGHT, CASUALTY_WEIGHT = 0.5, 0.4, 0.1
+ACTOR_WEIGHT, TEXT_WEIGHT, CASUALTY_WEIGHT, PLACE_WEIGHT = 0.5, 0.4, 0.1, 0.2
+# ACLED's types of political violence block together (one strike is "shelling" to one outlet and "an attack on
+# civilians" to another); every other type blocks alone.
+FAMILIES = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
+# Below this many actors, or content words, a match on them counts in proportion.
+MIN_ACTORS, MIN_WORDS = 2, 5
 
 
 @dataclass
@@ -33,7 +39,7 @@ class EventMention:
 
     member: str
     article_id: str
-    kind: str
+    kind: str  # what blocks: the type's family, with "~" and the status when it did not occur ("violence~planned")
     day: int  # proleptic ordinal of its date (the article's publication day when the event has none)
     date: str | None
     date_rank: int
@@ -49,6 +55,7 @@ class EventMention:
     words: frozenset[str] = frozenset()
     evidence: Evidence | None = None
     label: str = ""
+    event_type: str = ""  # as the extractor typed it (ACLED type or PLOVER category)
 
 
 def _day(value: str | None) -> tuple[int, str] | None:
@@ -72,6 +79,9 @@ def event_mentions(record: Record, registry: ActorRegistry) -> list[EventMention
         kind = event.event_type or event.plover_category
         if not kind:
             continue
+        kind = FAMILIES.get(kind, kind)
+        if event.status not in ("occurred", "ongoing"):
+            kind += "~" + event.status  # a planned or hypothetical attack is not the attack that happened
         time = times.get(event.time) if event.time else None
         when = _day(time.start) if time else None
         rank = GRANULARITY_RANK.get(time.granularity or "", 5) if time and when else 5
@@ -100,6 +110,7 @@ def _mention(record: Record, event: Event, kind: str, when: tuple[int, str], ran
         actors=frozenset(keys), actor_names=tuple(registry.display(k) for k in keys),
         fatalities=acled.fatalities(event.casualties, quantities),
         words=frozenset(content_words(evidence.text)), evidence=evidence, label=evidence.text[:160],
+        event_type=event.event_type or event.plover_category,
     )
 
 
@@ -115,14 +126,20 @@ def places_agree(a: EventMention, b: EventMention, options: FuseOptions) -> bool
 
 
 def match_score(a: EventMention, b: EventMention) -> float:
-    """Actors (Jaccard of their keys), sentence words (mean of overlap coefficient and Jaccard), casualties (both counted and
-    close, or neither counted); each part counts 0 where neither report has it and the weights are shared out."""
+    """Actors (Jaccard of their keys, when both name any), sentence words (mean of overlap coefficient and
+    Jaccard), places (both at a town, already within reach), casualties (both counted and close); a part neither
+    report has is left out and the weights of the others are shared out."""
     parts: list[tuple[float, float]] = []
-    if a.actors or b.actors:
-        parts.append((ACTOR_WEIGHT, len(a.actors & b.actors) / len(a.actors | b.actors)))
+    if a.actors and b.actors:  # an actor the extractor did not name is missing evidence, not a contradiction
+        # One shared actor says little (Zelenskyy meets someone every day): it counts half.
+        parts.append((ACTOR_WEIGHT, len(a.actors & b.actors) / max(MIN_ACTORS, len(a.actors | b.actors))))
     if a.words and b.words:
         common = len(a.words & b.words)
-        parts.append((TEXT_WEIGHT, (common / min(len(a.words), len(b.words)) + common / len(a.words | b.words)) / 2))
+        similar = (common / min(len(a.words), len(b.words)) + common / len(a.words | b.words)) / 2
+        # "talks" against "the Vienna talks": a sentence of one or two words says little too.
+        parts.append((TEXT_WEIGHT, similar * min(1.0, min(len(a.words), len(b.words)) / MIN_WORDS)))
+    if a.place_rank <= 2 and b.place_rank <= 2:  # both placed at a town: within max_distance_km (blocking)
+        parts.append((PLACE_WEIGHT, 1.0))
     if a.fatalities is not None and b.fatalities is not None:
         low, high = sorted((a.fatalities, b.fatalities))
         parts.append((CASUALTY_WEIGHT, 1.0 if high == 0 or low / high >= 0.5 else 0.0))
@@ -167,7 +184,7 @@ def summary(cluster: EventCluster) -> dict[str, object]:
     for m in cluster.members:
         actors.extend(n for n in m.actor_names if n not in actors)
     return {
-        "event_type": cluster.members[0].kind, "date": dated.date,
+        "event_type": Counter(m.event_type for m in cluster.members).most_common(1)[0][0], "date": dated.date,
         "place": placed.place, "admin1": placed.admin1, "country": placed.country,
         "fatalities": acled.most_conservative(m.fatalities for m in cluster.members), "actors": actors,
         "label": cluster.members[0].label,

@@ -46,17 +46,22 @@ class LSHIndex:
 
     def __init__(self, bands: int, rows: int) -> None:
         self.bands, self.rows = bands, rows
-        self.buckets: dict[tuple[int, bytes], list[Hashable]] = defaultdict(list)
+        self.buckets: dict[int, list[Hashable]] = defaultdict(list)
 
-    def keys(self, signature: np.ndarray) -> list[tuple[int, bytes]]:
-        return [(band, signature[band * self.rows:(band + 1) * self.rows].tobytes()) for band in range(self.bands)]
+    def keys(self, signature: np.ndarray, prefix: int = 0) -> list[int]:
+        """One int per band (Python's hash of the band's values: in memory only, never stored, so its salt per
+        process does not matter; an int key costs a fraction of a tuple of bytes). ``prefix`` partitions the
+        index (by week, for claims), so a query looks only where a match may be."""
+        return [hash((prefix, band, signature[band * self.rows:(band + 1) * self.rows].tobytes()))
+                for band in range(self.bands)]
 
-    def candidates(self, signature: np.ndarray) -> set[Hashable]:
+    def candidates(self, signature: np.ndarray, prefixes: Iterable[int] = (0,)) -> set[Hashable]:
         found: set[Hashable] = set()
-        for key in self.keys(signature):
-            found.update(self.buckets.get(key, ()))
+        for prefix in prefixes:
+            for key in self.keys(signature, prefix):
+                found.update(self.buckets.get(key, ()))
         return found
 
-    def insert(self, key: Hashable, signature: np.ndarray) -> None:
-        for bucket in self.keys(signature):
+    def insert(self, key: Hashable, signature: np.ndarray, prefix: int = 0) -> None:
+        for bucket in self.keys(signature, prefix):
             self.buckets[bucket].append(key)

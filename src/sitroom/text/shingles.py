@@ -23,8 +23,9 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """The text's words, lowercased and accent-folded ("Zelenskyy's" -> ["zelenskyy", "s"])."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = text.lower()
+    if not folded.isascii():
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
     return WORD.findall(folded)
 
 
