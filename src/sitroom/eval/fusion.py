@@ -26,6 +26,7 @@ from sitroom.eval.metrics import f1
 from sitroom.fuse.dedup import Deduplicator
 from sitroom.fuse.ledger import Fusion
 from sitroom.fuse.options import FuseOptions
+from sitroom.fuse.unionfind import UnionFind
 from sitroom.fuse.stress import StressDoc, make_variants, pick_originals
 from sitroom.ingest import read_paths
 from sitroom.model import Article, Record
@@ -83,22 +84,11 @@ def dedup_scores(articles: list[Article], options: FuseOptions | None = None) ->
 
 def _closure(pairs: Iterable[frozenset[str]]) -> set[frozenset[str]]:
     """Every pair inside the groups the pairs connect (a copy of a copy is a copy)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind()
     for pair in pairs:
         a, b = sorted(pair)
-        parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = {}
-    for x in list(parent):
-        groups.setdefault(find(x), []).append(x)
-    return {frozenset(p) for g in groups.values() for p in itertools.combinations(sorted(g), 2)}
+        sets.union(a, b)
+    return {frozenset(p) for g in sets.groups().values() for p in itertools.combinations(g, 2)}
 
 
 def cluster_scores(predicted: dict[str, str], truth: dict[str, str]) -> dict[str, float]:

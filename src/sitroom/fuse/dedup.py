@@ -16,6 +16,7 @@ import numpy as np
 
 from sitroom.fuse.minhash import LSHIndex, MinHasher, similarity
 from sitroom.fuse.options import FuseOptions
+from sitroom.fuse.unionfind import UnionFind
 from sitroom.model import Article
 from sitroom.text.shingles import shingles, stable_hash, words
 
@@ -43,7 +44,7 @@ class Deduplicator:
         self.hasher = MinHasher(self.options.num_perm)
         self.index = LSHIndex(self.options.bands, self.options.rows)
         self.prints: dict[str, Fingerprint] = {}
-        self.parent: dict[str, str] = {}
+        self.copies = UnionFind(rank=lambda article_id: self.prints[article_id].order)
         self.matches: dict[str, list[tuple[str, float]]] = {}  # article -> (copy, containment): the evidence
 
     def fingerprint(self, article: Article) -> Fingerprint:
@@ -57,7 +58,7 @@ class Deduplicator:
             return self.matches.get(article.id, [])
         fp = self.fingerprint(article)
         self.prints[article.id] = fp
-        self.parent[article.id] = article.id
+        self.copies.find(article.id)
         found: list[tuple[str, float]] = []
         if fp.size >= self.options.min_shingles:
             for other in sorted(self.index.candidates(fp.signature)):  # type: ignore[type-var]
@@ -65,7 +66,7 @@ class Deduplicator:
                 if score >= self.options.containment and self.prints[other].size >= self.options.min_shingles:  # type: ignore[index]
                     found.append((str(other), round(score, 3)))
                     self.matches.setdefault(str(other), []).append((article.id, round(score, 3)))
-                    self._union(article.id, str(other))
+                    self.copies.union(article.id, str(other))
             self.index.insert(article.id, fp.signature)
         self.matches.setdefault(article.id, []).extend(found)
         return found
@@ -74,26 +75,10 @@ class Deduplicator:
         for article in articles:
             self.add(article)
 
-    def _find(self, item: str) -> str:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self._find(a), self._find(b)
-        if ra == rb:
-            return
-        first, second = sorted((ra, rb), key=lambda r: self.prints[r].order)
-        self.parent[second] = first
-
     def group_of(self, article_id: str) -> str:
         """The id of the earliest copy of this article's text (itself when it has none)."""
-        return self._find(article_id) if article_id in self.parent else article_id
+        return self.copies.find(article_id) if article_id in self.copies else article_id
 
     def groups(self) -> dict[str, list[str]]:
         """Copy groups of two or more articles, by the id that names them."""
-        out: dict[str, list[str]] = {}
-        for article_id in self.prints:
-            out.setdefault(self.group_of(article_id), []).append(article_id)
-        return {k: sorted(v) for k, v in out.items() if len(v) > 1}
+        return {k: v for k, v in self.copies.groups().items() if len(v) > 1}
