@@ -276,12 +276,35 @@ class Record:
 
 
 @dataclass
+class ClusterMember:
+    """One event or claim of one article inside a cluster, with the words that put it there."""
+
+    member: str  # "<article id>/<event or claim id>"
+    evidence: Evidence
+    source: str = ""  # the claim's source actor, or the event's first actor (corpus-wide key's display name)
+    stance: str = ""  # claims: assert, deny, no_comment, retract
+    role: str = "member"  # member; or for claim clusters the reason it counts: corroborates, denies, contests, retracts
+    figure: int | None = None  # events: this report's fatalities (conflicting figures stay visible)
+    score: float = 1.0  # how well it matched the cluster when it joined
+
+
+@dataclass
 class Cluster:
     id: str
     kind: Literal["event", "claim"]
     members: list[str] = field(default_factory=list)  # "<article id>/<record id>"
     independent_sources: int = 0
     status: ClusterStatus = "single_source"
+    label: str = ""  # a member's words, for lists
+    event_type: str = ""  # events: ACLED type or PLOVER category
+    date: str | None = None  # the most precise date the members support
+    place: str = ""  # the most precise place the members support
+    admin1: str = ""
+    country: str = ""
+    fatalities: int | None = None  # ACLED's conservative figure of the members'
+    actors: list[str] = field(default_factory=list)
+    status_claims: list[str] = field(default_factory=list)  # claims: the members that make the status
+    detail: list[ClusterMember] = field(default_factory=list)
 
 
 def iter_evidence(obj: Any) -> Iterator[Evidence]:

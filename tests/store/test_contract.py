@@ -199,3 +199,60 @@ def test_a_record_of_an_older_text_is_not_stored(store):
     result = store.put_records([_record(old)], "p1")
     assert (result.stored, result.stale) == (0, 1)
     assert store.record("id001") is None and store.ids_to_extract("p1") == ["id001"]
+
+
+# --- fusion clusters ------------------------------------------------------------------------------------------
+
+def _cluster(i: int, kind: str = "event", size: int = 2, sources: int = 1, status: str = "single_source"):
+    from sitroom.model import Cluster, ClusterMember
+
+    members = [f"id{j:03d}/{'E' if kind == 'event' else 'C'}{i}" for j in range(size)]
+    detail = [ClusterMember(m, Evidence(m.split("/")[0], 0, 4, text="Body")) for m in members]
+    return Cluster(id=f"{kind[:2]}-{i:03d}", kind=kind, members=members, independent_sources=sources,
+                   status=status, label=f"cluster {i}", date=f"2022-03-{1 + i % 28:02d}", detail=detail)
+
+
+def test_clusters_round_trip_with_members_and_evidence(store):
+    from sitroom.store.base import ClusterChange
+
+    cluster = _cluster(1, size=3, sources=2)
+    assert store.put_clusters([cluster], log=[ClusterChange("create", cluster.id, member=cluster.members[0])]) == 1
+    back = store.cluster(cluster.id[:4])
+    assert back == cluster
+    assert back.detail[0].evidence.article_id == "id000"
+    assert [row.action for row in store.iter_cluster_log(cluster.id)] == ["create"]
+
+
+def test_putting_a_cluster_again_replaces_it_and_merged_ids_are_removed(store):
+    from sitroom.store.base import ClusterChange, ClusterFilter
+
+    store.put_clusters([_cluster(1), _cluster(2)])
+    grown = _cluster(1, size=4, sources=3)
+    store.put_clusters([grown], removed=["ev-002"], log=[ClusterChange("merge", "ev-001", other="ev-002")])
+    rows = list(store.iter_clusters(ClusterFilter(kind="event")))
+    assert [(r.id, r.size, r.independent_sources) for r in rows] == [("ev-001", 4, 3)]
+    assert store.cluster("ev-002") is None
+    assert [r.other for r in store.iter_cluster_log("ev-002")] == ["ev-002"]
+
+
+def test_cluster_pages_resume_exactly_and_filter(store):
+    from sitroom.store.base import ClusterFilter
+
+    clusters = [_cluster(i, kind="claim" if i % 2 else "event", size=1 + i % 4, sources=1 + i % 3,
+                         status="corroborated" if i % 3 else "single_source") for i in range(30)]
+    store.put_clusters(clusters)
+    seen, after = [], None
+    while True:
+        page = store.clusters_page(after=after, limit=7)
+        seen += page.rows
+        if page.next is None:
+            break
+        after = page.next
+    assert len(seen) == 30 and len({r.id for r in seen}) == 30
+    keys = [(-r.independent_sources, -r.size, r.id) for r in seen]
+    assert keys == sorted(keys)
+    claims = list(store.iter_clusters(ClusterFilter(kind="claim", status="corroborated")))
+    assert claims and all(r.kind == "claim" and r.status == "corroborated" for r in claims)
+    assert {r.id for r in store.iter_clusters(ClusterFilter(article_id="id003"))} == \
+        {c.id for c in clusters if len(c.members) > 3}
+    assert len(list(store.iter_cluster_bodies(ClusterFilter(min_size=4)))) == sum(len(c.members) >= 4 for c in clusters)

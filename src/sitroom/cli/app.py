@@ -19,12 +19,13 @@ from typer.core import TyperGroup
 from sitroom.cli.render import console, errors
 from sitroom.config import CONFIG_ENV, PROFILES, Config, ConfigError, load_config
 from sitroom.eval.report import print_metrics
+from sitroom.fuse.actors import sources_by_actor
 from sitroom.geo.gazetteer import GazetteerMissing
 from sitroom.lexicons import LexiconError
 from sitroom.model import Article, ExtractionFailure, IngestError, Record, Skipped, to_dict
 from sitroom.store import Store, open_store
 from sitroom.store.base import (
-    ArticleFilter, BatchResult, ClaimFilter, EventFilter, ProblemFilter, RecordsResult, StoreError,
+    ArticleFilter, BatchResult, ClaimFilter, ClusterFilter, EventFilter, ProblemFilter, RecordsResult, StoreError,
 )
 from sitroom.store.sqlite import explain_sqlite
 
@@ -441,6 +442,99 @@ def gazetteer_build(
     console.print(f"gazetteer at {target}: {stats}")
 
 
+# --- fusion --------------------------------------------------------------------------------------------------
+
+CLUSTER_STATUSES = ("single_source", "corroborated", "contested", "denied", "retracted")
+CLUSTER_LABEL_CHARS = 60  # of a member's words in a list (`sitroom cluster ID` shows them all)
+
+
+@app.command()
+def fuse(db: DbOption = None) -> None:
+    """Fuse extracted records across articles into event and claim clusters (incremental: new articles join
+    the stored clusters, ids are kept, merges are logged; running it again with nothing new changes nothing)."""
+    with _store(db) as store:
+        _fuse_into(store)
+
+
+def _fuse_into(store: Store) -> None:
+    from sitroom.run.local import fuse as run_fuse
+
+    result = run_fuse(store)
+    console.print(f"fused: {result.event_clusters} event clusters, {result.claim_clusters} claim clusters;"
+                  f" {result.created} new, {result.joined} joined, {result.merges} merged;"
+                  f" {result.written} clusters written, {result.removed} removed")
+
+
+@app.command()
+def clusters(
+    kind: Annotated[Optional[str], typer.Option(help="event or claim (default: both).")] = None,
+    status: Annotated[Optional[str], typer.Option(help="Claims: " + ", ".join(CLUSTER_STATUSES) + ".")] = None,
+    min_size: Annotated[Optional[int], typer.Option("--min-size", help="At least this many members.")] = None,
+    limit: LimitOption = None,
+    db: DbOption = None,
+) -> None:
+    """List clusters, the most independent sources first."""
+    if kind not in (None, "event", "claim"):
+        errors.print(f"--kind is event or claim, not {kind!r}")
+        raise typer.Exit(2)
+    if status not in (None, *CLUSTER_STATUSES):
+        errors.print(f"--status is one of {', '.join(CLUSTER_STATUSES)}, not {status!r}")
+        raise typer.Exit(2)
+    where = ClusterFilter(kind=kind, status=status, min_size=min_size)  # type: ignore[arg-type]
+    with _store(db) as store:
+        rows = list(islice(store.iter_clusters(where), limit))
+    table = Table(title=f"{len(rows)} clusters")
+    for column in ("id", "kind", "status", "sources", "members", "type", "date", "place", "fatalities", "label"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row.id, row.kind, row.status, str(row.independent_sources), str(row.size), row.event_type,
+                      (row.date or "")[:10], row.place or row.admin1 or row.country,
+                      "" if row.fatalities is None else str(row.fatalities), row.label[:CLUSTER_LABEL_CHARS])
+    console.print(table)
+
+
+@app.command()
+def cluster(
+    cluster_id: Annotated[str, typer.Argument(help="Cluster id (a unique prefix is enough)")],
+    db: DbOption = None,
+) -> None:
+    """One cluster: every member with its evidence, the status and the claims that make it so, its history."""
+    with _store(db) as store:
+        found = store.cluster(cluster_id)
+        history = list(store.iter_cluster_log(found.id)) if found else []
+    if found is None:
+        errors.print(f"no cluster {cluster_id!r}")
+        raise typer.Exit(1)
+    meta = Table(show_header=False, box=None)
+    meta.add_column(style="bold")
+    meta.add_column(overflow="fold")
+    for key, value in (
+        ("id", found.id), ("kind", found.kind), ("status", found.status),
+        ("independent sources", str(found.independent_sources)), ("type", found.event_type),
+        ("date", found.date or ""), ("place", ", ".join(x for x in (found.place, found.admin1, found.country) if x)),
+        ("fatalities (conservative)", "" if found.fatalities is None else str(found.fatalities)),
+        ("actors", "; ".join(found.actors)), ("status because of", ", ".join(found.status_claims)),
+    ):
+        if value:
+            meta.add_row(key, value)
+    console.print(meta)
+    table = Table(title=f"{len(found.detail)} members")
+    for column in ("member", "source", "stance", "role", "figure", "score", "evidence"):
+        table.add_column(column, overflow="fold")
+    for member in found.detail:
+        table.add_row(member.member, member.source, member.stance, member.role,
+                      "" if member.figure is None else str(member.figure), f"{member.score:.2f}",
+                      f"[{member.evidence.start}:{member.evidence.end}] {member.evidence.text}")
+    console.print(table)
+    if history:
+        log = Table(title="history")
+        for column in ("at", "action", "other", "member"):
+            log.add_column(column, overflow="fold")
+        for row in history:
+            log.add_row(row.at, row.action, row.other if row.other != found.id else row.cluster_id, row.member)
+        console.print(log)
+
+
 # --- the main job --------------------------------------------------------------------------------------------
 
 
@@ -450,7 +544,8 @@ def run(
     db: DbOption = None,
     profile: ProfileOption = None,
 ) -> None:
-    """The main job: ingest, extract, and summarize what was found; exits 1 when any item or article failed."""
+    """The main job: ingest, extract, fuse, and summarize what was found; exits 1 when any item or article
+    failed."""
     _use_profile(profile)
     from sitroom.run.local import ingest_paths, new_run_id
 
@@ -461,6 +556,7 @@ def run(
             result = ingest_paths(store, paths, State.config, run_id, lambda n: progress.advance(task, n))
         _print_ingest_summary(result, run_id)
         extracted = _extract_into(store, force=False)
+        _fuse_into(store)
         _print_store_summary(store)
     if result.failed or extracted.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -475,8 +571,13 @@ def _print_store_summary(store: Store) -> None:
         table.add_row(key, str(value))
     console.print(table)
     for title, table_name, column in SUMMARY_TALLIES:
-        count_by = store.count_claims_by if table_name == "claims" else store.count_events_by
-        rows = count_by(column, limit=SUMMARY_ROWS)  # type: ignore[arg-type]
+        if table_name == "actors":
+            # Sources by actor, not by string: "President of Ukraine Volodymyr Zelenskyy", "the President of
+            # Ukraine" and "Volodymyr Zelenskyy" are one source.
+            rows = sources_by_actor(store.iter_records(), limit=SUMMARY_ROWS)
+        else:
+            count_by = store.count_claims_by if table_name == "claims" else store.count_events_by
+            rows = count_by(column, limit=SUMMARY_ROWS)  # type: ignore[arg-type]
         if not rows:
             continue
         tally = Table(title=title)
@@ -491,7 +592,7 @@ def _print_store_summary(store: Store) -> None:
 SUMMARY_TALLIES = (
     ("claims by stance", "claims", "stance"),
     ("claims by verification", "claims", "verification"),
-    ("most cited sources", "claims", "source"),
+    ("most cited sources (by actor)", "actors", "source"),
     ("events by type", "events", "event_type"),
     ("events by PLOVER category", "events", "plover"),
     ("events by region", "events", "admin1"),
@@ -556,6 +657,16 @@ def eval_events(
 ) -> None:
     """Event typing: PLOVER category accuracy and macro-F1."""
     _run_eval("events", "Events", as_json, data, split=split)
+
+
+@eval_app.command("fusion")
+def eval_fusion(
+    corpus: Annotated[Path, typer.Option(help="Folder of JSONL files (../shared/corpus) or one JSONL file")],
+    split: SplitOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Fusion: near-duplicate precision/recall; event clusters' pairwise and BCubed F1 on a stress corpus."""
+    _run_eval("fusion", "Fusion", as_json, corpus, split=split)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,14 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
+from dataclasses import dataclass
+
 from sitroom.config import Config
+from sitroom.fuse.ledger import Fusion
+from sitroom.fuse.options import FuseOptions
 from sitroom.model import Article, ExtractionFailure, Record
 from sitroom.nlp import annotate
-from sitroom.store.base import BatchResult, IngestItem, RecordsResult, Store
+from sitroom.store.base import BatchResult, ClusterChange, IngestItem, RecordsResult, Store
 
 ProgressCallback = Callable[[int], None]
 
@@ -71,4 +75,30 @@ def _commits(
         yield commit
 
 
-__all__ = ["Article", "ProgressCallback", "extract_articles", "ingest_items"]
+@dataclass
+class FuseResult:
+    written: int = 0  # clusters created or changed
+    removed: int = 0  # clusters merged away or left with no member
+    joined: int = 0  # events and claims that joined an existing cluster
+    created: int = 0
+    merges: int = 0
+    event_clusters: int = 0
+    claim_clusters: int = 0
+
+
+def fuse_store(store: Store, options: FuseOptions | None = None) -> FuseResult:
+    """Fuse the store's records into clusters: the stored clusters are restored as they are, the events and
+    claims no cluster holds yet are placed (joining a cluster, or making one), and what changed is written back
+    in one transaction with its log. Running it again with nothing new writes nothing."""
+    fusion = Fusion(options)
+    fusion.restore(store.iter_cluster_bodies(), store.iter_records())
+    changed, gone = fusion.changed_clusters()
+    log = [ClusterChange(e.action, e.cluster, e.other, e.member) for e in fusion.log]
+    written = store.put_clusters(changed, gone, log) if changed or gone or log else 0
+    actions = [e.action for e in fusion.log]
+    return FuseResult(written=written, removed=len(gone), joined=actions.count("join"),
+                      created=actions.count("create"), merges=actions.count("merge"),
+                      event_clusters=len(fusion.events), claim_clusters=len(fusion.claims))
+
+
+__all__ = ["Article", "FuseResult", "ProgressCallback", "extract_articles", "fuse_store", "ingest_items"]

@@ -9,7 +9,8 @@ from pathlib import Path
 from sitroom.config import Config
 from sitroom.ingest import read_paths
 from sitroom.nlp import load_pipeline
-from sitroom.run.batch import ProgressCallback, extract_articles, ingest_items
+from sitroom.fuse.options import FuseOptions
+from sitroom.run.batch import FuseResult, ProgressCallback, extract_articles, fuse_store, ingest_items
 from sitroom.run.identity import fingerprint
 from sitroom.store.base import BatchResult, RecordsResult, Store
 
@@ -36,3 +37,8 @@ class Extraction:
 
     def run(self, progress: ProgressCallback | None = None) -> RecordsResult:
         return extract_articles(self.store, self.nlp, self.pipeline, self.todo, self.config, progress)
+
+
+def fuse(store: Store, options: FuseOptions | None = None) -> FuseResult:
+    """Fusion after extraction, in this process: the fuse step of run/batch.py over the whole store."""
+    return fuse_store(store, options)

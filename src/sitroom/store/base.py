@@ -14,8 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sitroom.model import Article, ExtractionFailure, IngestError, Record, Skipped
-from sitroom.store.rows import ClaimField, ClaimRow, EventField, EventRow, ProblemRow, ProblemStage
+from sitroom.model import Article, Cluster, ExtractionFailure, IngestError, Record, Skipped
+from sitroom.store.rows import (
+    ClaimField, ClaimRow, ClusterKind, ClusterLogRow, ClusterRow, EventField, EventRow, ProblemRow, ProblemStage,
+)
 
 IngestItem = Article | IngestError | Skipped
 Row = TypeVar("Row")
@@ -86,6 +88,27 @@ class EventFilter:
 class ProblemFilter:
     stage: ProblemStage | None = None
     run: str | None = None  # an ingest run
+
+
+@dataclass
+class ClusterFilter:
+    kind: ClusterKind | None = None
+    status: str | None = None  # single_source, corroborated, contested, denied, retracted
+    since: str | None = None  # ISO date, inclusive (clusters with a date)
+    until: str | None = None
+    min_size: int | None = None  # at least this many members
+    article_id: str | None = None  # clusters holding a member of this article
+
+
+@dataclass(frozen=True)
+class ClusterChange:
+    """One change fusion made, to be logged: create, join, merge (``other`` absorbed), remove (a member
+    whose record is gone)."""
+
+    action: str
+    cluster: str
+    other: str = ""
+    member: str = ""
 
 
 @dataclass
@@ -186,6 +209,41 @@ class Store(abc.ABC):
 
     def iter_events(self, where: EventFilter | None = None) -> Iterator[EventRow]:
         return walk(lambda after: self.events_page(where, after))
+
+    # --- fusion clusters ----------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def put_clusters(self, clusters: Iterable[Cluster], removed: Iterable[str] = (),
+                     log: Iterable[ClusterChange] = ()) -> int:
+        """Store clusters (replacing the stored version of each, members included), delete the ``removed``
+        ids (merged away) and append ``log``, in one transaction; the number of clusters written."""
+
+    @abc.abstractmethod
+    def cluster(self, cluster_id: str) -> Cluster | None:
+        """By id, or a unique prefix of one: the cluster with every member and its evidence."""
+
+    @abc.abstractmethod
+    def clusters_page(self, where: ClusterFilter | None = None, after: str | None = None,
+                      limit: int | None = None) -> Page[ClusterRow]:
+        """Clusters, the most independent sources first, then the largest, then by id."""
+
+    def iter_clusters(self, where: ClusterFilter | None = None) -> Iterator[ClusterRow]:
+        return walk(lambda after: self.clusters_page(where, after))
+
+    def iter_cluster_bodies(self, where: ClusterFilter | None = None) -> Iterator[Cluster]:
+        """Every cluster with its members (what fusion restores its state from)."""
+        for row in self.iter_clusters(where):
+            cluster = self.cluster(row.id)
+            if cluster is not None:
+                yield cluster
+
+    @abc.abstractmethod
+    def cluster_log_page(self, cluster_id: str | None = None, after: str | None = None,
+                         limit: int | None = None) -> Page[ClusterLogRow]:
+        """What fusion changed, oldest first (of one cluster, where given)."""
+
+    def iter_cluster_log(self, cluster_id: str | None = None) -> Iterator[ClusterLogRow]:
+        return walk(lambda after: self.cluster_log_page(cluster_id, after))
 
     # --- bookkeeping --------------------------------------------------------------------------------------
 

@@ -138,3 +138,36 @@ def _event_row(record: Record, event: Event) -> EventRow:
         start=event.trigger.start,
         end=event.trigger.end,
     )
+
+
+ClusterKind = Literal["event", "claim"]
+
+
+@dataclass(frozen=True)
+class ClusterRow:
+    """One cluster in a list: what it is, how many independent sources, its status (the members are in
+    ``Store.cluster``)."""
+
+    id: str
+    kind: str
+    status: str
+    independent_sources: int
+    size: int
+    event_type: str
+    date: str | None
+    place: str
+    admin1: str
+    country: str
+    fatalities: int | None
+    label: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class ClusterLogRow:
+    seq: int
+    at: str
+    action: str
+    cluster_id: str
+    other: str
+    member: str

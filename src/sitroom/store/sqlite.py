@@ -12,11 +12,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitroom.model import Article, ExtractionFailure, IngestError, Record, Skipped, from_json, to_json
+from sitroom.model import Article, Cluster, ExtractionFailure, IngestError, Record, Skipped, from_json, to_json
 from sitroom.store.base import (
     ArticleFilter,
     BatchResult,
     ClaimFilter,
+    ClusterChange,
+    ClusterFilter,
     EventFilter,
     IngestItem,
     Page,
@@ -31,6 +33,8 @@ from sitroom.store.base import (
 from sitroom.store.rows import (
     ClaimField,
     ClaimRow,
+    ClusterLogRow,
+    ClusterRow,
     EventField,
     EventRow,
     ProblemRow,
@@ -52,6 +56,8 @@ TALLY_COLUMNS = {
 ARTICLE_KEY = ("coalesce(published, '')", "id")
 CLAIM_KEY = ("coalesce(a.published, '')", "c.article_id", "c.start", "c.claim_id")
 EVENT_KEY = ("coalesce(e.event_date, a.published, '')", "e.article_id", "e.start", "e.event_id")
+CLUSTER_KEY = ("-independent_sources", "-size", "id")
+CLUSTER_LOG_KEY = ("seq",)
 
 
 def _now() -> str:
@@ -377,6 +383,80 @@ class SQLiteStore(Store):
                   + " FROM events e JOIN articles a ON a.id = e.article_id")
         rows = self._page(select, clauses, params, EVENT_KEY, after, limit)
         return _paged(rows, limit, EVENT_KEY, lambda row: _typed(EventRow, row))
+
+    # --- fusion clusters ----------------------------------------------------------------------------------
+
+    def put_clusters(self, clusters: Iterable[Cluster], removed: Iterable[str] = (),
+                     log: Iterable[ClusterChange] = ()) -> int:
+        written = 0
+        now = _now()
+        with self._transaction("store clusters"):
+            for cluster_id in removed:
+                self.db.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
+            for cluster in clusters:
+                self.db.execute("DELETE FROM clusters WHERE id = ?", (cluster.id,))
+                self.db.execute(
+                    "INSERT INTO clusters (id, kind, status, independent_sources, size, event_type, date, place,"
+                    " admin1, country, fatalities, label, updated_at, body)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (cluster.id, cluster.kind, cluster.status, cluster.independent_sources, len(cluster.members),
+                     cluster.event_type, cluster.date, cluster.place, cluster.admin1, cluster.country,
+                     cluster.fatalities, cluster.label, now, to_json(cluster)),
+                )
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO cluster_members (cluster_id, member, article_id) VALUES (?, ?, ?)",
+                    [(cluster.id, member, member.split("/", 1)[0]) for member in cluster.members],
+                )
+                written += 1
+            self.db.executemany(
+                "INSERT INTO cluster_log (at, action, cluster_id, other, member) VALUES (?, ?, ?, ?, ?)",
+                [(now, change.action, change.cluster, change.other, change.member) for change in log],
+            )
+        return written
+
+    def cluster(self, cluster_id: str) -> Cluster | None:
+        row = self.db.execute("SELECT body FROM clusters WHERE id = ?", (cluster_id,)).fetchone()
+        if row is None:
+            rows = self.db.execute(
+                "SELECT body FROM clusters WHERE id LIKE ? ORDER BY id LIMIT 2", (cluster_id + "%",)
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return from_json(Cluster, row["body"]) if row else None
+
+    def clusters_page(self, where: ClusterFilter | None = None, after: str | None = None,
+                      limit: int | None = None) -> Page[ClusterRow]:
+        where = where or ClusterFilter()
+        clauses, params = [], []
+        for column in ("kind", "status"):
+            value = getattr(where, column)
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if where.since:
+            clauses.append("date >= ?")
+            params.append(where.since)
+        if where.until:
+            clauses.append("substr(date, 1, 10) <= ?")
+            params.append(where.until)
+        if where.min_size:
+            clauses.append("size >= ?")
+            params.append(where.min_size)
+        if where.article_id:
+            clauses.append("id IN (SELECT cluster_id FROM cluster_members WHERE article_id = ?)")
+            params.append(where.article_id)
+        select = "SELECT *, " + _key_columns(CLUSTER_KEY) + " FROM clusters"
+        rows = self._page(select, clauses, params, CLUSTER_KEY, after, limit)
+        return _paged(rows, limit, CLUSTER_KEY, lambda row: _typed(ClusterRow, row))
+
+    def cluster_log_page(self, cluster_id: str | None = None, after: str | None = None,
+                         limit: int | None = None) -> Page[ClusterLogRow]:
+        clauses, params = [], []
+        if cluster_id:
+            clauses.append("(cluster_id = ? OR other = ?)")
+            params += [cluster_id, cluster_id]
+        select = "SELECT *, " + _key_columns(CLUSTER_LOG_KEY) + " FROM cluster_log"
+        rows = self._page(select, clauses, params, CLUSTER_LOG_KEY, after, limit)
+        return _paged(rows, limit, CLUSTER_LOG_KEY, lambda row: _typed(ClusterLogRow, row))
 
     # --- bookkeeping --------------------------------------------------------------------------------------
 

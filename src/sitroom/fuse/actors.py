@@ -1,0 +1,214 @@
+"""One actor across articles: a key per person, government, military or organization, whatever the article
+calls it.
+
+Persons are keyed by the romanization-blind skeleton of their surname and the initial of their given name
+(Zelenskiy / Zelensky / Zelenskyy are one); titles in front of a name are read as its role ("President of Ukraine
+Volodymyr Zelenskyy"), and the corpus's own pairs of role and name resolve a role alone ("the President of
+Ukraine"; "the President" and "the Head of State" in a text of the president's own site). Governments and armed
+forces are keyed by country and named as ACLED names them. Nothing here reads a parse: only the extractor's
+Actor objects and the article's outlet, so better extraction feeds in unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from sitroom import acled
+from sitroom.geo.names import skeleton
+from sitroom.lexicons import read_rows
+from sitroom.model import Actor, Record
+from sitroom.text.names import strip_article
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "madame", "lady", "lord"})
+CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in"})
+# Titles that stand for the head of state when no country is named ("the Head of State").
+HEAD_OF_STATE = frozenset({"president", "head of state"})
+# Sources that are pronouns or place holders, not actors: not counted by actor.
+PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "everyone", "someone", "one", "us"})
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    words: set[str] = set()
+    for row in read_rows("actors/titles.tsv"):
+        words.update(row[0].lower().split())
+    return frozenset(words | {"head", "office", "state", "deputy", "general", "ambassador", "spokesperson",
+                              "spokesman", "press", "commander", "chief", "acting", "first", "former"})
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(iso2 -> name, lowercased name/demonym/metonym -> iso2) from the shared country table."""
+    names: dict[str, str] = {}
+    lookup: dict[str, str] = {}
+    for row in read_rows("countries.tsv"):
+        iso, name = row[0], row[1]
+        names[iso] = name
+        lookup[name.lower()] = iso
+        for cell in row[2:5]:
+            for alias in filter(None, cell.split("|")):
+                lookup[alias.lower()] = iso
+                lookup[strip_article(alias).lower()] = iso
+    return names, lookup
+
+
+def country_in(text: str) -> str:
+    """The first country a text names, by name, demonym or seat of government ("Kremlin (en.kremlin.ru)")."""
+    _, lookup = countries()
+    for word_count in (3, 2, 1):
+        tokens = re.findall(r"[\w.']+", text)
+        for i in range(len(tokens) - word_count + 1):
+            iso = lookup.get(" ".join(tokens[i:i + word_count]).lower())
+            if iso:
+                return iso
+    return ""
+
+
+def split_name(name: str) -> tuple[str, list[str]]:
+    """(role phrase, name tokens): "President of Ukraine Volodymyr Zelenskyy" -> ("President of Ukraine",
+    ["Volodymyr", "Zelenskyy"]); a name that is all title ("the President of Ukraine") has no name tokens."""
+    tokens = strip_article(name).split()
+    _, lookup = countries()
+    cut = len(tokens)
+    while cut > 0:
+        word = tokens[cut - 1]
+        low = word.lower().strip(".,'")
+        if not word[:1].isupper() or low in titles() or low in CONNECTORS or low in HONORIFICS or low in lookup:
+            break
+        cut -= 1
+    return " ".join(tokens[:cut]), tokens[cut:]
+
+
+def role_key(phrase: str, outlet: str = "") -> str:
+    """A role as "<title> of <iso2>": "Ukrainian President", "President of Ukraine" -> "president of UA"; a bare
+    head-of-state title takes the country of the outlet ("the President" on president.gov.ua)."""
+    words = [w for w in re.findall(r"[\w']+", strip_article(phrase).lower()) if w not in HONORIFICS]
+    if not words:
+        return ""
+    iso = country_in(phrase)
+    _, lookup = countries()
+    kept = [w for w in words if w not in lookup and (w in CONNECTORS or w in titles())]
+    while kept and kept[-1] in CONNECTORS:
+        kept.pop()
+    while kept and kept[0] in CONNECTORS:
+        kept.pop(0)
+    title = " ".join(kept)
+    if not title or any(w not in lookup and w not in CONNECTORS and w not in titles() for w in words):
+        return ""
+    if not iso:
+        if title not in HEAD_OF_STATE:
+            return ""
+        iso = country_in(outlet)
+        if not iso:
+            return ""
+        title = "president"
+    if title == "head of state":
+        title = "president"
+    return f"{title} of {iso}"
+
+
+def outlet_role(outlet: str) -> str:
+    """The role an outlet speaks for: "President of Ukraine (president.gov.ua)" -> "president of UA"."""
+    return role_key(re.sub(r"\(.*?\)", "", outlet), outlet)
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in CONNECTORS]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+class ActorRegistry:
+    """What the corpus says about who is who, grown article by article: which person holds which role, which
+    full name a surname stands for, which name each key is shown with."""
+
+    def __init__(self) -> None:
+        self.role_holders: dict[str, Counter[str]] = defaultdict(Counter)
+        self.surnames: dict[str, Counter[str]] = defaultdict(Counter)
+        self.names: dict[str, Counter[str]] = defaultdict(Counter)
+        self.acronyms: dict[str, str] = {}
+
+    def observe(self, records: Iterable[Record]) -> None:
+        """Learn role holders, full names and acronyms from the records (call before ``key`` on them)."""
+        for record in records:
+            outlet = record.article.outlet
+            for actor in record.actors:
+                if actor.kind == "person":
+                    role, tokens = split_name(actor.name)
+                    if len(tokens) >= 2:
+                        key = _person_key(tokens)
+                        self.surnames[skeleton(tokens[-1])][key] += 1
+                        for phrase in (role, actor.role):
+                            found = role_key(phrase, outlet) if phrase else ""
+                            if found:
+                                self.role_holders[found][key] += 1
+                elif actor.kind == "organization" and _acronym(actor.name):
+                    self.acronyms.setdefault(_acronym(actor.name), "org:" + actor.name.lower())
+
+    def key(self, record: Record, actor: Actor) -> str:
+        """The corpus-wide key of one of a record's actors."""
+        key = self._key(actor, record.article.outlet)
+        self.names[key][_display(actor)] += 1
+        return key
+
+    def _key(self, actor: Actor, outlet: str) -> str:
+        name = strip_article(actor.name)
+        names, _ = countries()
+        if actor.kind in ("government", "military") and actor.country and not role_key(name, outlet):
+            return f"{actor.kind}:{actor.country}"
+        role, tokens = split_name(name)
+        if actor.kind == "person" and tokens:
+            if len(tokens) >= 2:
+                return _person_key(tokens)
+            known = self.surnames.get(skeleton(tokens[-1]))
+            return known.most_common(1)[0][0] if known else "person:" + skeleton(tokens[-1])
+        found = role_key(name, outlet) if not tokens else ""
+        if found:
+            holders = self.role_holders.get(found)
+            return holders.most_common(1)[0][0] if holders else "role:" + found
+        if actor.kind == "organization":
+            return self.acronyms.get(name.upper(), "org:" + name.lower()) if name.isupper() else "org:" + name.lower()
+        return f"{actor.kind}:{name.lower()}"
+
+    def display(self, key: str) -> str:
+        """The name a key is shown with: ACLED's for governments and forces, else its most used full name."""
+        kind, _, rest = key.partition(":")
+        names, _ = countries()
+        if kind == "military" and rest in names:
+            return acled.military_forces(names[rest])
+        if kind == "government" and rest in names:
+            return f"Government of {names[rest]}"
+        seen = self.names.get(key)
+        return seen.most_common(1)[0][0] if seen else rest
+
+
+def _person_key(tokens: list[str]) -> str:
+    return f"person:{skeleton(tokens[-1])}:{skeleton(tokens[0])[:1]}"
+
+
+def _display(actor: Actor) -> str:
+    if actor.kind == "person":
+        _, tokens = split_name(actor.name)
+        if len(tokens) >= 2:
+            return " ".join(tokens)
+    return strip_article(actor.name)
+
+
+def sources_by_actor(records: Iterable[Record], limit: int = 10) -> list[tuple[str, int]]:
+    """Claims counted by their source's actor across the corpus (the most cited first); claims whose source is
+    an unresolved pronoun are not an actor's and are left out."""
+    records = list(records)
+    registry = ActorRegistry()
+    registry.observe(records)
+    counts: Counter[str] = Counter()
+    for record in records:
+        actors = {a.id: a for a in record.actors}
+        for claim in record.claims:
+            actor = actors.get(claim.source) if claim.source else None
+            if actor is None or actor.name.lower() in PRONOUNS:
+                continue
+            counts[registry.key(record, actor)] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [(registry.display(key), n) for key, n in ranked]

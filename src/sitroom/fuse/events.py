@@ -1,0 +1,191 @@
+"""Event clusters: the reports of one real-world event, across articles.
+
+Blocking keeps it sub-quadratic: an event is compared only with clusters of its type whose dates lie within
+``date_window_days`` (one bucket per day). Inside a block, two reports match when their places agree (same
+admin1, or within ``max_distance_km``, or one of them unplaced) and they score at least ``event_threshold`` on
+actors (corpus-wide actor keys), casualties and the words of their sentences. Two events of one article are
+never merged: the extractor already decided they are different events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitroom import acled
+from sitroom.fuse.actors import ActorRegistry
+from sitroom.fuse.options import FuseOptions
+from sitroom.geo.distance import distance_km
+from sitroom.model import Evidence, Event, Record
+from sitroom.text.shingles import content_words
+
+# Place precision, most precise first (a cluster takes its most precise member's place).
+PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+# Time granularity, most precise first.
+GRANULARITY_RANK = {"time": 0, "part_of_day": 0, "day": 1, "week": 2, "month": 3}
+# Weights of the match score (they sum to 1).
+ACTOR_WEIGHT, TEXT_WEIGHT, CASUALTY_WEIGHT, PLACE_WEIGHT = 0.5, 0.4, 0.1, 0.2
+# ACLED's types of political violence block together (one strike is "shelling" to one outlet and "an attack on
+# civilians" to another); every other type blocks alone.
+FAMILIES = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
+# Below this many actors, or content words, a match on them counts in proportion.
+MIN_ACTORS, MIN_WORDS = 2, 5
+
+
+@dataclass
+class EventMention:
+    """One event of one record, flattened into the facts matching needs."""
+
+    member: str
+    article_id: str
+    kind: str  # what blocks: the type's family, with "~" and the status when it did not occur ("violence~planned")
+    day: int  # proleptic ordinal of its date (the article's publication day when the event has none)
+    date: str | None
+    date_rank: int
+    country: str = ""
+    admin1: str = ""
+    place: str = ""
+    place_rank: int = 9
+    lat: float | None = None
+    lon: float | None = None
+    actors: frozenset[str] = frozenset()
+    actor_names: tuple[str, ...] = ()
+    fatalities: int | None = None
+    words: frozenset[str] = frozenset()
+    evidence: Evidence | None = None
+    label: str = ""
+    event_type: str = ""  # as the extractor typed it (ACLED type or PLOVER category)
+
+
+def _day(value: str | None) -> tuple[int, str] | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).toordinal(), value[:10]
+    except ValueError:
+        return None
+
+
+def event_mentions(record: Record, registry: ActorRegistry) -> list[EventMention]:
+    """The record's events as mentions (events with no type are left out: nothing to block them by)."""
+    actors = {a.id: a for a in record.actors}
+    times = {t.id: t for t in record.times}
+    places = {p.id: p for p in record.places}
+    quantities = {q.id: q for q in record.quantities}
+    published = _day(record.article.published)
+    out = []
+    for event in record.events:
+        kind = event.event_type or event.plover_category
+        if not kind:
+            continue
+        kind = FAMILIES.get(kind, kind)
+        if event.status not in ("occurred", "ongoing"):
+            kind += "~" + event.status  # a planned or hypothetical attack is not the attack that happened
+        time = times.get(event.time) if event.time else None
+        when = _day(time.start) if time else None
+        rank = GRANULARITY_RANK.get(time.granularity or "", 5) if time and when else 5
+        if when is None:
+            when = published
+        if when is None:
+            continue
+        out.append(_mention(record, event, kind, when, rank, actors, places, quantities, registry))
+    return out
+
+
+def _mention(record: Record, event: Event, kind: str, when: tuple[int, str], rank: int, actors: dict,
+             places: dict, quantities: dict, registry: ActorRegistry) -> EventMention:
+    located = [places[p] for p in event.places if p in places and places[p].place]
+    located.sort(key=lambda m: PRECISION_RANK.get(m.precision or "", 5))
+    best = located[0] if located else None
+    ids = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a in actors]
+    keys = [registry.key(record, actors[a]) for a in ids]
+    evidence = event.evidence or event.trigger
+    return EventMention(
+        member=f"{record.article.id}/{event.id}", article_id=record.article.id, kind=kind, day=when[0],
+        date=when[1], date_rank=rank,
+        country=best.place.country if best else "", admin1=best.place.admin1 if best else "",
+        place=best.place.name if best else "", place_rank=PRECISION_RANK.get(best.precision or "", 5) if best else 9,
+        lat=best.place.lat if best else None, lon=best.place.lon if best else None,
+        actors=frozenset(keys), actor_names=tuple(registry.display(k) for k in keys),
+        fatalities=acled.fatalities(event.casualties, quantities),
+        words=frozenset(content_words(evidence.text)), evidence=evidence, label=evidence.text[:160],
+        event_type=event.event_type or event.plover_category,
+    )
+
+
+def places_agree(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+        if a.place_rank <= 2 and b.place_rank <= 2:
+            return distance_km(a.lat, a.lon, b.lat, b.lon) <= options.max_distance_km
+    if a.admin1 and b.admin1 and a.place_rank <= 3 and b.place_rank <= 3:
+        return a.admin1 == b.admin1
+    return True
+
+
+def match_score(a: EventMention, b: EventMention) -> float:
+    """Actors (Jaccard of their keys, when both name any), sentence words (mean of overlap coefficient and
+    Jaccard), places (both at a town, already within reach), casualties (both counted and close); a part neither
+    report has is left out and the weights of the others are shared out."""
+    parts: list[tuple[float, float]] = []
+    if a.actors and b.actors:  # an actor the extractor did not name is missing evidence, not a contradiction
+        # One shared actor says little (Zelenskyy meets someone every day): it counts half.
+        parts.append((ACTOR_WEIGHT, len(a.actors & b.actors) / max(MIN_ACTORS, len(a.actors | b.actors))))
+    if a.words and b.words:
+        common = len(a.words & b.words)
+        similar = (common / min(len(a.words), len(b.words)) + common / len(a.words | b.words)) / 2
+        # "talks" against "the Vienna talks": a sentence of one or two words says little too.
+        parts.append((TEXT_WEIGHT, similar * min(1.0, min(len(a.words), len(b.words)) / MIN_WORDS)))
+    if a.place_rank <= 2 and b.place_rank <= 2:  # both placed at a town: within max_distance_km (blocking)
+        parts.append((PLACE_WEIGHT, 1.0))
+    if a.fatalities is not None and b.fatalities is not None:
+        low, high = sorted((a.fatalities, b.fatalities))
+        parts.append((CASUALTY_WEIGHT, 1.0 if high == 0 or low / high >= 0.5 else 0.0))
+    total = sum(w for w, _ in parts)
+    return sum(w * s for w, s in parts) / total if total else 0.0
+
+
+@dataclass
+class EventCluster:
+    id: str
+    seq: int
+    members: list[EventMention] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def articles(self) -> set[str]:
+        return {m.article_id for m in self.members}
+
+
+def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions) -> float:
+    """The best score of the mention against a cluster's members (0 when it may not join: same article,
+    another type, too far in time from any member, or in place)."""
+    if mention.article_id in cluster.articles:
+        return 0.0
+    if any(abs(other.day - mention.day) > options.date_window_days for other in cluster.members):
+        return 0.0  # every report of one event within the window of every other: no chains across a week
+    best = 0.0
+    for other in cluster.members:
+        if other.kind != mention.kind or abs(other.day - mention.day) > options.date_window_days:
+            continue
+        if not places_agree(mention, other, options):
+            continue
+        best = max(best, match_score(mention, other))
+    return best
+
+
+def summary(cluster: EventCluster) -> dict[str, object]:
+    """A cluster's place and date (the most precise its members support), type, actors and fatality figures."""
+    placed = min(cluster.members, key=lambda m: (m.place_rank, m.member))
+    dated = min(cluster.members, key=lambda m: (m.date_rank, m.date or "", m.member))
+    actors: list[str] = []
+    for m in cluster.members:
+        actors.extend(n for n in m.actor_names if n not in actors)
+    return {
+        "event_type": Counter(m.event_type for m in cluster.members).most_common(1)[0][0], "date": dated.date,
+        "place": placed.place, "admin1": placed.admin1, "country": placed.country,
+        "fatalities": acled.most_conservative(m.fatalities for m in cluster.members), "actors": actors,
+        "label": cluster.members[0].label,
+    }

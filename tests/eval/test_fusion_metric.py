@@ -1,0 +1,59 @@
+"""The fusion scorer: duplicate pairs are scored against the marked copies, transitively."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitroom.config import Config
+from sitroom.eval.fusion import DataError, corpus_articles, dedup_scores, evaluate
+
+BODY = " ".join(f"Sentence number {i} tells of shelling near the village of Novoselivka{i} at night." for i in range(40))
+
+
+def test_marked_copies_are_found(tmp_path: Path) -> None:
+    rows = [
+        {"id": "p1", "url": "https://x/1", "title": "Address", "published": "2022-03-01", "text": BODY},
+        {"id": "v1", "url": "https://y/1", "title": "Video", "published": "2022-03-01", "text": BODY[:2000],
+         "extra": {"near_duplicate_of": "p1"}},
+        {"id": "v2", "url": "https://y/2", "title": "Other", "published": "2022-03-02",
+         "text": " ".join(f"Another text {i} about grain exports from Odesa by sea." for i in range(40))},
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    metrics = dedup_scores(corpus_articles(tmp_path, Config()))
+    assert metrics["dedup_recall"] == 100.0 and metrics["dedup_precision"] == 100.0
+
+
+def test_a_corpus_without_marks_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "p1", "url": "https://x/1", "text": BODY}) + "\n")
+    with pytest.raises(DataError):
+        evaluate(tmp_path, config=Config())
+
+
+def test_cluster_scores_pairwise_and_bcubed() -> None:
+    from sitroom.eval.fusion import cluster_scores
+
+    truth = {"a": "1", "b": "1", "c": "1", "d": "2"}
+    perfect = cluster_scores({"a": "x", "b": "x", "c": "x", "d": "y"}, truth)
+    assert perfect["bcubed_f1"] == 100.0 and perfect["pairwise_f1"] == 100.0
+    split = cluster_scores({"a": "x", "b": "x", "c": "z", "d": "y"}, truth)
+    assert split["pairwise_precision"] == 100.0 and round(split["pairwise_recall"], 1) == 33.3
+    assert split["bcubed_precision"] == 100.0 and round(split["bcubed_recall"], 1) == round(100 * (2/3 + 2/3 + 1/3 + 1) / 4, 1)
+
+
+def test_stress_variants_remember_their_sentences() -> None:
+    from sitroom.fuse.stress import make_variants
+    from sitroom.model import Article
+
+    text = "\n\n".join(f"Paragraph {p} opens here. Missiles hit town {p} on Monday. Officials said {p} died." for p in range(6))
+    docs = make_variants(Article(id="o", text=text, published="2022-03-01"))
+    assert [d.variant for d in docs] == ["original", "perturbed", "reordered", "truncated", "rewritten"]
+    original = docs[0]
+    for start, end, origin in original.pieces:
+        assert original.article.text[start:end].startswith(("Paragraph", "Missiles", "Officials"))
+    reordered = docs[2]
+    offset = reordered.article.text.index("Missiles hit town 3")
+    assert reordered.origin_of(offset) == 3 * 3 + 1
+    assert docs[3].article.text.count("Paragraph") < 6 and docs[4].article.published == "2022-03-02"
