@@ -330,3 +330,13 @@ def test_unspecified_attack_is_violence_against_civilians_only_with_civilian_vic
     _, on_people = events_of(nlp_events, "Four civilians were killed in an attack on a market in Kherson on Monday.")
     assert [e.event_type for e in on_positions] == ["Battles"]
     assert [e.event_type for e in on_people] == ["Violence against civilians"]
+
+
+def test_a_percentage_is_no_casualty_figure(nlp_events) -> None:
+    """'27 percent of the victims' counts nobody: only quantities of kind count are casualties."""
+    doc = nlp_events("Russian shelling killed 27 percent of the villagers in Kupiansk on Sunday, officials said.")
+    quantities = {q.id: q for q in doc._.quantities}
+    assert any(q.kind == "percent" for q in quantities.values())
+    for event in doc._.events:
+        for casualty in event.casualties:
+            assert casualty.quantity is None or quantities[casualty.quantity].kind == "count"

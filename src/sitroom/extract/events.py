@@ -543,10 +543,14 @@ class _Inputs:
     # quantities
 
     def quantity_in(self, token: Token, exclude_children: tuple[str, ...] = ()) -> Quantity | None:
+        """The count of people in a phrase: a percentage ("27 percent of the victims") or a sum of money counts
+        nobody, so only quantities of kind "count" are casualty figures."""
         tokens = [token] + [t for c in token.children if c.dep_ not in exclude_children for t in c.subtree]
         lo = min(t.idx for t in tokens)
         hi = max(t.idx + len(t.text) for t in tokens)
         for quantity in self.quantities:
+            if quantity.kind != "count":
+                continue
             if lo <= quantity.evidence.start < hi and not (
                 exclude_children and quantity.evidence.start > token.idx + len(token.text)
             ):
