@@ -256,3 +256,12 @@ def test_cluster_pages_resume_exactly_and_filter(store):
     assert {r.id for r in store.iter_clusters(ClusterFilter(article_id="id003"))} == \
         {c.id for c in clusters if len(c.members) > 3}
     assert len(list(store.iter_cluster_bodies(ClusterFilter(min_size=4)))) == sum(len(c.members) >= 4 for c in clusters)
+
+
+def test_filters_fold_case_in_every_script_and_take_wildcards_literally(store):
+    store.add_batch([article(1, outlet="Ukrinform (УКРІНФОРМ)"), article(2, outlet="Élysée"),
+                     article(3, outlet="100% News"), article(4, outlet="1000 News")], "r")
+    assert [a.outlet for a in store.iter_articles(ArticleFilter(outlet="укрінформ"))] == ["Ukrinform (УКРІНФОРМ)"]
+    assert [a.outlet for a in store.iter_articles(ArticleFilter(outlet="ÉLYSÉE"))] == ["Élysée"]
+    assert [a.outlet for a in store.iter_articles(ArticleFilter(outlet="100%"))] == ["100% News"]
+    assert list(store.iter_articles(ArticleFilter(outlet="1_00"))) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
@@ -104,6 +105,8 @@ class SQLiteStore(Store):
             self.db = sqlite3.connect(target, uri=self.read_only, isolation_level=None,
                                       timeout=BUSY_TIMEOUT_MS / 1000)
             self.db.row_factory = sqlite3.Row
+            # Unicode case folding for the listings' filters (SQLite's lower() folds ASCII only).
+            self.db.create_function("casefold", 1, _casefold, deterministic=True)
             _check_is_sitroom(self.db, self.path)
             if not self.read_only:
                 self.db.execute("PRAGMA journal_mode=WAL")
@@ -513,6 +516,10 @@ def _insert_rows(db: sqlite3.Connection, table: str, rows: list[ClaimRow] | list
         db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
 
 
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
 class _Conditions:
     """The WHERE of a listing: a condition and its parameters for each filter that is set, and none for the rest."""
 
@@ -527,10 +534,12 @@ class _Conditions:
             self.params.extend(params or (value,))
 
     def contains(self, value: str | None, *columns: str) -> None:
-        """Any of ``columns`` contains the value, ignoring case."""
+        """Any of ``columns`` contains the value as typed, ignoring case in every script (SQLite's own lower()
+        folds ASCII only) and reading % and _ as themselves, not as LIKE's wildcards."""
         if value:
-            self.clauses.append("(" + " OR ".join(f"lower({c}) LIKE ?" for c in columns) + ")")
-            self.params.extend([f"%{value.lower()}%"] * len(columns))
+            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", value.casefold()) + "%"
+            self.clauses.append("(" + " OR ".join(f"casefold({c}) LIKE ? ESCAPE '\\'" for c in columns) + ")")
+            self.params.extend([pattern] * len(columns))
 
 
 def _check_is_sqlite(file: Path) -> None:
