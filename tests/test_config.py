@@ -52,3 +52,10 @@ def test_the_cli_prints_the_error_and_exits_2_without_a_traceback(tmp_path):
                                       "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 2
     assert "batch_size: must be at least 1" in result.output and "Traceback" not in result.output
+
+
+def test_fusion_thresholds_are_options_too(tmp_path):
+    config = load_config(write(tmp_path, "[fuse]\ncontainment = 0.6\ndate_window_days = 2\n"))
+    assert (config.fuse.containment, config.fuse.date_window_days) == (0.6, 2)
+    with pytest.raises(ConfigError, match="fuse.containment: must be a number"):
+        load_config(write(tmp_path, '[fuse]\ncontainment = "high"\n'))

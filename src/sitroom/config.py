@@ -103,6 +103,31 @@ def eval_cache_dir() -> Path:
 
 
 @dataclass
+class FuseOptions:
+    # Near-duplicates: word 5-grams, 128 MinHash functions of which 42 bands of 3 are used (a pair of Jaccard
+    # 0.3 is a candidate with probability 1-(1-0.3^3)^42 = 0.68, of 0.5 with 0.996) ...
+    shingle_words: int = 5
+    num_perm: int = 128
+    bands: int = 42
+    rows: int = 3
+    # ... and a candidate is a copy when this share of the shorter text's shingles is in the longer one (a
+    # truncated wire copy or a transcript that is half of a longer statement still counts).
+    containment: float = 0.45
+    # Texts of fewer shingles than this are too short to call copies (a two-line notice).
+    min_shingles: int = 25
+    # Event clusters: reports of one event lie within this many days of each other ...
+    date_window_days: int = 1
+    # ... within this distance when both are placed ...
+    max_distance_km: float = 50.0
+    # ... and score at least this (actors, casualties, text similarity; fuse/events.py).
+    event_threshold: float = 0.5
+    # Claim clusters: the content words two claims share, as a share of the shorter claim's.
+    claim_overlap: float = 0.6
+    claim_min_words: int = 3
+    claim_date_window_days: int = 7
+
+
+@dataclass
 class StoreOptions:
     # SQLite's quick_check when a store is opened, so a damaged page is reported before anything reads or writes
     # it; about 1 ms a MB of database (3 ms on the 2.5 MB demo store). Turn off for very large stores.
@@ -116,6 +141,7 @@ class Config:
     nlp: NlpOptions = field(default_factory=NlpOptions)
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     store: StoreOptions = field(default_factory=StoreOptions)
+    fuse: FuseOptions = field(default_factory=FuseOptions)
 
 
 # Options that must be one of these values.

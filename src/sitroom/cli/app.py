@@ -459,7 +459,7 @@ def fuse(db: DbOption = None) -> None:
 def _fuse_into(store: Store) -> None:
     from sitroom.run.local import fuse as run_fuse
 
-    result = run_fuse(store)
+    result = run_fuse(store, State.config.fuse)
     console.print(f"fused: {result.event_clusters} event clusters, {result.claim_clusters} claim clusters;"
                   f" {result.created} new, {result.joined} joined, {result.merges} merged;"
                   f" {result.written} clusters written, {result.removed} removed")

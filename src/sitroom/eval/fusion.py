@@ -25,7 +25,7 @@ from sitroom.config import Config
 from sitroom.eval.metrics import f1
 from sitroom.fuse.dedup import Deduplicator
 from sitroom.fuse.ledger import Fusion
-from sitroom.fuse.options import FuseOptions
+from sitroom.config import FuseOptions
 from sitroom.fuse.unionfind import UnionFind
 from sitroom.fuse.stress import StressDoc, make_variants, pick_originals
 from sitroom.ingest import read_paths
@@ -154,6 +154,6 @@ def evaluate(data: Path, *, config: Config, split: str | None = None) -> dict[st
     cluster F1 on the stress corpus made from its articles."""
     folder = Path(data) / split if split else Path(data)
     articles = corpus_articles(folder, config)
-    metrics = dedup_scores(articles)
-    metrics.update(stress_scores(articles, config))
+    metrics = dedup_scores(articles, config.fuse)
+    metrics.update(stress_scores(articles, config, options=config.fuse))
     return metrics

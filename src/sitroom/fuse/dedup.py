@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sitroom.fuse.minhash import LSHIndex, MinHasher, similarity
-from sitroom.fuse.options import FuseOptions
+from sitroom.config import FuseOptions
 from sitroom.fuse.unionfind import UnionFind
 from sitroom.model import Article
 from sitroom.text.shingles import shingles, stable_hash, words

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sitroom import acled
 from sitroom.fuse.actors import ActorRegistry
-from sitroom.fuse.options import FuseOptions
+from sitroom.config import FuseOptions
 from sitroom.geo.distance import distance_km
 from sitroom.model import Evidence, Event, Record
 from sitroom.text.shingles import content_words

@@ -19,7 +19,7 @@ from sitroom.fuse.claims import ClaimCluster, ClaimMention, claim_mentions, same
 from sitroom.fuse.dedup import Deduplicator
 from sitroom.fuse.events import EventCluster, EventMention, best_link, event_mentions, summary
 from sitroom.fuse.minhash import LSHIndex, MinHasher
-from sitroom.fuse.options import FuseOptions
+from sitroom.config import FuseOptions
 from sitroom.fuse.sources import SourceIndex
 from sitroom.model import Cluster, ClusterMember, Record
 from sitroom.text.shingles import stable_hash

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sitroom.config import Config
 from sitroom.fuse.ledger import Fusion
-from sitroom.fuse.options import FuseOptions
+from sitroom.config import FuseOptions
 from sitroom.model import Article, ExtractionFailure, Record
 from sitroom.nlp import annotate
 from sitroom.store.base import BatchResult, ClusterChange, IngestItem, RecordsResult, Store

@@ -9,7 +9,7 @@ from pathlib import Path
 from sitroom.config import Config
 from sitroom.ingest import read_paths
 from sitroom.nlp import load_pipeline
-from sitroom.fuse.options import FuseOptions
+from sitroom.config import FuseOptions
 from sitroom.run.batch import FuseResult, ProgressCallback, extract_articles, fuse_store, ingest_items
 from sitroom.run.identity import fingerprint
 from sitroom.store.base import BatchResult, RecordsResult, Store
