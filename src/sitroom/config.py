@@ -71,7 +71,7 @@ class NlpOptions:
     # ... and characters at most in one such batch: spaCy's memory grows with the text it holds at once (one
     # 100,000-character document reads at ~490 MB RSS with the pipeline loaded), so a batch of long articles is
     # cut short. Calibrated with bench/memory.py on this 2-core machine: at 250,000 the demo corpus peaked at
-    # 1,016 MB; at 100,000 the demo peaks at 546 MB and sixteen 200,000-character articles at 603 MB (before:
+    # 1,016 MB; at 100,000 the demo peaks at 546-563 MB and sixteen 200,000-character articles at 603-637 MB (before:
     # 2.06 GB, and a MemoryError under 8 GB), within the 1 GB budget a process.
     batch_chars: int = 100_000
     # Blank lines end sentences before the parser runs (titles, captions and promos carry no full stop).
