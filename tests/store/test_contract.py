@@ -221,6 +221,7 @@ def test_clusters_round_trip_with_members_and_evidence(store):
     assert back == cluster
     assert back.detail[0].evidence.article_id == "id000"
     assert [row.action for row in store.iter_cluster_log(cluster.id)] == ["create"]
+    assert store.counts()["clusters"] == 1 and store.counts()["cluster_members"] == len(cluster.members)
 
 
 def test_putting_a_cluster_again_replaces_it_and_merged_ids_are_removed(store):

@@ -482,7 +482,8 @@ class SQLiteStore(Store):
         return _paged(rows, limit, key, lambda row: _typed(ProblemRow, row))
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "article_versions", "ingest_log", "records", "extract_log", "claims", "events")
+        tables = ("articles", "article_versions", "ingest_log", "records", "extract_log", "claims", "events",
+                  "clusters", "cluster_members")
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def count_claims_by(self, column: ClaimField, limit: int = 10) -> list[tuple[str, int]]:
