@@ -30,6 +30,12 @@ class LinePatterns:
     credit_separators: re.Pattern[str]
     max_line_chars: int
     max_credit_words: int
+    # Longer limits for kinds that come as one long line (a related-stories block with its teasers, an embedded post).
+    max_chars_by_kind: dict[str, int] = field(default_factory=dict)
+
+    def limit(self, kind: str) -> int:
+        """Longest line that may be of ``kind``."""
+        return self.max_chars_by_kind.get(kind, self.max_line_chars)
 
 
 @dataclass
@@ -83,14 +89,17 @@ def load_patterns(name: str = "lines.json") -> LinePatterns:
         credit_separators=re.compile(raw["credit_separators"], re.IGNORECASE),
         max_line_chars=int(raw.get("max_line_chars", 400)),
         max_credit_words=int(raw.get("max_credit_words", 5)),
+        max_chars_by_kind={kind: int(n) for kind, n in raw.get("max_line_chars_by_kind", {}).items()},
     )
 
 
 def classify_line(line: str, patterns: LinePatterns) -> tuple[str, list[str]] | None:
     """(kind, credited names) when a stripped line is boilerplate, else None."""
-    if not line or len(line) > patterns.max_line_chars:
+    if not line:
         return None
     for kind, regexes in patterns.kinds:
+        if len(line) > patterns.limit(kind):
+            continue
         for regex in regexes:
             match = regex.match(line)
             if match is None:
