@@ -52,3 +52,53 @@ def test_long_related_block_is_removed_but_long_body_stays() -> None:
     cleaned = clean_lines(f"{body}\n\n{block}\n")
     assert cleaned.text == body.strip()
     assert [r.kind for r in cleaned.removed] == ["related_block"]
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline"),
+    [
+        ("KYIV, Ukraine (AP) — Drones struck the city overnight, officials said.", "KYIV, Ukraine (AP)"),
+        ("CNN — Drones struck the city overnight, officials said.", "CNN"),
+        ("Minsk (BelTA) - Drones struck the city overnight, officials said.", "Minsk (BelTA)"),
+        ("BRUSSELS (AP) – Drones struck the city overnight, officials said.", "BRUSSELS (AP)"),
+    ],
+)
+def test_dateline_becomes_metadata(first: str, dateline: str) -> None:
+    source = f"{first}\n\nKYIV (AP) — a later line keeps its text.\n"
+    cleaned = clean_lines(source)
+    assert cleaned.dateline == dateline
+    assert cleaned.text == "Drones struck the city overnight, officials said.\n\nKYIV (AP) — a later line keeps its text."
+    (removed,) = cleaned.removed
+    assert (removed.kind, removed.text) == ("dateline", dateline)
+    assert source[removed.source_start : removed.source_end] == dateline
+    start = cleaned.text.index("Drones")
+    assert source[cleaned.to_source(start) :].startswith("Drones")
+
+
+def test_no_dateline_in_ordinary_first_line() -> None:
+    cleaned = clean_lines("NATO — the alliance — met on Tuesday in Brussels.\n")
+    assert cleaned.dateline == ""
+    assert cleaned.text == "NATO — the alliance — met on Tuesday in Brussels."
+    assert clean_lines("Kyiv (Ukraine) said the talks failed.\n").dateline == ""
+
+
+def test_inline_caption_credit_is_cut_and_the_caption_listed() -> None:
+    source = "The talks began on Monday.\n\nSoldiers guard a display of captured vehicles (Jane Roe/AP)\n\nThey ended on Friday.\n"
+    cleaned = clean_lines(source)
+    caption = "Soldiers guard a display of captured vehicles"
+    assert cleaned.text == f"The talks began on Monday.\n\n{caption}\n\nThey ended on Friday."
+    assert [cleaned.text[s:e] for s, e in cleaned.captions] == [caption]
+    (removed,) = cleaned.removed
+    assert (removed.kind, removed.text) == ("photo_credit", "Jane Roe/AP")
+    assert source[removed.source_start : removed.source_end] == "Jane Roe/AP"
+
+
+def test_article_carries_dateline_and_text_captions() -> None:
+    from sitroom.ingest.article import article_from_text
+
+    article = article_from_text(
+        "CNN — Drones struck the city overnight, officials said.\n\nA burned car on a street (John Doe/Reuters)\n",
+        title="Drones",
+    )
+    assert article.dateline == "CNN"
+    assert [c.text for c in article.captions] == ["A burned car on a street"]
