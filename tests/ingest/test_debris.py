@@ -102,3 +102,26 @@ def test_article_carries_dateline_and_text_captions() -> None:
     )
     assert article.dateline == "CNN"
     assert [c.text for c in article.captions] == ["A burned car on a street"]
+
+
+def test_html_page_debris() -> None:
+    from sitroom.ingest.html import read_html
+    from sitroom.model import Article
+
+    body = " ".join(["Officials in the region said the strike damaged two schools and a hospital overnight."] * 3)
+    page = f"""<html><head><title>Strike</title></head><body><article>
+<p>KYIV, Ukraine (AP) — {body}</p>
+<figure><img src="a.jpg"><figcaption>Rescuers work at the damaged school in the city (Jane Roe/AP)</figcaption></figure>
+<p>{body}</p>
+<p>Get the Morning Brief newsletter in your inbox every day</p>
+<p>{body}</p>
+<p>Reporting from Anna Smith and Joe Bloggs</p>
+</article></body></html>"""
+    article = read_html(page, source="page.html", check_language=False)
+    assert isinstance(article, Article)
+    assert article.dateline == "KYIV, Ukraine (AP)"
+    assert article.text.startswith("Officials in the region")
+    assert [c.text for c in article.captions] == ["Rescuers work at the damaged school in the city"]
+    assert {r.kind for r in article.removed} >= {"dateline", "photo_credit", "newsletter", "author"}
+    for debris in ("newsletter", "Jane Roe", "Anna Smith"):
+        assert debris not in article.text
