@@ -97,6 +97,9 @@ class Article:
     repaired_mojibake: int = 0  # lines of the input whose mojibake ftfy repaired ("donâ€™t" -> "don’t")
     mixed_language: bool = False  # mostly in a kept language, with a substantial share in another
     language_shares: dict[str, float] = field(default_factory=dict)  # share of the judged text by language, if mixed
+    # A dateline or outlet byline cut from the start of the body ("KYIV, Ukraine (AP)", "CNN"): metadata, not a
+    # place in the text; the cut is also in ``removed`` (kind "dateline") with its offsets.
+    dateline: str = ""
 
 
 @dataclass

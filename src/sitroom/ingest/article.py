@@ -104,6 +104,7 @@ def article_from_text(
         clean_start, clean_end = cleaned.to_clean(start), cleaned.to_clean(end)
         if clean_start is not None and clean_end is not None and clean_end > clean_start:
             captions.append(Span(clean_start, clean_end, "caption", body[clean_start:clean_end]))
+    captions.extend(Span(start, end, "caption", body[start:end]) for start, end in cleaned.captions)
     return Article(
         id=the_id,
         text=body,
@@ -114,6 +115,7 @@ def article_from_text(
         credits=cleaned.credits,
         captions=captions,
         removed=cleaned.removed,
+        dateline=cleaned.dateline,
         author=author.strip(),
         source_format=source_format,
         source_path=source_path,

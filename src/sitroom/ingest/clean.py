@@ -30,6 +30,18 @@ class LinePatterns:
     credit_separators: re.Pattern[str]
     max_line_chars: int
     max_credit_words: int
+    # Longer limits for kinds that come as one long line (a related-stories block with its teasers, an embedded post).
+    max_chars_by_kind: dict[str, int] = field(default_factory=dict)
+    # Parts cut from one kept line (group "cut" is what is recorded): a dateline at the start of the first body
+    # line, a photographer's credit at the end of a caption line.
+    trims: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
+    first_line_only: frozenset[str] = frozenset()
+    caption_rest: frozenset[str] = frozenset()
+    min_rest_chars: int = 20
+
+    def limit(self, kind: str) -> int:
+        """Longest line that may be of ``kind``."""
+        return self.max_chars_by_kind.get(kind, self.max_line_chars)
 
 
 @dataclass
@@ -40,6 +52,8 @@ class Cleaned:
     removed: list[RemovedLine] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     segments: list[tuple[int, int, int]] = field(default_factory=list)
+    dateline: str = ""  # "KYIV, Ukraine (AP)", "CNN": cut from the first body line, metadata rather than text
+    captions: list[tuple[int, int]] = field(default_factory=list)  # [start, end) in ``text`` of caption lines
 
     def to_source(self, pos: int) -> int:
         """Source offset of clean offset ``pos`` (positions in a kept line map exactly; separators approximately)."""
@@ -78,19 +92,28 @@ def load_patterns(name: str = "lines.json") -> LinePatterns:
     kinds = tuple(
         (kind, tuple(re.compile(p, re.IGNORECASE) for p in patterns)) for kind, patterns in raw["kinds"].items()
     )
+    trims: dict[str, list[str]] = raw.get("trims", {})
+    rules: dict[str, Any] = raw.get("trim_rules", {})
     return LinePatterns(
         kinds=kinds,
         credit_separators=re.compile(raw["credit_separators"], re.IGNORECASE),
         max_line_chars=int(raw.get("max_line_chars", 400)),
         max_credit_words=int(raw.get("max_credit_words", 5)),
+        max_chars_by_kind={kind: int(n) for kind, n in raw.get("max_line_chars_by_kind", {}).items()},
+        trims=tuple((kind, tuple(re.compile(p, re.IGNORECASE) for p in found)) for kind, found in trims.items()),
+        first_line_only=frozenset(rules.get("first_line_only", ())),
+        caption_rest=frozenset(rules.get("caption_rest", ())),
+        min_rest_chars=int(rules.get("min_rest_chars", 20)),
     )
 
 
 def classify_line(line: str, patterns: LinePatterns) -> tuple[str, list[str]] | None:
     """(kind, credited names) when a stripped line is boilerplate, else None."""
-    if not line or len(line) > patterns.max_line_chars:
+    if not line:
         return None
     for kind, regexes in patterns.kinds:
+        if len(line) > patterns.limit(kind):
+            continue
         for regex in regexes:
             match = regex.match(line)
             if match is None:
@@ -100,6 +123,29 @@ def classify_line(line: str, patterns: LinePatterns) -> tuple[str, list[str]] | 
             names = split_credits(match.group("who"), patterns)
             if names:
                 return kind, names
+    return None
+
+
+def trim_line(line: str, patterns: LinePatterns, *, first: bool) -> tuple[str, int, int, int, int] | None:
+    """(kind, keep_start, keep_end, cut_start, cut_end) when a trim pattern cuts part of ``line``, else None.
+
+    The kept part [keep_start, keep_end) stays in the body; [cut_start, cut_end) is what is recorded (a dateline
+    without its dash, a credit without its brackets). The kept part must stay ``min_rest_chars`` long.
+    """
+    for kind, regexes in patterns.trims:
+        if kind in patterns.first_line_only and not first:
+            continue
+        for regex in regexes:
+            match = regex.search(line)
+            if match is None:
+                continue
+            if match.start() == 0:
+                keep_start, keep_end = match.end(), len(line)
+            else:
+                keep_start, keep_end = 0, len(line[: match.start()].rstrip())
+            if keep_end - keep_start < patterns.min_rest_chars:
+                continue
+            return kind, keep_start, keep_end, match.start("cut"), match.end("cut")
     return None
 
 
@@ -129,6 +175,8 @@ def clean_lines(
     segments: list[tuple[int, int, int]] = []
     removed: list[RemovedLine] = []
     credits: list[str] = []
+    captions: list[tuple[int, int]] = []
+    dateline = ""
     length = 0
     blank_pending = False
     for number, match in enumerate(_LINE_RE.finditer(source), start=1):
@@ -150,12 +198,31 @@ def clean_lines(
             removed.append(RemovedLine(kind, stripped, number + line_offset, start, end))
             credits.extend(n for n in names if n not in credits)
             continue
+        trim = trim_line(stripped, patterns, first=not pieces)
+        is_caption = False
+        if trim is not None:
+            kind, keep_start, keep_end, cut_start, cut_end = trim
+            cut = stripped[cut_start:cut_end]
+            removed.append(RemovedLine(kind, cut, number + line_offset, start + cut_start, start + cut_end))
+            dateline = cut if kind == "dateline" else dateline
+            is_caption = kind in patterns.caption_rest
+            start += keep_start
+            stripped = stripped[keep_start:keep_end]
         if pieces:
             separator = "\n\n" if blank_pending else "\n"
             pieces.append(separator)
             length += len(separator)
         blank_pending = False
         segments.append((length, start, len(stripped)))
+        if is_caption:
+            captions.append((length, length + len(stripped)))
         pieces.append(stripped)
         length += len(stripped)
-    return Cleaned(text="".join(pieces), removed=removed, credits=credits, segments=segments)
+    return Cleaned(
+        text="".join(pieces),
+        removed=removed,
+        credits=credits,
+        segments=segments,
+        dateline=dateline,
+        captions=captions,
+    )
