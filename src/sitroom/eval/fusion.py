@@ -21,13 +21,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sitroom.config import Config
+from sitroom.config import Config, FuseOptions
 from sitroom.eval.metrics import f1
 from sitroom.fuse.dedup import Deduplicator
 from sitroom.fuse.ledger import Fusion
-from sitroom.config import FuseOptions
-from sitroom.fuse.unionfind import UnionFind
 from sitroom.fuse.stress import StressDoc, make_variants, pick_originals
+from sitroom.fuse.unionfind import UnionFind
 from sitroom.ingest import read_paths
 from sitroom.model import Article, Record
 from sitroom.nlp import annotate, load_pipeline

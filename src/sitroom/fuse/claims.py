@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sitroom.fuse.actors import ActorRegistry, countries
+from sitroom.fuse.mentions import MentionCluster
 from sitroom.fuse.sources import SourceIndex
 from sitroom.model import Evidence, Record
 from sitroom.text.shingles import content_words
@@ -77,12 +78,7 @@ def _key_country(key: str) -> str:
     return rest if kind in ("government", "military") else ""
 
 
-@dataclass
-class ClaimCluster:
-    id: str
-    seq: int
-    members: list[ClaimMention] = field(default_factory=list)
-    scores: dict[str, float] = field(default_factory=dict)
+ClaimCluster = MentionCluster[ClaimMention]
 
 
 def same_proposition(a: ClaimMention, b: ClaimMention, min_overlap: float, min_words: int) -> float:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sitroom.fuse.minhash import LSHIndex, MinHasher, similarity
 from sitroom.config import FuseOptions
+from sitroom.fuse.minhash import LSHIndex, MinHasher, similarity
 from sitroom.fuse.unionfind import UnionFind
 from sitroom.model import Article
 from sitroom.text.shingles import shingles, stable_hash, words

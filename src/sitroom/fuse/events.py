@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sitroom import acled
-from sitroom.fuse.actors import ActorRegistry
 from sitroom.config import FuseOptions
+from sitroom.fuse.actors import ActorRegistry
+from sitroom.fuse.mentions import MentionCluster
 from sitroom.geo.distance import distance_km
-from sitroom.model import Evidence, Event, Record
+from sitroom.model import Event, Evidence, Record
 from sitroom.text.shingles import content_words
 
 # Place precision, most precise first (a cluster takes its most precise member's place).
@@ -147,16 +148,7 @@ def match_score(a: EventMention, b: EventMention) -> float:
     return sum(w * s for w, s in parts) / total if total else 0.0
 
 
-@dataclass
-class EventCluster:
-    id: str
-    seq: int
-    members: list[EventMention] = field(default_factory=list)
-    scores: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def articles(self) -> set[str]:
-        return {m.article_id for m in self.members}
+EventCluster = MentionCluster[EventMention]
 
 
 def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions) -> float:

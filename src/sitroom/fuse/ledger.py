@@ -14,12 +14,25 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitroom.fuse.actors import ActorRegistry
-from sitroom.fuse.claims import ClaimCluster, ClaimMention, claim_mentions, same_proposition, status
-from sitroom.fuse.dedup import Deduplicator
-from sitroom.fuse.events import EventCluster, EventMention, best_link, event_mentions, summary
-from sitroom.fuse.minhash import LSHIndex, MinHasher
 from sitroom.config import FuseOptions
+from sitroom.fuse.actors import ActorRegistry
+from sitroom.fuse.claims import (
+    ClaimCluster,
+    ClaimMention,
+    claim_mentions,
+    same_proposition,
+    status,
+)
+from sitroom.fuse.dedup import Deduplicator
+from sitroom.fuse.events import (
+    EventCluster,
+    EventMention,
+    best_link,
+    event_mentions,
+    summary,
+)
+from sitroom.fuse.mentions import MentionCluster
+from sitroom.fuse.minhash import LSHIndex, MinHasher
 from sitroom.fuse.sources import SourceIndex
 from sitroom.model import Cluster, ClusterMember, Record
 from sitroom.text.shingles import stable_hash
@@ -132,13 +145,16 @@ class Fusion:
         self.seq += 1
         return cluster_id(kind, member), self.seq
 
-    def _put_event(self, mention: EventMention, cid: str, score: float = 1.0) -> None:
-        cluster = self.events.get(cid)
+    def _cluster_in(self, clusters: dict[str, MentionCluster], cid: str) -> MentionCluster:
+        """The cluster ``cid`` of ``clusters``, made (and numbered) when it is new."""
+        cluster = clusters.get(cid)
         if cluster is None:
             self.seq += 1
-            cluster = self.events[cid] = EventCluster(cid, self.seq)
-        cluster.members.append(mention)
-        cluster.scores[mention.member] = score
+            cluster = clusters[cid] = MentionCluster(cid, self.seq)
+        return cluster
+
+    def _put_event(self, mention: EventMention, cid: str, score: float = 1.0) -> None:
+        self._cluster_in(self.events, cid).add(mention, score)
         self.event_of[mention.member] = cid
         self.blocks[(mention.kind, mention.day)].add(cid)
         self.changed.add(cid)
@@ -175,12 +191,7 @@ class Fusion:
     # --- claims -------------------------------------------------------------------------------------------
 
     def _put_claim(self, mention: ClaimMention, cid: str, score: float = 1.0) -> None:
-        cluster = self.claims.get(cid)
-        if cluster is None:
-            self.seq += 1
-            cluster = self.claims[cid] = ClaimCluster(cid, self.seq)
-        cluster.members.append(mention)
-        cluster.scores[mention.member] = score
+        self._cluster_in(self.claims, cid).add(mention, score)
         self.claim_of[mention.member] = cid
         self.claim_mention[mention.member] = mention
         if mention.words:

@@ -8,17 +8,21 @@ and at most ``extract.commit_articles`` articles or ``extract.commit_chars`` cha
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 
-from dataclasses import dataclass
-
-from sitroom.config import Config
+from sitroom.config import Config, FuseOptions
 from sitroom.fuse.ledger import Fusion
-from sitroom.config import FuseOptions
 from sitroom.model import Article, ExtractionFailure, Record
 from sitroom.nlp import annotate
-from sitroom.store.base import BatchResult, ClusterChange, IngestItem, RecordsResult, Store
+from sitroom.store.base import (
+    BatchResult,
+    ClusterChange,
+    IngestItem,
+    RecordsResult,
+    Store,
+)
 
 ProgressCallback = Callable[[int], None]
 

@@ -6,11 +6,16 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
-from sitroom.config import Config
+from sitroom.config import Config, FuseOptions
 from sitroom.ingest import read_paths
 from sitroom.nlp import load_pipeline
-from sitroom.config import FuseOptions
-from sitroom.run.batch import FuseResult, ProgressCallback, extract_articles, fuse_store, ingest_items
+from sitroom.run.batch import (
+    FuseResult,
+    ProgressCallback,
+    extract_articles,
+    fuse_store,
+    ingest_items,
+)
 from sitroom.run.identity import fingerprint
 from sitroom.store.base import BatchResult, RecordsResult, Store
 
