@@ -273,31 +273,30 @@ class SQLiteStore(Store):
             row = row[0] if len(row) == 1 else None  # a unique prefix is enough, as with git
         return from_json(Article, row["body"]) if row else None
 
-    def _article_where(self, where: ArticleFilter | None) -> tuple[list[str], list[Any]]:
+    def _article_where(self, where: ArticleFilter | None) -> _Conditions:
         where = where or ArticleFilter()
         conditions = _Conditions()
         conditions.contains(where.outlet, "outlet")
         conditions.add(where.since, "substr(published, 1, 10) >= ?")
         conditions.add(where.until, "substr(published, 1, 10) <= ?")
-        return conditions.clauses, conditions.params
+        return conditions
 
     def articles_page(self, where: ArticleFilter | None = None, after: str | None = None,
                       limit: int | None = None) -> Page[Article]:
-        clauses, params = self._article_where(where)
-        rows = self._page("SELECT body, " + _key_columns(ARTICLE_KEY) + " FROM articles", clauses, params,
+        rows = self._page("SELECT body, " + _key_columns(ARTICLE_KEY) + " FROM articles", self._article_where(where),
                           ARTICLE_KEY, after, limit)
         return _paged(rows, limit, ARTICLE_KEY, lambda row: from_json(Article, row["body"]))
 
     def article_ids(self, where: ArticleFilter | None = None) -> list[str]:
-        clauses, params = self._article_where(where)
-        sql = "SELECT id FROM articles" + _where(clauses) + " ORDER BY " + ", ".join(ARTICLE_KEY)
-        return [row["id"] for row in self.db.execute(sql, params)]
+        conditions = self._article_where(where)
+        sql = "SELECT id FROM articles" + _where(conditions.clauses) + " ORDER BY " + ", ".join(ARTICLE_KEY)
+        return [row["id"] for row in self.db.execute(sql, conditions.params)]
 
-    def _page(self, select: str, clauses: list[str], params: list[Any], key: tuple[str, ...],
+    def _page(self, select: str, conditions: _Conditions, key: tuple[str, ...],
               after: str | None, limit: int | None) -> list[sqlite3.Row]:
         """One page of ``select``: the filter, the keyset condition after the cursor, one row more than asked
         (to know whether another page follows)."""
-        clauses, params = list(clauses), list(params)
+        clauses, params = list(conditions.clauses), list(conditions.params)
         if after is not None:
             clauses.append(f"({', '.join(key)}) > ({', '.join('?' for _ in key)})")
             params.extend(decode_cursor(after, len(key)))
@@ -363,10 +362,9 @@ class SQLiteStore(Store):
         conditions.contains(where.source, "c.source")
         conditions.add(where.stance, "c.stance = ?")
         conditions.add(where.article_id, "c.article_id = ?")
-        clauses, params = conditions.clauses, conditions.params
         select = ("SELECT c.*, a.published AS published, " + _key_columns(CLAIM_KEY)
                   + " FROM claims c JOIN articles a ON a.id = c.article_id")
-        rows = self._page(select, clauses, params, CLAIM_KEY, after, limit)
+        rows = self._page(select, conditions, CLAIM_KEY, after, limit)
         return _paged(rows, limit, CLAIM_KEY, lambda row: _typed(ClaimRow, row))
 
     def events_page(self, where: EventFilter | None = None, after: str | None = None,
@@ -381,10 +379,9 @@ class SQLiteStore(Store):
         conditions.contains(where.region, "e.admin1", "e.country", "e.location")
         conditions.contains(where.actor, "e.actor1", "e.actor2")
         conditions.add(where.article_id, "e.article_id = ?")
-        clauses, params = conditions.clauses, conditions.params
         select = ("SELECT e.*, a.published AS published, " + _key_columns(EVENT_KEY)
                   + " FROM events e JOIN articles a ON a.id = e.article_id")
-        rows = self._page(select, clauses, params, EVENT_KEY, after, limit)
+        rows = self._page(select, conditions, EVENT_KEY, after, limit)
         return _paged(rows, limit, EVENT_KEY, lambda row: _typed(EventRow, row))
 
     # --- fusion clusters ----------------------------------------------------------------------------------
@@ -429,36 +426,23 @@ class SQLiteStore(Store):
     def clusters_page(self, where: ClusterFilter | None = None, after: str | None = None,
                       limit: int | None = None) -> Page[ClusterRow]:
         where = where or ClusterFilter()
-        clauses, params = [], []
-        for column in ("kind", "status"):
-            value = getattr(where, column)
-            if value:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        if where.since:
-            clauses.append("date >= ?")
-            params.append(where.since)
-        if where.until:
-            clauses.append("substr(date, 1, 10) <= ?")
-            params.append(where.until)
-        if where.min_size:
-            clauses.append("size >= ?")
-            params.append(where.min_size)
-        if where.article_id:
-            clauses.append("id IN (SELECT cluster_id FROM cluster_members WHERE article_id = ?)")
-            params.append(where.article_id)
+        conditions = _Conditions()
+        conditions.add(where.kind, "kind = ?")
+        conditions.add(where.status, "status = ?")
+        conditions.add(where.since, "date >= ?")
+        conditions.add(where.until, "substr(date, 1, 10) <= ?")
+        conditions.add(where.min_size, "size >= ?")
+        conditions.add(where.article_id, "id IN (SELECT cluster_id FROM cluster_members WHERE article_id = ?)")
         select = "SELECT *, " + _key_columns(CLUSTER_KEY) + " FROM clusters"
-        rows = self._page(select, clauses, params, CLUSTER_KEY, after, limit)
+        rows = self._page(select, conditions, CLUSTER_KEY, after, limit)
         return _paged(rows, limit, CLUSTER_KEY, lambda row: _typed(ClusterRow, row))
 
     def cluster_log_page(self, cluster_id: str | None = None, after: str | None = None,
                          limit: int | None = None) -> Page[ClusterLogRow]:
-        clauses, params = [], []
-        if cluster_id:
-            clauses.append("(cluster_id = ? OR other = ?)")
-            params += [cluster_id, cluster_id]
+        conditions = _Conditions()
+        conditions.add(cluster_id, "(cluster_id = ? OR other = ?)", cluster_id, cluster_id)
         select = "SELECT *, " + _key_columns(CLUSTER_LOG_KEY) + " FROM cluster_log"
-        rows = self._page(select, clauses, params, CLUSTER_LOG_KEY, after, limit)
+        rows = self._page(select, conditions, CLUSTER_LOG_KEY, after, limit)
         return _paged(rows, limit, CLUSTER_LOG_KEY, lambda row: _typed(ClusterLogRow, row))
 
     # --- bookkeeping --------------------------------------------------------------------------------------
@@ -470,7 +454,6 @@ class SQLiteStore(Store):
         conditions = _Conditions()
         conditions.add(where.stage, "stage = ?")
         conditions.add(where.run, "run = ?")
-        clauses, params = conditions.clauses, conditions.params
         select = (
             "SELECT * FROM (SELECT 'ingest' AS stage, run, at, status, source, item, reason, detail, article_id,"
             " 0 AS part, seq AS n, '' AS tie FROM ingest_log"
@@ -478,7 +461,7 @@ class SQLiteStore(Store):
             " 1, 0, article_id FROM extract_log)"
         )
         key = ("part", "n", "at", "tie")
-        rows = self._page(f"SELECT *, {_key_columns(key)} FROM ({select})", clauses, params, key, after, limit)
+        rows = self._page(f"SELECT *, {_key_columns(key)} FROM ({select})", conditions, key, after, limit)
         return _paged(rows, limit, key, lambda row: _typed(ProblemRow, row))
 
     def counts(self) -> dict[str, int]:
