@@ -100,7 +100,7 @@ def test_every_eval_task_has_a_command():
     from sitroom.cli import eval_app
 
     names = {command.name for command in eval_app.registered_commands}
-    assert names == {"extraction", "attribution", "timex", "geo", "events", "fusion"}
+    assert names == {"extraction", "attribution", "timex", "geo", "events", "fusion", "news"}
 
 
 def test_exit_codes_say_whether_anything_failed(tmp_path):

@@ -659,6 +659,42 @@ def eval_events(
     _run_eval("events", "Events", as_json, data, split=split)
 
 
+@eval_app.command("news")
+def eval_news(
+    gold: Annotated[Path, typer.Option(help="Hand-coded news set (../shared/eval/news: articles.jsonl + gold/)")],
+    profile: ProfileOption = None,
+    as_json: JsonFlag = False,
+    show_errors: Annotated[bool, typer.Option(
+        "--errors", help="Also list each article's wrong and missed claims, and the error kinds (on stderr).")] = False,
+) -> None:
+    """Claims and events of the whole pipeline on real news coded by hand: precision/recall/F1 per article and
+    overall (GUIDELINES.md's scoring)."""
+    _use_profile(profile)
+    from sitroom.eval import news
+
+    scored = news.run(gold, State.config)
+    metrics = news.metrics(scored)
+    print_metrics(f"News ({scored.profile})", metrics, as_json)
+    if not as_json:
+        table = Table(title="Per article")
+        table.caption = "c/p/g: correct / predicted / gold"
+        for column in ("article", "claim P", "R", "c/p/g", "event P", "R", "c/p/g"):
+            table.add_column(column, justify="left" if column == "article" else "right", no_wrap=True)
+        for name, row in metrics["per_article"].items():
+            table.add_row(name, f"{row['claim_precision']:.1f}", f"{row['claim_recall']:.1f}",
+                          f"{row['claims_correct']}/{row['claims_predicted']}/{row['claims_gold']}",
+                          f"{row['event_precision']:.1f}", f"{row['event_recall']:.1f}",
+                          f"{row['events_correct']}/{row['events_predicted']}/{row['events_gold']}")
+        console.print(table)
+    for line in scored.failed:
+        errors.print(f"not scored: {line}")
+    if show_errors:
+        for line in news.error_lines(scored):
+            errors.print(line, markup=False, highlight=False, soft_wrap=True)
+        for kind, count in news.error_kinds(scored).most_common():
+            errors.print(f"{count:5d}  {kind}", markup=False, highlight=False)
+
+
 @eval_app.command("fusion")
 def eval_fusion(
     corpus: Annotated[Path, typer.Option(help="Folder of JSONL files (../shared/corpus) or one JSONL file")],
