@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from sitroom.cli import app
 from sitroom.eval.news import (
     ArticleScore, ClaimOutcome, GoldClaim, GoldEvent, PredictedClaim, PredictedEvent, PredictedPlace, article_metrics,
-    claim_error, content_matches, date_agrees, metrics, names_source, original_offsets, place_agrees, run,
+    claim_error, content_matches, date_agrees, error_kinds, error_lines, metrics, names_source, original_offsets, place_agrees, run,
     score_claims, score_events, to_original, type_agrees,
 )
 
@@ -213,6 +213,10 @@ def test_the_news_set_totals_are_the_sum_of_its_articles() -> None:
     assert figures["claim_precision"] == round(100 * figures["claims_correct"] / figures["claims_predicted"], 2)
     missed = sum(len(a.claims.missed) for a in scored.articles)
     assert missed == figures["claims_gold"] - figures["claims_matched"]
+    kinds = error_kinds(scored)
+    assert kinds.pop("gold claim missed") == missed
+    assert sum(kinds.values()) == figures["claims_predicted"] - figures["claims_correct"]
+    assert sum(line.startswith("== ") for line in error_lines(scored)) == figures["articles"]
 
 
 @needs_news

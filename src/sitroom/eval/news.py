@@ -364,9 +364,9 @@ def place_agrees(predicted: PredictedPlace | None, gold: GoldEvent) -> bool:
         return predicted is None and not gold.location
     if predicted is None:
         return False
-    if predicted.lat is not None and predicted.lon is not None:
-        if distance_km(predicted.lat, predicted.lon, gold.lat, gold.lon) <= MAX_KM:
-            return True
+    if predicted.lat is not None and predicted.lon is not None \
+            and distance_km(predicted.lat, predicted.lon, gold.lat, gold.lon) <= MAX_KM:
+        return True
     if gold.precision in ("admin1", "country") and predicted.precision == gold.precision and gold.location:
         wanted = _region(gold.location)
         return bool(wanted) and wanted in {_region(n) for n in [predicted.name, *predicted.names]}
