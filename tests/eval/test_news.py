@@ -227,3 +227,8 @@ def test_eval_news_command_prints_json() -> None:
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output.strip().splitlines()[-1])
     assert figures["profile"] == "fast" and set(figures["per_article"]) and figures["claim_f1"] > 0
+
+
+def test_a_gold_claim_with_no_named_source_is_named_by_no_prediction() -> None:
+    unnamed = GoldClaim("C1", None, (10, 30), "assert", [], "unnamed")  # type: ignore[arg-type]
+    assert not names_source("Olena Petrenko", unnamed)

@@ -271,10 +271,10 @@ def names_source(predicted: str | None, gold: GoldClaim, aliases: Iterable[str] 
     names = [_name(n) for n in [predicted or "", *aliases] if n and _name(n)]
     if not predicted or not names:
         return False
-    wanted = {_name(n) for n in [gold.source, *gold.aliases]}
+    wanted = {_name(n) for n in [gold.source, *gold.aliases] if n}  # an unnamed gold source has no name
     if any(n in wanted for n in names):
         return True
-    gold_words = _name(gold.source).split()
+    gold_words = _name(gold.source or "").split()
     return gold.source_type == "person" and bool(gold_words) and any(n.split()[-1] == gold_words[-1] for n in names)
 
 
