@@ -169,6 +169,9 @@ class Claim:
     channel: Evidence | None = None
     verification: list[VerificationNote] = field(default_factory=list)
     evidence: Evidence | None = None  # the whole sentence(s)
+    # How sure the reader is that this is an attribution, 0-1: the accurate profile's tagger probability of the
+    # cue, the fast profile's cue model probability (verbs and nouns), None where neither scored it.
+    confidence: float | None = None
 
 
 @dataclass

@@ -142,12 +142,18 @@ def test_fast_has_no_encoder_and_accurate_runs_it_before_the_sitroom_components(
     assert fingerprint(nlp_base) != fingerprint(accurate)
 
 
-def test_both_profiles_give_the_same_record_but_for_its_profile(nlp_base: Language, accurate: Language) -> None:
+def test_the_profiles_differ_only_in_what_the_encoder_reads(nlp_base: Language, accurate: Language) -> None:
+    """Today the claims (and the actors and events that lean on them) read the encoder, through the attribution
+    tagger; times, places and quantities are the rules' in both profiles."""
     (fast,) = annotate(nlp_base, [ARTICLE])
     (slow,) = annotate(accurate, [ARTICLE])
     assert isinstance(fast, Record) and isinstance(slow, Record)
     assert (fast.profile, slow.profile) == ("fast", "accurate")
-    assert fast.claims and to_dict(fast) == {**to_dict(slow), "profile": "fast"}
+    assert fast.claims and slow.claims
+    reads_encoder = {"profile", "claims", "actors", "events"}
+    assert {k: v for k, v in to_dict(fast).items() if k not in reads_encoder} == \
+        {k: v for k, v in to_dict(slow).items() if k not in reads_encoder}
+    assert all(claim.confidence is not None for claim in slow.claims)
 
 
 def test_a_record_stored_before_profiles_reads_as_fast() -> None:

@@ -623,10 +623,12 @@ def eval_extraction(
 def eval_attribution(
     data: Annotated[Path, typer.Option(help="PolNeAR folder (brat standoff)")],
     split: SplitOption = "dev",
+    profile: ProfileOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Attribution (source, cue, content): exact and overlap precision/recall/F1."""
-    _run_eval("attribution", f"Attribution ({split})", as_json, data, split=split)
+    _use_profile(profile)
+    _run_eval("attribution", f"Attribution ({split}, {State.config.nlp.profile})", as_json, data, split=split)
 
 
 @eval_app.command("timex")

@@ -21,3 +21,4 @@ class Draft:
     whole_source: bool = False  # the source mention is the whole noun phrase, appositions and clauses included
     mention: tuple[int, int] | None = None  # the source as written where it is not ``source`` ("who" said)
     signed: bool = False  # the source signed the words (a quotation line, a post); see build for its kind
+    confidence: float | None = None  # the learned tagger's P(cue) where it read the Doc (claims.tagger)

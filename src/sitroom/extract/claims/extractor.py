@@ -11,7 +11,7 @@ from sitroom.extract.claims import linking
 from sitroom.extract.claims.context import ClaimResources, DocContext
 from sitroom.extract.claims.continuation import continued_quotes
 from sitroom.extract.claims.cue_extent import load_extent_table
-from sitroom.extract.claims.cue_model import load_cue_model
+from sitroom.extract.claims.cue_model import CANDIDATE_POS, load_cue_model
 from sitroom.extract.claims.dates import dates
 from sitroom.extract.claims.draft import Draft
 from sitroom.extract.claims.finders import chosen_finders
@@ -22,6 +22,7 @@ from sitroom.extract.claims.signed import signed_words
 from sitroom.extract.claims.source import source_actor, source_mention
 from sitroom.extract.claims.spans import chars, trim
 from sitroom.extract.claims.speakers import speakers
+from sitroom.extract.claims.tagger import RefineOptions, features, load_tagger, refine, rule_spans, segments
 from sitroom.extract.doc import evidence, register_extensions, require_inputs
 from sitroom.model import Claim, ClaimKind, Evidence
 
@@ -43,14 +44,25 @@ class ClaimExtractor:
             extent_table=load_extent_table(self.options.data_dir),
         )
         self.actor_lexicon = load_actor_lexicon(self.options.actor_data_dir)
+        self.tagger = load_tagger(self.options.data_dir) if self.options.tagger else None
+        self.refine_options = RefineOptions(self.options.tagger_extend, self.options.tagger_cue_threshold)
 
     def __call__(self, doc: Doc) -> Doc:
-        require_inputs(doc, COMPONENT_NAME, ("actors",))  # the sources join the actors component's index
-        ctx = DocContext.of(doc, self.resources, ActorIndex.from_doc(doc, self.actor_lexicon))
-        claims = build(ctx, self.find(ctx))
+        ctx = self.context(doc)
+        drafts = self.find(ctx)
+        if self.tagger is not None and doc._.encoding is not None and len(doc):
+            # the accurate profile: the shared encoder ran, so the learned tagger reads the rules' drafts
+            rows = features(doc, doc._.encoding, ctx.lexicon, rule_spans(drafts))
+            drafts = refine(doc, drafts, self.tagger.probabilities(rows, segments(doc)), self.refine_options)
+        claims = build(ctx, drafts)
         doc._.actors = ctx.index.actors
         doc._.claims = claims
         return doc
+
+    def context(self, doc: Doc) -> DocContext:
+        """The Doc's context for one call (the trainer of the tagger reads the drafts through it too)."""
+        require_inputs(doc, COMPONENT_NAME, ("actors",))  # the sources join the actors component's index
+        return DocContext.of(doc, self.resources, ActorIndex.from_doc(doc, self.actor_lexicon))
 
     def find(self, ctx: DocContext) -> list[Draft]:
         """Every claim's draft: the first finder's for each token, the signed words, then the outermost of those
@@ -137,7 +149,7 @@ def build(ctx: DocContext, drafts: list[Draft]) -> list[Claim]:
             cue=evidence(doc, *draft.cue), content=evidence(doc, *draft.content), cue_lemma=draft.cue_lemma,
             kind=draft.kind, stance=draft.stance,
             channel=evidence(doc, *draft.channel) if draft.channel else None,
-            evidence=sentences(ctx, first, last),
+            evidence=sentences(ctx, first, last), confidence=confidence(ctx, draft),
         )
         if draft.kind == "hedged":
             linking.add_verification(claim, "reported", evidence(doc, *draft.cue))  # the hedge says it is reported
@@ -149,6 +161,17 @@ def build(ctx: DocContext, drafts: list[Draft]) -> list[Claim]:
     verify(ctx, claims, refs)
     dates(ctx, claims, drafts)
     return claims
+
+
+def confidence(ctx: DocContext, draft: Draft) -> float | None:
+    """The tagger's P(cue) where it read the Doc, else the cue model's for a verb or noun cue, else None."""
+    if draft.confidence is not None:
+        return round(draft.confidence, 3)
+    token = ctx.doc[draft.cue_token]
+    if ctx.cue_model is None or token.pos_ not in CANDIDATE_POS:
+        return None
+    in_quote = ctx.in_quote(token.idx, token.idx + len(token.text)) is not None
+    return round(ctx.cue_model.probability(token, in_quote), 3)
 
 
 def sentences(ctx: DocContext, start: int, end: int) -> Evidence:
