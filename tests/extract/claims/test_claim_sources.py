@@ -69,3 +69,15 @@ def test_it_stands_for_the_organization_before(nlp: Language) -> None:
     text = ("The European Union condemned the shelling on Friday. "
             "It said the attacks on civilians must stop.")
     assert sources(nlp, text)["said"] == "European Union"
+
+
+def test_a_title_and_surname_join_the_person_named_in_full(nlp: Language) -> None:
+    doc = nlp("President Taras Bondar visited Lviv. Mr Bondar said the bridge would be rebuilt.")
+    people = [a for a in doc._.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Taras Bondar"]
+
+
+def test_a_surname_alone_after_the_full_name_is_the_same_person(nlp: Language) -> None:
+    text = ("Oleg Marchenko, head of the council, spoke in Kyiv. Marchenko was speaking after a blast. "
+            "The cause was unclear. \"There is a great danger,\" he said.")
+    assert sources(nlp, text)["said"] == "Oleg Marchenko"
