@@ -10,6 +10,7 @@ parse to the person they refer to, because no coreference package works offline.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,11 +25,22 @@ DATA_FOLDER = "actors"
 # The one country table every extractor shares (events read their nationalities from it too); a data_dir's own
 # countries.tsv replaces it.
 COUNTRIES_FILE = "countries.tsv"
+# First names and their sex (SSA baby names; sitroom.train.first_names rebuilds it): pronoun agreement.
+FIRST_NAMES_FILE = f"{DATA_FOLDER}/first_names.tsv"
+GENDER_CUES_FILE = f"{DATA_FOLDER}/gender_cues.tsv"
 
 # Dependency labels of a noun phrase that acts (speaks, claims, attacks): the positions where a place name is a
 # metonym for its government rather than a location.
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+# The sex a third-person pronoun agrees with; "it" and "they" name no person (an organization, a document, a group).
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+SINGULAR_THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# Actor kinds "it" can stand for (a ministry, a government, an outlet, a document's issuer) and "they" (a group,
+# officials, a government's people).
+THING_KINDS = frozenset({"organization", "government", "media", "military", "group"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 DEFINITE = frozenset({"the", "this", "that"})
 
@@ -55,6 +67,9 @@ class ActorLexicon:
     by_metonym: dict[str, str]  # lowercase capital / seat of government (no article) -> iso
     groups: dict[str, ActorKind]  # head-noun lemma -> kind
     titles: dict[str, bool]  # lowercase title -> names a leader
+    first_names: dict[str, str] = field(default_factory=dict)  # lowercase first name -> "m" or "f"
+    sex_titles: dict[str, str] = field(default_factory=dict)  # "mrs", "spokeswoman" -> "f"
+    sex_endings: dict[str, str] = field(default_factory=dict)  # a surname's ending ("ova") -> "f"
 
     def country_of(self, text: str) -> str | None:
         """ISO code for a country name, demonym or metonym ("Ukrainian", "the Kremlin", "Kyiv")."""
@@ -81,7 +96,12 @@ def load_actor_lexicon(data_dir: str = "") -> ActorLexicon:
             by_metonym[strip_article(metonym).lower()] = iso
     groups = {lemma: kind for lemma, kind in read_rows(f"{DATA_FOLDER}/groups.tsv", data_dir)}  # type: ignore[misc]
     titles = {title: flag == "1" for title, flag in read_rows(f"{DATA_FOLDER}/titles.tsv", data_dir)}
-    return ActorLexicon(countries, by_name, by_demonym, by_metonym, groups, titles)
+    first_names = {name: sex for name, sex in read_rows(FIRST_NAMES_FILE, data_dir)}
+    cues = read_rows(GENDER_CUES_FILE, data_dir)
+    sex_titles = {text: sex for kind, text, sex in cues if kind == "title"}
+    sex_endings = {text: sex for kind, text, sex in cues if kind == "ending"}
+    return ActorLexicon(countries, by_name, by_demonym, by_metonym, groups, titles, first_names, sex_titles,
+                        sex_endings)
 
 
 # --- names ---------------------------------------------------------------------------------------------------
@@ -96,7 +116,7 @@ def strip_article(text: str) -> str:
 
 def name_key(name: str) -> str:
     """A spelling-insensitive key so transliteration variants meet: Zelenskiy / Zelensky / Zelenskyy."""
-    text = unicodedata.normalize("NFKD", strip_article(name)).encode("ascii", "ignore").decode().lower()
+    text = ascii_lower(strip_article(name))
     text = text.replace("'s", "")
     words = []
     for word in "".join(c if c.isalnum() else " " for c in text).split():
@@ -108,6 +128,11 @@ def name_key(name: str) -> str:
         word = word.replace("kh", "h").replace("ck", "k")
         words.append(word)
     return " ".join(words)
+
+
+def ascii_lower(text: str) -> str:
+    """Lowercase without accents ("María" -> "maria"), as the first-name lexicon spells names."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 def surname(name: str) -> str:
@@ -130,6 +155,7 @@ class ActorIndex:
     by_token: dict[int, str] = field(default_factory=dict)
     surnames: dict[str, list[Actor]] = field(default_factory=dict)
     last_seen: dict[str, int] = field(default_factory=dict)  # actor id -> char offset of its latest mention
+    speakers: dict[str, int] = field(default_factory=dict)  # actor id -> char offset of its latest claim's cue
 
     @classmethod
     def from_doc(cls, doc: Doc, lexicon: ActorLexicon) -> ActorIndex:
@@ -184,6 +210,8 @@ class ActorIndex:
     def _same_person(self, key: str) -> Actor | None:
         """A person already known under this surname whose first name (when both have one) agrees."""
         words = key.split()
+        while len(words) > 1 and (words[0] in self.lexicon.titles or words[0] in self.lexicon.sex_titles):
+            words = words[1:]  # "Mr Zelensky", "President Zelensky": the surname alone
         if not words:
             return None
         for actor in sorted(self.surnames.get(words[-1], []), key=lambda a: -self.last_seen.get(a.id, -1)):
@@ -214,19 +242,28 @@ class ActorIndex:
 
     # -- resolving one noun phrase -------------------------------------------------------------------------------
 
-    def resolve(self, span: Span, create: bool = True) -> Actor | None:
-        """The actor a noun phrase names: an existing mention, a pronoun's antecedent, a metonym's government,
-        a person, an organization or a group; ``None`` when it names none."""
+    def resolve(self, span: Span, create: bool = True, skip: tuple[tuple[int, int], ...] = ()) -> Actor | None:
+        """The actor a noun phrase names: the person a role noun is apposed to ("Mr Putin's spokesman, Dmitry
+        Peskov"), an existing mention (the head's own first: "Putin's spokesman Dmitry Peskov" is Peskov), a
+        pronoun's antecedent (mentions inside ``skip`` not counted), a metonym's government, a person, an
+        organization or a group; ``None`` when it names none."""
         head = span.root
-        for token in span:
-            if token.i <= head.i and token.i in self.by_token:
-                return self.actor(self.by_token[token.i])
         lower = head.lower_
-        if lower in PERSON_PRONOUNS and len(span) == 1:
-            antecedent = self.antecedent_person(head)
+        if len(span) == 1 and lower in PERSON_PRONOUNS | SINGULAR_THING_PRONOUNS | PLURAL_PRONOUNS:
+            antecedent = self.antecedent_person(head, skip=skip) if lower in PERSON_PRONOUNS \
+                else self.antecedent_thing(head, skip=skip)
             if antecedent is not None:
                 self.mention(antecedent, span)
             return antecedent
+        apposed = self.apposed_person(head)
+        if apposed is not None:
+            self.mention(apposed, span)
+            return apposed
+        if head.i in self.by_token:
+            return self.actor(self.by_token[head.i])
+        for token in span:
+            if token.i <= head.i and token.i in self.by_token:
+                return self.actor(self.by_token[token.i])
         if not create:
             return None
         text = strip_article(span.text)
@@ -248,6 +285,18 @@ class ActorIndex:
         if kind == "anonymous" or head.lemma_.lower() == "source":
             return self.add(text, "anonymous", span, country=country, key=f"anon:{span.start_char}")
         return self.add(text, kind, span, country=country)
+
+    def apposed_person(self, head: Token) -> Actor | None:
+        """The person a common noun is apposed to ("The leader of the region, Denis Pushilin"; "Mr Putin's
+        spokesman, Dmitry Peskov"): the name, not the role, is who acts."""
+        if head.pos_ != "NOUN":
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i in self.by_token:
+                actor = self.actor(self.by_token[child.i])
+                if actor is not None and actor.kind == "person":
+                    return actor
+        return None
 
     def named(self, name: str) -> Actor | None:
         """The actor a name read outside the text refers to (a headline's "the President of Ukraine"): one the text
@@ -331,27 +380,82 @@ class ActorIndex:
 
     # -- pronouns and nominals -------------------------------------------------------------------------------------
 
-    def antecedent_person(self, token: Token, window_sents: int = 3) -> Actor | None:
-        """The person a pronoun refers to: the latest person mentioned before it within a few sentences,
-        preferring the subject of the nearest sentence that has one."""
+    def antecedent_person(self, token: Token, window_sents: int = 3,
+                          skip: tuple[tuple[int, int], ...] = ()) -> Actor | None:
+        """The person a pronoun refers to: of the people mentioned before it within a few sentences whose sex does
+        not contradict the pronoun's ("she" is never a man's name), the latest, preferring the same sentence, then
+        a subject (or its apposition) or an earlier claim's speaker. Mentions inside ``skip`` (the quotation the
+        pronoun's claim reports: its "Putin" is not who says it) do not count."""
+        sex = PRONOUN_SEX.get(token.lower_)
+        return self.antecedent(token, lambda a: a.kind == "person" and (sex is None or self.sex_of(a) in (None, sex)),
+                               window_sents, skip)
+
+    def antecedent_thing(self, token: Token, window_sents: int = 2,
+                         skip: tuple[tuple[int, int], ...] = ()) -> Actor | None:
+        """What 'it' or 'they' stands for as a source: the latest organization, government, outlet or group
+        before it, plural ones for 'they' and singular ones for 'it', with the same preferences as for people."""
+        plural = token.lower_ in PLURAL_PRONOUNS
+
+        def fits(actor: Actor) -> bool:
+            return actor.kind in THING_KINDS or (plural and actor.kind == "anonymous")
+
+        return self.antecedent(token, fits, window_sents, skip, plural=plural, named=not plural)
+
+    def antecedent(self, token: Token, fits: Callable[[Actor], bool], window_sents: int,
+                   skip: tuple[tuple[int, int], ...] = (), plural: bool | None = None,
+                   named: bool = False) -> Actor | None:
+        """The latest fitting actor mentioned before ``token`` within ``window_sents`` sentences, scored
+        (same sentence x2, subject or the latest claim's speaker, position); ``plural`` asks the mention's number, ``named``
+        a name or an institution's noun ("the ministry"), not any noun read as a group ("the mission")."""
         best: tuple[int, int, Actor] | None = None
         sent_start = token.sent.start
         limit = self._sentence_start_before(token, window_sents)
+        earlier = [(at, actor_id) for actor_id, at in self.speakers.items() if at < token.idx]
+        last_speaker = max(earlier)[1] if earlier else None
         for actor in self.actors:
-            if actor.kind != "person":
+            if not fits(actor):
                 continue
             for mention in actor.mentions:
-                if not (limit <= mention.start < token.idx):
+                if not (limit <= mention.start < token.idx) or any(s <= mention.start < e for s, e in skip):
                     continue
                 mtoken = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if mtoken is None:
+                if mtoken is None or mtoken.root.pos_ == "PRON":
                     continue
-                is_subject = int(mtoken.root.dep_ in AGENT_DEPS)
+                root = mtoken.root
+                if named and root.pos_ != "PROPN" and self.group_kind(root) is None:
+                    continue
+                if plural is not None and actor.kind != "government" \
+                        and (root.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in root.children)) != plural:
+                    continue
+                is_subject = root.dep_ in AGENT_DEPS or (root.dep_ == "appos" and root.head.dep_ in AGENT_DEPS)
+                speaker = actor.id == last_speaker and limit <= self.speakers[actor.id]
                 in_same = int(mtoken.start >= sent_start)
-                score = (in_same * 2 + is_subject, mention.start)
+                score = (in_same * 2 + int(is_subject or speaker), mention.start)
                 if best is None or score > (best[0], best[1]):
                     best = (score[0], score[1], actor)
         return best[2] if best else None
+
+    def sex_of(self, actor: Actor) -> str | None:
+        """'m', 'f' or None (not known): from a title before a mention or in the role ("Mrs", "spokeswoman"), else
+        the first name (first_names.tsv), else a surname's ending ("-ova")."""
+        words = [w for w in ascii_lower(actor.role).split()]
+        for mention in actor.mentions:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                words.append(self.doc[span.start - 1].lower_)
+        words += ascii_lower(actor.name).split()[:1]
+        for word in words:
+            if word in self.lexicon.sex_titles:
+                return self.lexicon.sex_titles[word]
+        names = [w for w in ascii_lower(strip_article(actor.name)).split() if w not in self.lexicon.titles]
+        if len(names) >= 2 and names[0] in self.lexicon.first_names:
+            return self.lexicon.first_names[names[0]]
+        if names:
+            last = names[-1]
+            for size in (5, 4, 3, 2):
+                if len(last) > size + 2 and last[-size:] in self.lexicon.sex_endings:
+                    return self.lexicon.sex_endings[last[-size:]]
+        return None
 
     def _sentence_start_before(self, token: Token, count: int) -> int:
         sents = list(self.doc.sents)
@@ -484,7 +588,8 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
         # "President of Ukraine Volodymyr Zelenskyy": a name in apposition to a title is a person's, whatever NER said
         titled = token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") and index.title_of(token.head)
         person = (tagged and (len(name) > 1 or _agentive(token))) or bool(title) or index.has_title(name) \
-            or bool(key.split() and key.split()[-1] in person_surnames) or bool(titled and len(name) > 1)
+            or bool(key.split() and key.split()[-1] in person_surnames) or bool(titled and len(name) > 1) \
+            or _first_named(index, name) or (len(name) == 1 and bool(index.surnames.get(surname(name.text))))
         if person:
             role, country = _role(index, token, title)
             index.add(name.text, "person", name, country=country, role=role)
@@ -526,6 +631,15 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
         elif token.lower_ in PERSON_PRONOUNS:
             index.resolve(doc[token.i:token.i + 1])
     return index.actors
+
+
+def _first_named(index: ActorIndex, name: Span) -> bool:
+    """'Sanna Lindqvist', whatever NER read: two or three capitalized words, the first a first name of the lexicon,
+    the last no institution's noun ("Grant Ministry")."""
+    words = [t for t in name if t.text[:1].isupper()]
+    return 2 <= len(name) <= 3 and len(words) == len(name) \
+        and ascii_lower(name[0].text) in index.lexicon.first_names and index.group_kind(name[-1]) is None \
+        and index.lexicon.country_of(name[-1].text) is None
 
 
 def _agentive(token: Token) -> bool:

@@ -90,12 +90,17 @@ def noun_owner(noun: Token, content: tuple[int, int]) -> Span | None:
 
 
 def source_actor(ctx: DocContext, draft: Draft, span: Span) -> Actor | None:
-    """The actor a draft's source names. A signature names a person whatever NER read ('Oleksandr' tagged a
+    """The actor a draft's source names, noted as a speaker (a later pronoun prefers it). A pronoun's antecedent
+    is never named inside the words it says. A signature names a person whatever NER read ('Oleksandr' tagged a
     place), unless it reads as an organization ('The Associated Press', 'The Daily Beast')."""
     if not draft.signed or any(t.ent_type_ == "ORG" for t in span) or span[0].lower_ == "the" \
             or ctx.index.group_kind(span.root) is not None:
-        return ctx.index.resolve(span)
-    return ctx.index.resolve(span, create=False) or ctx.index.add(span.text, "person", span)
+        actor = ctx.index.resolve(span, skip=(draft.content,))
+    else:
+        actor = ctx.index.resolve(span, create=False) or ctx.index.add(span.text, "person", span)
+    if actor is not None:
+        ctx.index.speakers[actor.id] = max(draft.cue[0], ctx.index.speakers.get(actor.id, -1))
+    return actor
 
 
 def source_mention(ctx: DocContext, draft: Draft) -> tuple[int, int]:
