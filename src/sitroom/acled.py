@@ -109,6 +109,38 @@ def geo_precision(precision: Precision | str | None) -> int | None:
     return GEO_PRECISION.get(precision or "")
 
 
+# --- event types -----------------------------------------------------------------------------------------------
+
+# ACLED's 6 event types and their 25 sub-event types (Codebook 2023, in its order): (event_type, sub_event_type).
+SUB_EVENT_TYPES: tuple[tuple[str, str], ...] = (
+    ("Battles", "Armed clash"),
+    ("Battles", "Government regains territory"),
+    ("Battles", "Non-state actor overtakes territory"),
+    ("Explosions/Remote violence", "Chemical weapon"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Explosions/Remote violence", "Suicide bomb"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Explosions/Remote violence", "Grenade"),
+    ("Violence against civilians", "Sexual violence"),
+    ("Violence against civilians", "Attack"),
+    ("Violence against civilians", "Abduction/forced disappearance"),
+    ("Protests", "Peaceful protest"),
+    ("Protests", "Protest with intervention"),
+    ("Protests", "Excessive force against protesters"),
+    ("Riots", "Violent demonstration"),
+    ("Riots", "Mob violence"),
+    ("Strategic developments", "Agreement"),
+    ("Strategic developments", "Arrests"),
+    ("Strategic developments", "Change to group/activity"),
+    ("Strategic developments", "Disrupted weapons use"),
+    ("Strategic developments", "Headquarters or base established"),
+    ("Strategic developments", "Looting/property destruction"),
+    ("Strategic developments", "Non-violent transfer of territory"),
+    ("Strategic developments", "Other"),
+)
+
+
 # --- export ----------------------------------------------------------------------------------------------------
 
 # The columns of an ACLED export, in ACLED's order.

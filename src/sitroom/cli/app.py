@@ -653,11 +653,12 @@ def eval_geo(
 
 @eval_app.command("events")
 def eval_events(
-    data: Annotated[Path, typer.Option(help="PLOVER GSR folder")],
+    data: Annotated[Path, typer.Option(help="PLOVER GSR folder, or the ACLED notes folder (acled_notes.csv)")],
     split: SplitOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Event typing: PLOVER category accuracy and macro-F1."""
+    """Event typing: PLOVER category accuracy and macro-F1; on ACLED's notes (split dev, test or source-dev) the
+    25 sub-types' accuracy, weighted and macro F1, per-class F1, abstentions and the commonest confusions."""
     _run_eval("events", "Events", as_json, data, split=split)
 
 

@@ -1,4 +1,5 @@
-"""PLOVER category accuracy and macro-F1 of sitroom's event typing on the PLOVER gold-standard sentences.
+"""PLOVER category accuracy and macro-F1 of sitroom's event typing on the PLOVER gold-standard sentences (and,
+given the ACLED notes folder instead, ACLED sub-event typing: :mod:`sitroom.eval.acled_notes`).
 
 Each record is one sentence coded with one PLOVER category. The file uses PLOVER 0.5b1 names; they are mapped
 to current ones with data/events/plover_legacy.tsv. sitroom types each sentence with the same clause reading
@@ -18,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from sitroom.config import Config
+from sitroom.eval import acled_notes
 from sitroom.eval.metrics import f1
 from sitroom.extract.event_lexicon import EventLexicon, classify_sentence, load_lexicon
 
@@ -161,9 +163,12 @@ def score(gold: list[str], predicted: list[str]) -> dict[str, Any]:
 def evaluate(data: Path, *, config: Config | None = None, split: str | None = None) -> dict[str, Any]:
     """`sitroom eval events`: accuracy and macro_f1 (percent) of PLOVER typing, plus per-category F1 and the
     leave-one-out estimate (accuracy_loo, macro_f1_loo) of the lexicon on sentences it was not written from.
-    The pipeline and the events lexicon are the configured ones."""
+    The pipeline and the events lexicon are the configured ones. A folder holding acled_notes.csv is scored as
+    ACLED sub-event typing instead (sitroom.eval.acled_notes.evaluate)."""
     from sitroom.nlp import load_pipeline
 
+    if (Path(data) / acled_notes.NOTES_FILE).is_file():
+        return acled_notes.evaluate(data, config=config, split=split)
     config = config or Config()
     items, problems = read_items(Path(data), split)
     docs = _parse([item.text for item in items], load_pipeline(config.nlp))
