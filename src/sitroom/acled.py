@@ -150,3 +150,15 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
     "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
+
+
+# The disorder type of each event type (ACLED codebook 2023, "Disorder type"): riots are political violence there
+# unless coded as demonstrations by their sub-type, which sitroom does not separate.
+DISORDER_OF_EVENT_TYPE: dict[str, str] = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
