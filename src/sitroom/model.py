@@ -307,6 +307,11 @@ class Cluster:
     place: str = ""  # the most precise place the members support
     admin1: str = ""
     country: str = ""
+    latitude: float | None = None  # events: the point of that place (WGS 84), where the gazetteer has one
+    longitude: float | None = None
+    precision: str = ""  # events: how precise that place is (model.Precision: exact, near, admin2, admin1, country)
+    date_granularity: str = ""  # events: how precise that date is (model.Granularity; "" for a publication day)
+    sub_event_type: str = ""  # events: ACLED sub-event type, the members' most common
     fatalities: int | None = None  # ACLED's conservative figure of the members'
     actors: list[str] = field(default_factory=list)
     status_claims: list[str] = field(default_factory=list)  # claims: the members that make the status

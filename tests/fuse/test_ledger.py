@@ -73,6 +73,17 @@ def test_an_independent_rewrite_corroborates_and_the_kremlin_denies() -> None:
     assert sorted(event.members) == ["other/E1", "seed/E1"] and event.place == "Kharkiv"
 
 
+def test_an_event_cluster_keeps_the_point_and_precisions_an_export_needs() -> None:
+    fusion = Fusion()
+    seed = _seed("seed", "RFE/RL", "Volodymyr Zelenskiy")
+    seed.events[0].sub_event_type = "Air/drone strike"
+    fusion.add([seed])
+    (event,) = fusion.clusters("event")
+    assert (event.latitude, event.longitude, event.precision) == (49.98, 36.25, "exact")
+    assert event.date == "2024-10-14" and event.date_granularity == "day"
+    assert event.sub_event_type == "Air/drone strike"
+
+
 def test_a_copy_or_the_same_agency_is_not_corroboration() -> None:
     copy = Fusion()
     seed = _seed("seed", "RFE/RL", "Volodymyr Zelenskiy")

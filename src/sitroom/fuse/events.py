@@ -57,6 +57,9 @@ class EventMention:
     evidence: Evidence | None = None
     label: str = ""
     event_type: str = ""  # as the extractor typed it (ACLED type or PLOVER category)
+    sub_event_type: str = ""
+    granularity: str = ""  # of its date (model.Granularity); "" when the date is the publication day
+    precision: str = ""  # of its place (model.Precision)
 
 
 def _day(value: str | None) -> tuple[int, str] | None:
@@ -84,17 +87,19 @@ def event_mentions(record: Record, registry: ActorRegistry) -> list[EventMention
         if event.status not in ("occurred", "ongoing"):
             kind += "~" + event.status  # a planned or hypothetical attack is not the attack that happened
         time = times.get(event.time) if event.time else None
-        when = _day(time.start) if time else None
-        rank = GRANULARITY_RANK.get(time.granularity or "", 5) if time and when else 5
-        if when is None:
-            when = published
-        if when is None:
+        day = _day(time.start) if time else None
+        rank = GRANULARITY_RANK.get(time.granularity or "", 5) if time and day else 5
+        granularity = (time.granularity or "") if time and day else ""
+        if day is None:
+            day = published
+        if day is None:
             continue
+        when = (day[0], day[1], granularity)
         out.append(_mention(record, event, kind, when, rank, actors, places, quantities, registry))
     return out
 
 
-def _mention(record: Record, event: Event, kind: str, when: tuple[int, str], rank: int, actors: dict,
+def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str], rank: int, actors: dict,
              places: dict, quantities: dict, registry: ActorRegistry) -> EventMention:
     located = [places[p] for p in event.places if p in places and places[p].place]
     located.sort(key=lambda m: PRECISION_RANK.get(m.precision or "", 5))
@@ -104,14 +109,15 @@ def _mention(record: Record, event: Event, kind: str, when: tuple[int, str], ran
     evidence = event.evidence or event.trigger
     return EventMention(
         member=f"{record.article.id}/{event.id}", article_id=record.article.id, kind=kind, day=when[0],
-        date=when[1], date_rank=rank,
+        date=when[1], date_rank=rank, granularity=when[2],
         country=best.place.country if best else "", admin1=best.place.admin1 if best else "",
         place=best.place.name if best else "", place_rank=PRECISION_RANK.get(best.precision or "", 5) if best else 9,
         lat=best.place.lat if best else None, lon=best.place.lon if best else None,
         actors=frozenset(keys), actor_names=tuple(registry.display(k) for k in keys),
         fatalities=acled.fatalities(event.casualties, quantities),
         words=frozenset(content_words(evidence.text)), evidence=evidence, label=evidence.text[:160],
-        event_type=event.event_type or event.plover_category,
+        event_type=event.event_type or event.plover_category, sub_event_type=event.sub_event_type,
+        precision=(best.precision or "") if best else "",
     )
 
 
@@ -179,5 +185,7 @@ def summary(cluster: EventCluster) -> dict[str, object]:
         "event_type": Counter(m.event_type for m in cluster.members).most_common(1)[0][0], "date": dated.date,
         "place": placed.place, "admin1": placed.admin1, "country": placed.country,
         "fatalities": acled.most_conservative(m.fatalities for m in cluster.members), "actors": actors,
-        "label": cluster.members[0].label,
+        "label": cluster.members[0].label, "latitude": placed.lat, "longitude": placed.lon,
+        "precision": placed.precision, "date_granularity": dated.granularity,
+        "sub_event_type": Counter(m.sub_event_type for m in cluster.members).most_common(1)[0][0],
     }

@@ -247,6 +247,9 @@ class Fusion:
             label=str(facts["label"]), event_type=str(facts["event_type"]), date=facts["date"],  # type: ignore[arg-type]
             place=str(facts["place"]), admin1=str(facts["admin1"]), country=str(facts["country"]),
             fatalities=facts["fatalities"], actors=list(facts["actors"]),  # type: ignore[arg-type]
+            latitude=facts["latitude"], longitude=facts["longitude"],  # type: ignore[arg-type]
+            precision=str(facts["precision"]), date_granularity=str(facts["date_granularity"]),
+            sub_event_type=str(facts["sub_event_type"]),
             detail=[ClusterMember(m.member, m.evidence, source=", ".join(m.actor_names), figure=m.fatalities,  # type: ignore[arg-type]
                                   score=round(cluster.scores.get(m.member, 1.0), 3)) for m in members],
         )
