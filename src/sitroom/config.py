@@ -135,6 +135,18 @@ class StoreOptions:
 
 
 @dataclass
+class ExportOptions:
+    # Rows of a Parquet row group: what the parquet exporter holds in memory before it writes them out (ACLED rows
+    # are ~1 KB, so 10,000 rows ~ 10 MB); larger groups compress and scan better, smaller ones stream sooner.
+    parquet_row_group_rows: int = 10_000
+    # Evidence sentences an ACLED `notes` cell quotes (each report's, in member order, a repeated one once); the
+    # rest are counted ("And 4 more reports."), so a cluster of 50 reports is not a 50-sentence cell.
+    notes_max_sentences: int = 3
+    # Member records kept decoded while rows are built (a record serves every cluster of its article).
+    record_cache: int = 256
+
+
+@dataclass
 class Config:
     db: str = DEFAULT_DB
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -142,6 +154,7 @@ class Config:
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     store: StoreOptions = field(default_factory=StoreOptions)
     fuse: FuseOptions = field(default_factory=FuseOptions)
+    export: ExportOptions = field(default_factory=ExportOptions)
 
 
 # Options that must be one of these values.
@@ -151,6 +164,7 @@ MINIMUMS: dict[str, int] = {
     "ingest.max_item_bytes": 1, "ingest.max_file_bytes": 1, "ingest.min_text_chars": 0, "ingest.batch_size": 1,
     "nlp.batch_size": 1, "nlp.batch_chars": 1, "nlp.window_chars": 1_000,
     "extract.commit_articles": 1, "extract.commit_chars": 1,
+    "export.parquet_row_group_rows": 1, "export.notes_max_sentences": 1, "export.record_cache": 1,
 }
 
 
