@@ -55,6 +55,16 @@ def country_code(value: str) -> str:
     raise ExportError(f"unknown country {value!r}: give an ISO 3166-1 alpha-2 code (UA) or a name (Ukraine)")
 
 
+def _iso_day(label: str, value: str | None) -> str | None:
+    """The day as YYYY-MM-DD (the form the store compares), from any ISO form of it ("20241014" too)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ExportError(f"{label}: not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
 @dataclass(frozen=True)
 class ExportFilter:
     """What to export. Dates are ISO days, both ends inclusive: a cluster's event date, a record's publication
@@ -69,19 +79,13 @@ class ExportFilter:
 
     def checked(self) -> ExportFilter:
         """The filter with its country as a code; ExportError naming the first malformed field."""
-        for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None:
-                try:
-                    dt.date.fromisoformat(value)
-                except ValueError:
-                    raise ExportError(f"{name}: not an ISO date (YYYY-MM-DD): {value!r}") from None
-        if self.since and self.until and self.since > self.until:
-            raise ExportError(f"since {self.since} is after until {self.until}")
+        since, until = _iso_day("from", self.since), _iso_day("to", self.until)
+        if since and until and since > until:
+            raise ExportError(f"from {since} is after to {until}")
         if self.kind is not None and self.kind not in CLUSTER_KINDS:
             raise ExportError(f"kind: one of {', '.join(CLUSTER_KINDS)}, not {self.kind!r}")
         country = country_code(self.country) if self.country else None
-        return replace(self, country=country, admin1=self.admin1 or None)
+        return replace(self, since=since, until=until, country=country, admin1=self.admin1 or None)
 
     def cluster_filter(self, kind: ClusterKind | None) -> ClusterFilter:
         """The store's filter for what it can select itself (kind and dates); the place is matched per row."""
