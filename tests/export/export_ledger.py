@@ -4,7 +4,8 @@
   fatality figures (3; "at least two"): one event cluster of two independent sources, coded with 2 fatalities;
 - ``ukrinform`` reports a clash somewhere in Donetsk Oblast in the week of 28 October (admin1, week precision);
 - ``tass`` reports talks (a PLOVER category, no ACLED event) and a planned offensive (not an event that happened),
-  and a claim; ``unian`` reports shelling placed only at Ukraine, with no date of its own.
+  and a claim; ``unian`` reports shelling of Kherson with no date of its own, and shelling placed only at Ukraine
+  (which ACLED would not code).
 """
 
 from __future__ import annotations
@@ -26,12 +27,15 @@ WORDS = "front line energy grid sanctions talks aid winter budget parliament gra
 KHARKIV = Place("geonames:706483", "Kharkiv", "PPLA", "UA", "Kharkiv Oblast", "UA-63", "Kharkivskyi raion",
                 lat=49.98081, lon=36.25272)
 DONETSK = Place("iso:UA-14", "Donetsk Oblast", "ADM1", "UA", "Donetsk Oblast", "UA-14", lat=48.0159, lon=37.8028)
+KHERSON = Place("geonames:706448", "Kherson", "PPLA", "UA", "Kherson Oblast", "UA-65", "Khersonskyi raion",
+                lat=46.63542, lon=32.61687)
 UKRAINE = Place("iso:UA", "Ukraine", "country", "UA", lat=49.0, lon=32.0)
 
 KYIVPOST_SENTENCE = "A Russian missile strike hit Kharkiv on Sunday, killing three civilians."
 RFERL_SENTENCE = "Russian missiles struck Kharkiv on Sunday, killing at least two civilians, officials said."
 CLASH_SENTENCE = "Ukrainian and Russian troops fought near the front in Donetsk Oblast last week."
-UNDATED_SENTENCE = "Russian forces shelled Ukrainian positions, the General Staff said."
+UNDATED_SENTENCE = "Russian forces shelled Kherson, the General Staff said."
+COUNTRY_SENTENCE = "Russian artillery shelled Ukrainian positions along the whole front."
 
 
 def _filler(seed: str) -> str:
@@ -97,13 +101,17 @@ def _records() -> list[Record]:
               actor1="A1", status="planned", evidence=_ev("tass", plan, text))],
         claims=[Claim("C1", "A1", None, _ev("tass", "plans", text), _ev("tass", "an offensive on Kharkiv", text))])
 
-    article = _article("unian", "UNIAN", "2024-10-21", [UNDATED_SENTENCE])
+    article = _article("unian", "UNIAN", "2024-10-21", [UNDATED_SENTENCE, COUNTRY_SENTENCE])
     text = article.text
     undated = Record(article, actors=[RUSSIA], places=[
-        PlaceMention("P1", _ev("unian", "Ukrainian", text), UKRAINE, "country")], events=[
+        PlaceMention("P1", _ev("unian", "Kherson", text), KHERSON, "exact"),
+        PlaceMention("P2", _ev("unian", "Ukrainian", text), UKRAINE, "country")], events=[
         Event("E1", _ev("unian", "shelled", text), event_type="Explosions/Remote violence",
               sub_event_type="Shelling/artillery/missile attack", actor1="A1", places=["P1"],
-              evidence=_ev("unian", UNDATED_SENTENCE, text))])
+              evidence=_ev("unian", UNDATED_SENTENCE, text)),
+        Event("E2", _ev("unian", "shelled Ukrainian", text), event_type="Explosions/Remote violence",
+              sub_event_type="Shelling/artillery/missile attack", actor1="A1", places=["P2"],
+              evidence=_ev("unian", COUNTRY_SENTENCE, text))])
     return [kyivpost, rferl, clash, tass, undated]
 
 
@@ -113,6 +121,7 @@ class Ledger:
     strike: str  # the Kharkiv strike's cluster id
     clash: str
     undated: str
+    country_only: str
 
 
 def build_ledger(path: Path) -> Ledger:
@@ -123,4 +132,5 @@ def build_ledger(path: Path) -> Ledger:
         fuse_store(store)
         strike = store.cluster(cluster_id("event", "kyivpost/E1"))
         assert strike is not None and strike.members == ["kyivpost/E1", "rferl/E1"], "fusion did not join them"
-    return Ledger(path, strike.id, cluster_id("event", "ukrinform/E1"), cluster_id("event", "unian/E1"))
+    return Ledger(path, strike.id, cluster_id("event", "ukrinform/E1"), cluster_id("event", "unian/E1"),
+                  cluster_id("event", "unian/E2"))

@@ -9,7 +9,8 @@ import io
 import pytest
 
 from sitroom import acled
-from sitroom.export import EXPORTERS, ExportFilter, ExportStats
+from sitroom.config import ExportOptions
+from sitroom.export import EXPORTERS, ExportFilter, ExportStats, exporter
 from sitroom.export import acled as acled_export
 from sitroom.export.coding import COLUMN_TYPES
 
@@ -87,22 +88,22 @@ def test_a_week_is_coded_on_its_middle_day_and_a_region_at_geo_precision_3(store
     assert row["notes"] == f'In the week of 28 October 2024 in Donetsk Oblast: "{CLASH_SENTENCE}" (Ukrinform)'
 
 
-def test_an_undated_event_at_a_country_has_no_point_and_approximate_time(store, ledger):
+def test_an_undated_event_is_coded_on_the_reports_day_at_time_precision_2(store, ledger):
     _, rows = export_rows(store)
     row = by_id(rows)[ledger.undated]
     assert (row["event_date"], row["time_precision"]) == ("2024-10-21", "2")  # the report's day
-    assert (row["latitude"], row["longitude"], row["geo_precision"]) == ("", "", "")
-    assert (row["country"], row["location"], row["admin1"]) == ("Ukraine", "Ukraine", "")
+    assert (row["location"], row["admin1"], row["latitude"], row["geo_precision"]) == (
+        "Kherson", "Kherson Oblast", "46.6354", "1")
     assert (row["inter1"], row["actor2"], row["inter2"], row["interaction"]) == ("1", "", "", "10")
-    assert row["notes"].startswith("Around 21 October 2024 (the report's date) in Ukraine: ")
-    assert UNDATED_SENTENCE in row["notes"]
+    assert row["notes"] == f'Around 21 October 2024 (the report\'s date) in Kherson, Kherson Oblast: "{UNDATED_SENTENCE}" (UNIAN)'
 
 
-def test_what_acled_would_not_code_is_left_out_and_counted(store):
+def test_what_acled_would_not_code_is_left_out_and_counted(store, ledger):
     stats = ExportStats()
     _, rows = export_rows(store, stats=stats)
-    assert len(rows) == stats.rows == 3  # talks (PLOVER CONSULT) and a planned offensive are not ACLED events
-    assert stats.skipped == {"not_acled_type": 1, "not_occurred": 1}
+    assert len(rows) == stats.rows == 3  # talks (PLOVER CONSULT) and a planned offensive are not ACLED events,
+    assert stats.skipped == {"not_acled_type": 1, "not_occurred": 1, "unplaced": 1}  # nor shelling "in Ukraine"
+    assert ledger.country_only not in by_id(rows)
     assert {r["event_type"] for r in rows} <= {t for t, _ in acled.SUB_EVENT_TYPES}
 
 
@@ -113,7 +114,8 @@ def test_every_cell_reads_as_its_columns_type(store):
         for column, value in row.items():
             if value:
                 assert isinstance(parse[COLUMN_TYPES[column]](value), COLUMN_TYPES[column]), (column, value)
-        assert row["time_precision"] in ("1", "2", "3") and row["geo_precision"] in ("", "1", "2", "3")
+        assert row["time_precision"] in ("1", "2", "3") and row["geo_precision"] in ("1", "2", "3")
+        assert row["latitude"] and row["longitude"] and row["country"] and row["location"] and row["iso"]
         assert row["year"] == row["event_date"][:4]
 
 
@@ -122,6 +124,7 @@ def test_every_cell_reads_as_its_columns_type(store):
     (ExportFilter(until="2024-10-13"), {"strike"}),
     (ExportFilter(since="2024-10-13", until="2024-10-13"), {"strike"}),
     (ExportFilter(admin1="kharkiv"), {"strike"}),
+    (ExportFilter(admin1="kherson"), {"undated"}),
     (ExportFilter(country="ua"), {"strike", "clash", "undated"}),
     (ExportFilter(country="Ukraine", admin1="Donetsk"), {"clash"}),
     (ExportFilter(country="RU"), set()),
@@ -153,3 +156,19 @@ def test_a_cell_a_spreadsheet_would_run_is_quoted_as_text():
     assert acled_export.cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert acled_export.cell("@SUM(A1)") == "'@SUM(A1)"
     assert acled_export.cell(-3) == "-3" and acled_export.cell(None) == "" and acled_export.cell(49.98) == "49.98"
+
+
+def test_acled_codes_a_week_on_its_middle_day_and_a_month_on_the_15th():
+    assert acled.coded_date("2024-10-28", "week") == "2024-10-31"
+    assert acled.coded_date("2024-10-01", "month") == "2024-10-15"
+    assert acled.coded_date("2024-10-13T06:00:00+03:00", "time") == "2024-10-13"
+    assert acled.coded_date("2024-10-13", "") == "2024-10-13"
+
+
+def test_notes_quote_at_most_the_configured_sentences_and_count_the_rest(store, ledger):
+    one = exporter("acled", ExportOptions(notes_max_sentences=1))
+    data = b"".join(one.stream(store, ExportFilter(admin1="Kharkiv"))).decode("utf-8")
+    (row,) = list(csv.DictReader(io.StringIO(data, newline="")))
+    assert row["notes"] == (f'On 13 October 2024 in Kharkiv, Kharkiv Oblast: "{KYIVPOST_SENTENCE}" (Kyiv Post)'
+                            " And 1 more report."
+                            " Fatalities reported: 3 (Kyiv Post), 2 (RFE/RL); coded: 2, the most conservative.")

@@ -21,7 +21,7 @@ def test_export_writes_a_file_and_says_how_many_rows(tmp_path):
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(out.read_text("utf-8"), newline="")))
     assert tuple(rows[0]) == acled.EXPORT_COLUMNS and len(rows) == 4
-    assert "acled: 3 rows" in result.output and "1 not_acled_type, 1 not_occurred" in result.output
+    assert "acled: 3 rows" in result.output and "1 not_acled_type, 1 not_occurred, 1 unplaced" in result.output
     assert not (tmp_path / "events.csv.partial").exists()
 
 

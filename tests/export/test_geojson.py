@@ -33,11 +33,11 @@ def test_the_validator_refuses_what_7946_refuses():
             {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.25]}, "properties": {}}]})
 
 
-def test_a_feature_per_event_with_a_point_longitude_first(store, ledger):
+def test_a_feature_per_row_of_the_acled_export_longitude_first(store, ledger):
     stats = ExportStats()
     features = {f["id"]: f for f in export(store, stats=stats)["features"]}
-    assert set(features) == {ledger.strike, ledger.clash}  # the event placed only at Ukraine has no point
-    assert stats.rows == 2 and stats.skipped["no_point"] == 1
+    assert set(features) == {ledger.strike, ledger.clash, ledger.undated}  # not the event placed only at Ukraine
+    assert stats.rows == 3 and stats.skipped["unplaced"] == 1
     strike = features[ledger.strike]
     assert strike["geometry"] == {"type": "Point", "coordinates": [36.2527, 49.9808]}
     props = strike["properties"]

@@ -50,7 +50,7 @@ def test_clusters_filter_by_kind(store):
     claims = lines(store, "clusters", ExportFilter(kind="claim"))
     assert len(claims) == 1 and claims[0]["kind"] == "claim"
     events = lines(store, "clusters", ExportFilter(kind="event"))
-    assert len(events) == 5 and all(c["kind"] == "event" for c in events)
+    assert len(events) == 6 and all(c["kind"] == "event" for c in events)
 
 
 def test_kind_is_refused_where_it_means_nothing(store):

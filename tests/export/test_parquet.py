@@ -45,7 +45,7 @@ def test_its_columns_are_typed(store, ledger):
     assert strike["event_date"] == dt.date(2024, 10, 13) and strike["latitude"] == 49.9808
     assert (strike["inter1"], strike["inter2"], strike["fatalities"]) == (1, 7, 2)
     undated = next(r for r in table.to_pylist() if r["event_id_cnty"] == ledger.undated)
-    assert undated["latitude"] is None and undated["geo_precision"] is None and undated["inter2"] is None
+    assert undated["inter2"] is None and undated["actor2"] == "" and undated["admin2"] == "Khersonskyi raion"
 
 
 def test_row_groups_of_the_configured_size_are_streamed_as_they_fill(store):

@@ -22,6 +22,7 @@ from sitroom.store.base import Store
 # The --out value that means standard output.
 STDOUT = "-"
 PARTIAL_SUFFIX = ".partial"
+DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")]
 
 
 def make_export(open_db: Callable[[str | None], Store], config: Callable[[], Config],
@@ -37,10 +38,10 @@ def make_export(open_db: Callable[[str | None], Store], config: Callable[[], Con
         country: Annotated[Optional[str], typer.Option(help="ISO 3166-1 alpha-2 code (UA) or name (Ukraine).")] = None,
         admin1: Annotated[Optional[str], typer.Option(help="Part of a first-level region's name (Kharkiv).")] = None,
         kind: Annotated[Optional[str], typer.Option(help="clusters export: event or claim (default both).")] = None,
-        db: Annotated[Optional[str], typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")] = None,
+        db: DbOption = None,
     ) -> None:
         """Export the store: acled (ACLED's CSV), geojson, parquet, jsonl (records), clusters (JSON lines)."""
-        where = ExportFilter(since=since, until=until, country=country, admin1=admin1, kind=kind)  # type: ignore[arg-type]
+        where = ExportFilter(since, until, country, admin1, kind)  # type: ignore[arg-type]
         stats = ExportStats()
         try:
             chosen = exporter(name, config().export)

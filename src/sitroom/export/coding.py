@@ -6,12 +6,13 @@ second-level region and each report's sentence. ACLED's rules (sitroom.acled) de
 coded day of a week or month, the interaction code and the disorder type.
 
 What ACLED would not code is left out, with its reason counted: an event fusion typed only by a PLOVER category
-(diplomacy, aid: not ACLED events), one that did not happen (planned, hypothetical, canceled) and one no report
-dates to a month. Conventions where ACLED's data has no counterpart here:
+(diplomacy, aid: not ACLED events), one that did not happen (planned, hypothetical, canceled), one no report
+dates to a month and one no report places in a region or town (all of them stay in the ``clusters`` export). Conventions where ACLED's data has no counterpart here:
 
 - ``event_id_cnty`` is the cluster's id (stable as the cluster grows), so a row links back to its evidence;
 - an event its reports do not date is coded on the report's day with time_precision 2;
-- an event placed only at its country has no point and no geo_precision (never a false pin);
+- an event placed no finer than its country is left out (ACLED codes every event at a town or a region, and a
+  country's centroid would be a false pin), as is one whose place has no point in the gazetteer;
 - ``fatalities`` is 0 when no report gives a figure, as in ACLED;
 - ``source_scale`` and ``admin3`` stay empty (no outlet scale, no third-level regions in the gazetteer);
 - ``tags`` say how many independent sources and reports the event has, and when their fatality figures differ.
@@ -56,6 +57,7 @@ SEPARATOR = "; "
 COORDINATE_DIGITS = 4
 # Why a cluster is not an ACLED row (ExportStats.skipped keys).
 NOT_ACLED_TYPE, NOT_OCCURRED, UNDATED, DATE_TOO_COARSE = "not_acled_type", "not_occurred", "undated", "date_too_coarse"
+UNPLACED, NO_POINT = "unplaced", "no_point"
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -144,6 +146,11 @@ def code_cluster(row: ClusterRow, cluster: Cluster, cache: RecordCache, options:
     known = [r for r in reports if r.event is not None]
     if known and not any(r.event.status in CODED_STATUSES for r in known if r.event):
         return NOT_OCCURRED
+    geo = acled.geo_precision(cluster.precision)
+    if geo is None:
+        return UNPLACED
+    if cluster.latitude is None or cluster.longitude is None:
+        return NO_POINT
     try:
         day = dt.date.fromisoformat(acled.coded_date(cluster.date, granularity))
     except ValueError:
@@ -151,8 +158,6 @@ def code_cluster(row: ClusterRow, cluster: Cluster, cache: RecordCache, options:
     actor1, actor2, associated = _actors(known)
     inter1, inter2 = _inter(actor1), _inter(actor2)
     country = countries().get(cluster.country.upper()) if cluster.country else None
-    geo = acled.geo_precision(cluster.precision)
-    placed = geo is not None and cluster.latitude is not None and cluster.longitude is not None
     outlets = _unique(r.outlet for r in reports)
     figures = [r.member.figure for r in reports if r.member.figure is not None]
     values: dict[str, Any] = {
@@ -177,10 +182,10 @@ def code_cluster(row: ClusterRow, cluster: Cluster, cache: RecordCache, options:
         "admin1": cluster.admin1,
         "admin2": _admin2(cluster, known),
         "admin3": "",
-        "location": cluster.place or cluster.admin1 or (country.name if country else ""),
-        "latitude": round(cluster.latitude, COORDINATE_DIGITS) if placed else None,  # type: ignore[arg-type]
-        "longitude": round(cluster.longitude, COORDINATE_DIGITS) if placed else None,  # type: ignore[arg-type]
-        "geo_precision": geo if placed else None,
+        "location": cluster.place or cluster.admin1,
+        "latitude": round(cluster.latitude, COORDINATE_DIGITS),
+        "longitude": round(cluster.longitude, COORDINATE_DIGITS),
+        "geo_precision": geo,
         "source": SEPARATOR.join(outlets),
         "source_scale": "",
         "notes": notes(cluster, reports, time_precision, options.notes_max_sentences),

@@ -1,5 +1,5 @@
-"""``sitroom export geojson``: an RFC 7946 FeatureCollection, one Point feature per coded event cluster that has a
-point (an event placed only at its country has none and is left out: never a false pin).
+"""``sitroom export geojson``: an RFC 7946 FeatureCollection, one Point feature per row of the ACLED export (an event
+placed only at its country is in neither: never a false pin).
 
 Coordinates are WGS 84 longitude, latitude (RFC 7946 3.1.1); no ``crs`` member. Each feature's ``id`` is the
 cluster id; its properties are the ACLED row (export.coding) less the coordinates, the place's precision as sitroom
@@ -19,7 +19,6 @@ from sitroom.export.base import Exporter, ExportFilter, ExportStats
 from sitroom.export.coding import CodedEvent, coded_events
 from sitroom.store.base import Store
 
-NO_POINT = "no_point"
 CHUNK_FEATURES = 100
 
 
@@ -28,7 +27,7 @@ def _plain(value: Any) -> Any:
 
 
 def feature(coded: CodedEvent) -> dict[str, Any]:
-    """One event cluster as a GeoJSON Feature (its row must have a point)."""
+    """One coded event cluster as a GeoJSON Feature."""
     row = coded.row
     properties = {k: _plain(v) for k, v in row.items() if k not in ("latitude", "longitude")}
     properties.update(
@@ -54,10 +53,6 @@ def stream_geojson(store: Store, where: ExportFilter, options: ExportOptions,
     chunk = ['{"type": "FeatureCollection", "features": [']
     written = 0
     for coded in coded_events(store, where, options, stats):
-        if coded.row["latitude"] is None or coded.row["longitude"] is None:
-            stats.rows -= 1
-            stats.skipped[NO_POINT] += 1
-            continue
         chunk.append(("," if written else "") + "\n" + json.dumps(feature(coded), ensure_ascii=False))
         written += 1
         if len(chunk) >= CHUNK_FEATURES:
@@ -69,6 +64,6 @@ def stream_geojson(store: Store, where: ExportFilter, options: ExportOptions,
 
 EXPORTER = Exporter(
     name="geojson", media_type="application/geo+json", suffix=".geojson",
-    description="RFC 7946 FeatureCollection: a point per event cluster placed finer than its country, with evidence",
+    description="RFC 7946 FeatureCollection: a point per row of the ACLED export, with its evidence",
     write=stream_geojson,
 )
