@@ -95,10 +95,11 @@ def _records() -> list[Record]:
     talks, plan = "Russian and Turkish officials held talks in Moscow.", "Russia plans an offensive on Kharkiv."
     article = _article("tass", "TASS", "2024-10-20", [talks, plan])
     text = article.text
-    tass = Record(article, actors=[RUSSIA], events=[
+    tass = Record(article, actors=[RUSSIA], places=[PlaceMention("P1", _ev("tass", "Kharkiv", text), KHARKIV, "exact")],
+                  events=[
         Event("E1", _ev("tass", "talks", text), plover_category="CONSULT", evidence=_ev("tass", talks, text)),
         Event("E2", _ev("tass", "offensive", text), event_type="Battles", sub_event_type="Armed clash",
-              actor1="A1", status="planned", evidence=_ev("tass", plan, text))],
+              actor1="A1", places=["P1"], status="planned", evidence=_ev("tass", plan, text))],
         claims=[Claim("C1", "A1", None, _ev("tass", "plans", text), _ev("tass", "an offensive on Kharkiv", text))])
 
     article = _article("unian", "UNIAN", "2024-10-21", [UNDATED_SENTENCE, COUNTRY_SENTENCE])

@@ -30,8 +30,9 @@ def test_records_are_the_data_model_as_annotate_prints_it(store):
 @pytest.mark.parametrize(("where", "expected"), [
     (ExportFilter(since="2024-11-01"), {"ukrinform"}),
     (ExportFilter(until="2024-10-14"), {"kyivpost", "rferl"}),
-    (ExportFilter(admin1="Kharkiv"), {"kyivpost", "rferl"}),
-    (ExportFilter(country="UA", since="2024-10-20"), {"ukrinform", "unian"}),  # tass names no place
+    (ExportFilter(admin1="Kharkiv"), {"kyivpost", "rferl", "tass"}),
+    (ExportFilter(country="UA", since="2024-10-21"), {"ukrinform", "unian"}),
+    (ExportFilter(country="RU"), set()),  # no record names a place in Russia
 ])
 def test_records_filter_by_publication_day_and_the_places_they_mention(store, where, expected):
     assert {obj["article"]["id"] for obj in lines(store, "jsonl", where)} == expected

@@ -142,15 +142,16 @@ def code_cluster(row: ClusterRow, cluster: Cluster, cache: RecordCache, options:
     time_precision = acled.time_precision(granularity) if granularity else acled.UNDATED_TIME_PRECISION
     if time_precision is None:
         return DATE_TOO_COARSE
-    reports = reports_of(cluster, cache)
-    known = [r for r in reports if r.event is not None]
-    if known and not any(r.event.status in CODED_STATUSES for r in known if r.event):
-        return NOT_OCCURRED
     geo = acled.geo_precision(cluster.precision)
     if geo is None:
         return UNPLACED
     if cluster.latitude is None or cluster.longitude is None:
         return NO_POINT
+    # The members' records are read last, for the clusters the cheap checks above kept (decoding is the cost).
+    reports = reports_of(cluster, cache)
+    known = [r for r in reports if r.event is not None]
+    if known and not any(r.event.status in CODED_STATUSES for r in known if r.event):
+        return NOT_OCCURRED
     try:
         day = dt.date.fromisoformat(acled.coded_date(cluster.date, granularity))
     except ValueError:
