@@ -7,14 +7,13 @@ import datetime as dt
 import io
 
 import pytest
+from export_ledger import CLASH_SENTENCE, KYIVPOST_SENTENCE, RFERL_SENTENCE, UNDATED_SENTENCE
 
 from sitroom import acled
 from sitroom.config import ExportOptions
 from sitroom.export import EXPORTERS, ExportFilter, ExportStats, exporter
 from sitroom.export import acled as acled_export
 from sitroom.export.coding import COLUMN_TYPES
-
-from export_ledger import CLASH_SENTENCE, KYIVPOST_SENTENCE, RFERL_SENTENCE, UNDATED_SENTENCE
 
 
 def export_rows(store, where=None, stats=None) -> tuple[list[str], list[dict[str, str]]]:
@@ -95,7 +94,8 @@ def test_an_undated_event_is_coded_on_the_reports_day_at_time_precision_2(store,
     assert (row["location"], row["admin1"], row["latitude"], row["geo_precision"]) == (
         "Kherson", "Kherson Oblast", "46.6354", "1")
     assert (row["inter1"], row["actor2"], row["inter2"], row["interaction"]) == ("1", "", "", "10")
-    assert row["notes"] == f'Around 21 October 2024 (the report\'s date) in Kherson, Kherson Oblast: "{UNDATED_SENTENCE}" (UNIAN)'
+    assert row["notes"] == ("Around 21 October 2024 (the report's date) in Kherson, Kherson Oblast:"
+                            f' "{UNDATED_SENTENCE}" (UNIAN)')
 
 
 def test_what_acled_would_not_code_is_left_out_and_counted(store, ledger):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from export_ledger import KYIVPOST_SENTENCE, RFERL_SENTENCE
 from geojson_pydantic import FeatureCollection
 from pydantic import ValidationError
 
 from sitroom.export import EXPORTERS, ExportFilter, ExportStats
-
-from export_ledger import KYIVPOST_SENTENCE, RFERL_SENTENCE
 
 
 def export(store, where=None, stats=None) -> dict:

@@ -7,7 +7,8 @@ coded day of a week or month, the interaction code and the disorder type.
 
 What ACLED would not code is left out, with its reason counted: an event fusion typed only by a PLOVER category
 (diplomacy, aid: not ACLED events), one that did not happen (planned, hypothetical, canceled), one no report
-dates to a month and one no report places in a region or town (all of them stay in the ``clusters`` export). Conventions where ACLED's data has no counterpart here:
+dates to a month and one no report places in a region or town (all of them stay in the ``clusters`` export).
+Conventions where ACLED's data has no counterpart here:
 
 - ``event_id_cnty`` is the cluster's id (stable as the cluster grows), so a row links back to its evidence;
 - an event its reports do not date is coded on the report's day with time_precision 2;
