@@ -45,3 +45,15 @@ def test_an_unknown_exporter_or_store_or_date_is_one_line_and_status_2(tmp_path)
     bad = runner.invoke(app, ["export", "acled", "--db", str(ledger.path), "--out", "-", "--from", "yesterday"])
     assert bad.exit_code == 2 and "from: not an ISO date" in bad.output
     assert "Traceback" not in unknown.output + missing.output + bad.output
+
+
+def test_a_failed_write_leaves_no_file_under_the_name_asked_for(tmp_path):
+    ledger = build_ledger(tmp_path / "l.db")
+    nowhere = runner.invoke(app, ["export", "acled", "--db", str(ledger.path), "--out", str(tmp_path / "no" / "x.csv")])
+    assert nowhere.exit_code == 2 and "cannot write" in nowhere.output and "Traceback" not in nowhere.output
+    target = tmp_path / "x.parquet"
+    target.write_bytes(b"the previous export")
+    broken = runner.invoke(app, ["export", "parquet", "--db", str(ledger.path), "--out", str(target),
+                                 "--from", "2024-10-13", "--to", "2024-10-01"])
+    assert broken.exit_code == 2 and "is after" in broken.output
+    assert target.read_bytes() == b"the previous export" and not (tmp_path / "x.parquet.partial").exists()
