@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.config import ExportOptions
+from sitroom.config import ConfigError, ExportOptions, load_config
 from sitroom.export import EXPORTERS, ExportError, ExportFilter, exporter
 from sitroom.export.base import country_code, countries
 
@@ -53,3 +53,13 @@ def test_countries_are_read_by_code_or_acleds_name():
 def test_a_filter_is_normalized_to_what_the_store_compares():
     checked = ExportFilter(since="20241014", until="2024-10-20", country="ukraine", admin1="").checked()
     assert (checked.since, checked.until, checked.country, checked.admin1) == ("2024-10-14", "2024-10-20", "UA", None)
+
+
+def test_the_export_options_are_read_from_the_config_file_and_checked(tmp_path):
+    good = tmp_path / "good.toml"
+    good.write_text("[export]\nparquet_row_group_rows = 500\nnotes_max_sentences = 2\n")
+    assert (load_config(good).export.parquet_row_group_rows, load_config(good).export.notes_max_sentences) == (500, 2)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[export]\nparquet_row_group_rows = 0\n")
+    with pytest.raises(ConfigError, match="export.parquet_row_group_rows: must be at least 1, not 0"):
+        load_config(bad)
