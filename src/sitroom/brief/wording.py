@@ -62,12 +62,12 @@ def figure_text(figure: Figure) -> str:
     notes = []
     reading = APPROXIMATIONS.get(figure.approximation, "")
     if reading:
-        notes.append(reading + (f", “{figure.approximator}”" if figure.approximator else ""))
-    if figure.value is None and figure.low is not None:
-        notes.append(f"read as {number(figure.low)}-{number(figure.high)}" if figure.high is not None
-                     else f"read as at least {number(figure.low)}")
-    elif figure.value is None and figure.high is not None:
-        notes.append(f"read as at most {number(figure.high)}")
+        hedge = figure.approximator
+        notes.append(reading + (f", “{hedge}”" if hedge and hedge.casefold() != reading else ""))
+    if figure.value is None and figure.low is not None and figure.high is not None:
+        notes.append(f"read as {number(figure.low)}-{number(figure.high)}")
+    elif figure.value is None and (figure.low is not None or figure.high is not None) and not reading:
+        notes.append(f"read as {number(figure.low if figure.low is not None else figure.high)}")
     what = f"{figure.what}: " if figure.what and figure.what != "count" else ""
     victims = f" ({figure.victims})" if figure.victims and figure.victims != "unknown" else ""
     return what + head + victims + (f" ({'; '.join(notes)})" if notes else "")

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -28,11 +28,11 @@ def make_brief(open_db: Callable[[str | None], Store], config: Callable[[], Conf
     def brief(
         date_from: Annotated[str, typer.Option("--from", help="First day of the period (YYYY-MM-DD), inclusive.")],
         date_to: Annotated[str, typer.Option("--to", help="Last day of the period (YYYY-MM-DD), inclusive.")],
-        region: Annotated[Optional[str], typer.Option(
+        region: Annotated[str | None, typer.Option(
             help="Only this region: part of a place, admin1 or country name (Donetsk, Ukraine), or an ISO code (UA)."
         )] = None,
         format: Annotated[str, typer.Option("--format", help="md (markdown) or html (one page).")] = "md",
-        db: Annotated[Optional[str], typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")] = None,
+        db: Annotated[str | None, typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")] = None,
         out: Annotated[str, typer.Option("--out", help="File to write, or - for standard output.")] = STDOUT,
     ) -> None:
         """The situation report of a period: key developments, the front line, strikes and casualties, claims in
