@@ -50,6 +50,8 @@ CONFIRMATIONS = ("independently_verified", "confirmed")
 LONGEST_SPAN_DAYS = 31
 # Characters of a cluster's words in a headline (the item itself quotes them whole).
 HEADLINE_QUOTE_CHARS = 160
+# Speakers a standing names ("asserted by A, B, C and 4 others"); each is listed in full beneath it.
+NAMES_IN_STANDING = 3
 NO_PLACE = "Place not stated"
 NO_ACTOR = "No actor named"
 UNATTRIBUTED = "Unattributed"
@@ -361,11 +363,14 @@ class _Builder:
 
 
 def _names(attributions: Iterable[Attribution]) -> str:
-    """Each speaker once, as the first of their claims names them."""
+    """Each speaker once, as the first of their claims names them; past NAMES_IN_STANDING, a count (the
+    attributions below the line name them all)."""
     names: dict[str, str] = {}
     for attribution in attributions:
         names.setdefault(attribution.source or source_text(attribution), source_text(attribution))
-    return ", ".join(names.values())
+    shown = list(names.values())[:NAMES_IN_STANDING]
+    rest = len(names) - len(shown)
+    return ", ".join(shown) + (f" and {rest} other{'s' if rest > 1 else ''}" if rest else "")
 
 
 def _claim_standing(cluster: Cluster, attributions: list[Attribution]) -> list[str]:

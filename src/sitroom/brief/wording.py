@@ -107,8 +107,10 @@ def check_text(check: Check) -> str:
 
 
 def claim_heading(claim: ClaimItem) -> str:
-    """'Claim, unverified; no comment from Government of Russia · 1 independent source · 3 reports'."""
-    return f"Claim — {claim.standing} · {sources_text(claim.independent_sources)} · {reports_text(claim.size)}"
+    """'Claim — asserted by X; unverified · 1 independent source asserts it, 3 reports'."""
+    verb = "asserts" if claim.independent_sources == 1 else "assert"
+    return f"Claim — {claim.standing} · {sources_text(claim.independent_sources)} {verb} it," \
+        f" {reports_text(claim.size)}"
 
 
 def sources_text(count: int) -> str:
@@ -155,8 +157,9 @@ def event_heading(event: EventItem) -> str:
         parts.append(f"territory: {event.territory_change}")
     if event.status and event.status != "occurred":
         parts.append(event.status)
-    return " · ".join(parts) + f" — {event.standing} · {sources_text(event.independent_sources)}" \
-        f" · {reports_text(event.size)}"
+    verb = "reports" if event.independent_sources == 1 else "report"
+    return " · ".join(parts) + f" — {event.standing} · {sources_text(event.independent_sources)} {verb} it," \
+        f" {reports_text(event.size)}"
 
 
 def fatalities_text(event: EventItem) -> str:
