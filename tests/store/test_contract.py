@@ -1,4 +1,5 @@
-"""The store contract: what every backend promises, run against each one (SQLite today).
+"""The store contract: what every backend promises, run against each one (SQLite, and PostgreSQL where
+SITROOM_TEST_POSTGRES names a server: see conftest.py).
 
 Typed rows, pages with keyset cursors that resume exactly where the last page ended, iterators over all pages,
 extraction failures as data, and records read from a text the article no longer has never stored.
@@ -12,22 +13,19 @@ from sitroom.model import (
     Actor, Article, Claim, Event, Evidence, ExtractionFailure, IngestError, PlaceMention, Place, Record, Skipped,
     TimeExpression,
 )
-from sitroom.store import SQLiteStore
+from sitroom.store import open_store
 from sitroom.store.base import ArticleFilter, ClaimFilter, EventFilter, ProblemFilter
 from sitroom.store.rows import ClaimRow, EventRow
-
-BACKENDS = ["sqlite"]
 
 
 def article(i: int, text: str = "Body text", **kw) -> Article:
     return Article(id=f"id{i:03d}", text=f"{text} {i}", title=f"T{i}", content_hash=f"h{text}{i}", **kw)
 
 
-@pytest.fixture(params=BACKENDS)
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        with SQLiteStore(tmp_path / "s.db") as s:
-            yield s
+@pytest.fixture
+def store(any_store_location):
+    with open_store(any_store_location) as s:
+        yield s
 
 
 def test_same_articles_twice_changes_nothing(store):
