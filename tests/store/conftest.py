@@ -7,17 +7,11 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from urllib.parse import quote
 
 import pytest
 
 POSTGRES_ENV = "SITROOM_TEST_POSTGRES"
 BACKENDS = ["sqlite", "postgres"]
-
-
-def with_schema(url: str, schema: str) -> str:
-    """``url`` with its connections' search_path set to ``schema`` (libpq's ``options`` parameter)."""
-    return url + ("&" if "?" in url else "?") + "options=" + quote(f"-csearch_path={schema}", safe="")
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +33,8 @@ def postgres_server() -> str:
 def postgres_url(postgres_server: str) -> Iterator[str]:
     """A URL whose tables land in a new, empty schema, dropped with everything in it after the test."""
     import psycopg
+
+    from sitroom.store.postgres import with_schema
 
     schema = f"sitroom_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(postgres_server, autocommit=True) as admin:

@@ -26,6 +26,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import quote
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -97,6 +98,12 @@ def migrations() -> list[tuple[int, str, str]]:
     return read_migrations(MIGRATIONS_PACKAGE)
 
 
+def with_schema(url: str, schema: str) -> str:
+    """``url`` with its connections' search_path set to ``schema`` (libpq's ``options`` parameter): a store of its
+    own inside a shared database."""
+    return url + ("&" if "?" in url else "?") + "options=" + quote(f"-csearch_path={schema}", safe="")
+
+
 def shown(url: str) -> str:
     """The URL without its password, for messages."""
     try:
@@ -129,6 +136,12 @@ LOG_PROBLEM = (
     " ON CONFLICT (source, item) DO UPDATE SET run = excluded.run, at = excluded.at,"
     " status = excluded.status, reason = excluded.reason, detail = excluded.detail,"
     " article_id = excluded.article_id"
+)
+# What extraction stored of an article, dropped in one statement (one round trip less per table).
+EXTRACTION_TABLES = ("records", "extract_log", "claims", "events")
+DROP_EXTRACTION = (
+    "WITH " + ", ".join(f"drop_{t} AS (DELETE FROM {t} WHERE article_id = %s)" for t in EXTRACTION_TABLES[:-1])
+    + f" DELETE FROM {EXTRACTION_TABLES[-1]} WHERE article_id = %s"
 )
 INSERT_CLUSTER = f"INSERT INTO clusters ({', '.join(CLUSTER_COLUMNS)}) VALUES ({', '.join('%s' for _ in CLUSTER_COLUMNS)})"
 
@@ -317,8 +330,7 @@ class PostgresStore(Store):
         )))
 
     def _drop_extraction(self, article_id: str) -> None:
-        for table in ("records", "extract_log", "claims", "events"):
-            self.db.execute(f"DELETE FROM {table} WHERE article_id = %s", (article_id,))
+        self.db.execute(DROP_EXTRACTION, (article_id,) * len(EXTRACTION_TABLES))
 
     # --- articles -----------------------------------------------------------------------------------------
 
@@ -504,7 +516,9 @@ def explain_postgres(error: psycopg.Error, where: str) -> str:
     if isinstance(error, (pg_errors.InvalidPassword, pg_errors.InvalidAuthorizationSpecification)) \
             or "authentication failed" in lowered or "password" in lowered:
         return f"PostgreSQL refused the login at {where} (PostgreSQL: {message})"
-    if isinstance(error, (pg_errors.DeadlockDetected, pg_errors.LockNotAvailable, pg_errors.QueryCanceled)):
+    if isinstance(error, pg_errors.DeadlockDetected):
+        return f"{where}: another writer held what this batch needed (PostgreSQL: {message}); run again"
+    if isinstance(error, (pg_errors.LockNotAvailable, pg_errors.QueryCanceled)):
         return f"{where}: waited too long for another writer (PostgreSQL: {message})"
     if isinstance(error, psycopg.OperationalError):
         return f"cannot reach PostgreSQL at {where} (is the server running and the address right?): {message}"
