@@ -83,7 +83,8 @@ def run_once(store: Store, articles: list[Article], batch: int) -> dict[str, tup
         return len(articles)
 
     out["ingest"] = timed(ingest)
-    records: list[Record] = [ledger.record(store.article(a.id), i) for i, a in enumerate(articles)]  # type: ignore[arg-type]
+    stored = [store.article(a.id) for a in articles]
+    records: list[Record] = [ledger.record(a, i) for i, a in enumerate(stored) if a is not None]
 
     def put() -> int:
         for part in batches(records, batch):

@@ -61,8 +61,8 @@ def record(article: Article, i: int) -> Record:
     claims = [Claim(id="C1", source="A1", source_mention=ev(0), cue=ev(40), content=ev(80),
                     stance=("assert", "deny", "no_comment")[i % 3])]
     if i % 4 == 0:
-        claims.append(Claim(id="C2", source="A2", source_mention=None, cue=ev(200), content=ev(260), stance="deny", kind="direct",
-                            target_claim="C1"))
+        claims.append(Claim(id="C2", source="A2", source_mention=None, cue=ev(200), content=ev(260), stance="deny",
+                            kind="direct", target_claim="C1"))
     return Record(
         article=article,
         actors=[Actor(id="A1", name=("Government of Russia", "Government of Ukraine", "Zelensky")[i % 3],

@@ -143,7 +143,8 @@ DROP_EXTRACTION = (
     "WITH " + ", ".join(f"drop_{t} AS (DELETE FROM {t} WHERE article_id = %s)" for t in EXTRACTION_TABLES[:-1])
     + f" DELETE FROM {EXTRACTION_TABLES[-1]} WHERE article_id = %s"
 )
-INSERT_CLUSTER = f"INSERT INTO clusters ({', '.join(CLUSTER_COLUMNS)}) VALUES ({', '.join('%s' for _ in CLUSTER_COLUMNS)})"
+INSERT_CLUSTER = (f"INSERT INTO clusters ({', '.join(CLUSTER_COLUMNS)})"
+                  f" VALUES ({', '.join('%s' for _ in CLUSTER_COLUMNS)})")
 
 
 def _clean(values: Iterable[Any]) -> tuple[Any, ...]:
@@ -185,6 +186,9 @@ class PostgresStore(Store):
                     raise StoreError(f"{self.where} is read-only and needs its schema upgraded: open it once writable")
             else:
                 self.migrate()
+        except psycopg.Error as error:
+            self.db.close()
+            raise StoreError(explain_postgres(error, self.where)) from None
         except BaseException:
             self.db.close()
             raise
@@ -513,8 +517,10 @@ def explain_postgres(error: psycopg.Error, where: str) -> str:
         return f"{where}: the user may not do this (PostgreSQL: {message}); ask the database's owner for the rights"
     if isinstance(error, pg_errors.InvalidCatalogName) or ("database" in lowered and "does not exist" in lowered):
         return f"no such database at {where} (PostgreSQL: {message}); create it with `createdb`"
+    if "role" in lowered and "does not exist" in lowered:
+        return f"no such user at {where} (PostgreSQL: {message}); create it with `createuser`"
     if isinstance(error, (pg_errors.InvalidPassword, pg_errors.InvalidAuthorizationSpecification)) \
-            or "authentication failed" in lowered or "password" in lowered:
+            or any(cue in lowered for cue in ("authentication failed", "no password supplied", "pg_hba.conf")):
         return f"PostgreSQL refused the login at {where} (PostgreSQL: {message})"
     if isinstance(error, pg_errors.DeadlockDetected):
         return f"{where}: another writer held what this batch needed (PostgreSQL: {message}); run again"

@@ -36,16 +36,23 @@ CLUSTER_KEY = ("-independent_sources", "-size", "id")
 CLUSTER_LOG_KEY = ("seq",)
 PROBLEM_KEY = ("part", "n", "at", "tie")
 
-ARTICLES_SELECT = "SELECT body, " + ", ".join(f"{e} AS k{i}" for i, e in enumerate(ARTICLE_KEY)) + " FROM articles"
-CLAIMS_SELECT = ("SELECT c.*, a.published AS published, " + ", ".join(f"{e} AS k{i}" for i, e in enumerate(CLAIM_KEY))
-                 + " FROM claims c JOIN articles a ON a.id = c.article_id")
-EVENTS_SELECT = ("SELECT e.*, a.published AS published, " + ", ".join(f"{e} AS k{i}" for i, e in enumerate(EVENT_KEY))
-                 + " FROM events e JOIN articles a ON a.id = e.article_id")
-CLUSTERS_SELECT = "SELECT *, " + ", ".join(f"{e} AS k{i}" for i, e in enumerate(CLUSTER_KEY)) + " FROM clusters"
-CLUSTER_LOG_SELECT = "SELECT *, " + ", ".join(f"{e} AS k{i}" for i, e in enumerate(CLUSTER_LOG_KEY)) + " FROM cluster_log"
+
+
+def key_columns(key: tuple[str, ...]) -> str:
+    """The keyset's values selected under fixed names (k0, k1, ...) so the cursor can be read off a row."""
+    return ", ".join(f"{expression} AS k{i}" for i, expression in enumerate(key))
+
+
+ARTICLES_SELECT = f"SELECT body, {key_columns(ARTICLE_KEY)} FROM articles"
+CLAIMS_SELECT = (f"SELECT c.*, a.published AS published, {key_columns(CLAIM_KEY)}"
+                 " FROM claims c JOIN articles a ON a.id = c.article_id")
+EVENTS_SELECT = (f"SELECT e.*, a.published AS published, {key_columns(EVENT_KEY)}"
+                 " FROM events e JOIN articles a ON a.id = e.article_id")
+CLUSTERS_SELECT = f"SELECT *, {key_columns(CLUSTER_KEY)} FROM clusters"
+CLUSTER_LOG_SELECT = f"SELECT *, {key_columns(CLUSTER_LOG_KEY)} FROM cluster_log"
 # Ingest problems in the order they were logged, then extraction failures by time and article.
 PROBLEMS_SELECT = (
-    "SELECT *, " + ", ".join(f"{e} AS k{i}" for i, e in enumerate(PROBLEM_KEY)) + " FROM ("
+    f"SELECT *, {key_columns(PROBLEM_KEY)} FROM ("
     "SELECT 'ingest' AS stage, run, at, status, source, item, reason, detail, article_id,"
     " 0 AS part, seq AS n, '' AS tie FROM ingest_log"
     " UNION ALL SELECT 'extract', '', at, 'failed', article_id, component, reason, detail, article_id,"
