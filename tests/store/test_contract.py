@@ -264,3 +264,16 @@ def test_filters_fold_case_in_every_script_and_take_wildcards_literally(store):
     assert [a.outlet for a in store.iter_articles(ArticleFilter(outlet="ÉLYSÉE"))] == ["Élysée"]
     assert [a.outlet for a in store.iter_articles(ArticleFilter(outlet="100%"))] == ["100% News"]
     assert list(store.iter_articles(ArticleFilter(outlet="1_00"))) == []
+
+
+def test_a_batch_the_database_refuses_stores_nothing_of_itself(store):
+    """A failure of an article the store does not hold breaks the batch's foreign key: the whole transaction
+    goes, the records before it included, as one StoreError."""
+    from sitroom.store.base import StoreError
+
+    store.add_batch([article(1)], "r")
+    unknown = ExtractionFailure("nope", "component_error", "sitroom_claims", "ValueError: boom", "h")
+    with pytest.raises(StoreError, match="cannot store extraction records"):
+        store.put_records([_record(store.article("id001")), unknown], "p1")
+    assert store.record("id001") is None and store.counts()["records"] == 0
+    assert store.put_records([_record(store.article("id001"))], "p1").stored == 1  # the store is still usable
