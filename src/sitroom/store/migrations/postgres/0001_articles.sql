@@ -17,8 +17,6 @@ CREATE TABLE articles (
 CREATE INDEX articles_outlet ON articles(outlet);
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_hash ON articles(content_hash);
--- The articles' list order (store.sql.ARTICLE_KEY), so a page of a large archive is an index range, not a sort.
-CREATE INDEX articles_list ON articles((coalesce(published, '')), id);
 
 CREATE TABLE article_versions (
     id            TEXT COLLATE "C" NOT NULL,
