@@ -132,6 +132,9 @@ class StoreOptions:
     # SQLite's quick_check when a store is opened, so a damaged page is reported before anything reads or writes
     # it; about 1 ms a MB of database (3 ms on the 2.5 MB demo store). Turn off for very large stores.
     quick_check: bool = True
+    # PostgreSQL (a postgresql:// --db): seconds to wait for the server to accept a connection before the command
+    # stops with "cannot reach PostgreSQL".
+    connect_timeout_s: int = 10
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""The store contract: what every backend promises, run against each one (SQLite today).
+"""The store contract: what every backend promises, run against each one (SQLite, and PostgreSQL where
+SITROOM_TEST_POSTGRES names a server: see conftest.py).
 
 Typed rows, pages with keyset cursors that resume exactly where the last page ended, iterators over all pages,
 extraction failures as data, and records read from a text the article no longer has never stored.
@@ -12,22 +13,19 @@ from sitroom.model import (
     Actor, Article, Claim, Event, Evidence, ExtractionFailure, IngestError, PlaceMention, Place, Record, Skipped,
     TimeExpression,
 )
-from sitroom.store import SQLiteStore
+from sitroom.store import open_store
 from sitroom.store.base import ArticleFilter, ClaimFilter, EventFilter, ProblemFilter
 from sitroom.store.rows import ClaimRow, EventRow
-
-BACKENDS = ["sqlite"]
 
 
 def article(i: int, text: str = "Body text", **kw) -> Article:
     return Article(id=f"id{i:03d}", text=f"{text} {i}", title=f"T{i}", content_hash=f"h{text}{i}", **kw)
 
 
-@pytest.fixture(params=BACKENDS)
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        with SQLiteStore(tmp_path / "s.db") as s:
-            yield s
+@pytest.fixture
+def store(any_store_location):
+    with open_store(any_store_location) as s:
+        yield s
 
 
 def test_same_articles_twice_changes_nothing(store):
@@ -266,3 +264,16 @@ def test_filters_fold_case_in_every_script_and_take_wildcards_literally(store):
     assert [a.outlet for a in store.iter_articles(ArticleFilter(outlet="ÉLYSÉE"))] == ["Élysée"]
     assert [a.outlet for a in store.iter_articles(ArticleFilter(outlet="100%"))] == ["100% News"]
     assert list(store.iter_articles(ArticleFilter(outlet="1_00"))) == []
+
+
+def test_a_batch_the_database_refuses_stores_nothing_of_itself(store):
+    """A failure of an article the store does not hold breaks the batch's foreign key: the whole transaction
+    goes, the records before it included, as one StoreError."""
+    from sitroom.store.base import StoreError
+
+    store.add_batch([article(1)], "r")
+    unknown = ExtractionFailure("nope", "component_error", "sitroom_claims", "ValueError: boom", "h")
+    with pytest.raises(StoreError, match="cannot store extraction records"):
+        store.put_records([_record(store.article("id001")), unknown], "p1")
+    assert store.record("id001") is None and store.counts()["records"] == 0
+    assert store.put_records([_record(store.article("id001"))], "p1").stored == 1  # the store is still usable

@@ -6,8 +6,10 @@ import sqlite3
 
 import pytest
 
+from sitroom.config import StoreOptions
 from sitroom.model import Article
 from sitroom.store import SQLiteStore, open_store
+from sitroom.store.base import StoreError
 from sitroom.store.sqlite import migrations
 
 
@@ -32,10 +34,12 @@ def test_reopening_does_not_migrate_twice(tmp_path):
         assert again.schema_version == migrations()[-1][0]
 
 
-def test_open_store_refuses_unbuilt_backends(tmp_path):
-    with pytest.raises(NotImplementedError):
-        open_store("postgresql://localhost/sitroom")
-    assert isinstance(open_store(str(tmp_path / "x.db")), SQLiteStore)
+def test_open_store_takes_a_path_as_sqlite_and_a_url_as_postgres(tmp_path):
+    with open_store(str(tmp_path / "x.db")) as store:
+        assert isinstance(store, SQLiteStore)
+    for scheme in ("postgresql", "postgres"):  # nothing listens on port 1: the PostgreSQL backend says so
+        with pytest.raises(StoreError, match="cannot reach PostgreSQL at postgresql://u@127.0.0.1:1/sitroom"):
+            open_store(f"{scheme}://u:secret@127.0.0.1:1/sitroom", StoreOptions(connect_timeout_s=2))
 
 
 def test_database_passes_integrity_check(store):

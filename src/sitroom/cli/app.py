@@ -61,7 +61,8 @@ ENVIRONMENT_ERRORS = (GazetteerMissing, StoreError, ConfigError, LexiconError)
 MAX_PROBLEMS_SHOWN = 25
 TEXT_PREVIEW_CHARS = 80
 
-DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")]
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="SQLite file or postgresql:// URL (default: the config's, sitroom.db).")]
 LimitOption = Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")]
 ArticleIdArgument = Annotated[str, typer.Argument(help="Article id (a unique prefix is enough)")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object of the metrics.")]

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sqlite3
 from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
-from dataclasses import fields
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from sitroom.model import Article, Cluster, ExtractionFailure, IngestError, Record, Skipped, from_json, to_json
 from sitroom.store.base import (
@@ -27,9 +23,6 @@ from sitroom.store.base import (
     RecordsResult,
     Store,
     StoreError,
-    decode_cursor,
-    encode_cursor,
-    page_size,
 )
 from sitroom.store.rows import (
     ClaimField,
@@ -43,22 +36,19 @@ from sitroom.store.rows import (
     event_rows,
     row_values,
 )
+from sitroom.store.sql import (
+    ARTICLE_KEY, ARTICLES_SELECT, CLAIM_KEY, CLAIMS_SELECT, CLUSTER_KEY, CLUSTER_LOG_KEY, CLUSTER_LOG_SELECT,
+    CLUSTERS_SELECT, COUNTED_TABLES, EVENT_KEY, EVENTS_SELECT, PENDING_SELECT, PROBLEM_KEY, PROBLEMS_SELECT,
+    Conditions, Dialect, article_conditions, claim_conditions, cluster_conditions, cluster_log_conditions,
+    event_conditions, ordered_ids_query, page_query, paged, problem_conditions, read_migrations, statements,
+    tally_query, typed,
+)
 
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_MS = 30_000
-MIGRATIONS_PACKAGE = "sitroom.store.migrations"
-# Columns a summary may count by (a whitelist: the names go into SQL).
-TALLY_COLUMNS = {
-    "claims": frozenset(ClaimField.__args__),  # type: ignore[attr-defined]
-    "events": frozenset(EventField.__args__),  # type: ignore[attr-defined]
-}
-# The keyset each list is ordered by: SQL expressions, compared as one row value, so a page resumes exactly
-# after the last row of the one before.
-ARTICLE_KEY = ("coalesce(published, '')", "id")
-CLAIM_KEY = ("coalesce(a.published, '')", "c.article_id", "c.start", "c.claim_id")
-EVENT_KEY = ("coalesce(e.event_date, a.published, '')", "e.article_id", "e.start", "e.event_id")
-CLUSTER_KEY = ("-independent_sources", "-size", "id")
-CLUSTER_LOG_KEY = ("seq",)
+MIGRATIONS_PACKAGE = "sitroom.store.migrations.sqlite"
+# Filters fold case with Python's casefold (registered on each connection: SQLite's lower() folds ASCII only).
+SQLITE = Dialect(mark="?", contains="casefold({column}) LIKE ? ESCAPE '\\'", fold=str.casefold)
 
 
 def _now() -> str:
@@ -66,13 +56,8 @@ def _now() -> str:
 
 
 def migrations() -> list[tuple[int, str, str]]:
-    """(number, name, sql) of every migration shipped with the package, in order."""
-    found = []
-    for entry in resources.files(MIGRATIONS_PACKAGE).iterdir():
-        if entry.name.endswith(".sql"):
-            number = int(entry.name.split("_", 1)[0])
-            found.append((number, entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
+    """(number, name, sql) of every SQLite migration shipped with the package, in order."""
+    return read_migrations(MIGRATIONS_PACKAGE)
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -163,7 +148,7 @@ class SQLiteStore(Store):
             with self._transaction(f"migration {name}"):
                 if number <= self.schema_version:  # another process migrated while we waited
                     continue
-                for statement in _statements(sql):
+                for statement in statements(sql):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version={number}")
 
@@ -273,51 +258,26 @@ class SQLiteStore(Store):
             row = row[0] if len(row) == 1 else None  # a unique prefix is enough, as with git
         return from_json(Article, row["body"]) if row else None
 
-    def _article_where(self, where: ArticleFilter | None) -> _Conditions:
-        where = where or ArticleFilter()
-        conditions = _Conditions()
-        conditions.contains(where.outlet, "outlet")
-        conditions.add(where.since, "substr(published, 1, 10) >= ?")
-        conditions.add(where.until, "substr(published, 1, 10) <= ?")
-        return conditions
-
     def articles_page(self, where: ArticleFilter | None = None, after: str | None = None,
                       limit: int | None = None) -> Page[Article]:
-        rows = self._page("SELECT body, " + _key_columns(ARTICLE_KEY) + " FROM articles", self._article_where(where),
-                          ARTICLE_KEY, after, limit)
-        return _paged(rows, limit, ARTICLE_KEY, lambda row: from_json(Article, row["body"]))
+        rows = self._page(ARTICLES_SELECT, article_conditions(SQLITE, where), ARTICLE_KEY, after, limit)
+        return paged(rows, limit, ARTICLE_KEY, lambda row: from_json(Article, row["body"]))
 
     def article_ids(self, where: ArticleFilter | None = None) -> list[str]:
-        conditions = self._article_where(where)
-        sql = "SELECT id FROM articles" + _where(conditions.clauses) + " ORDER BY " + ", ".join(ARTICLE_KEY)
-        return [row["id"] for row in self.db.execute(sql, conditions.params)]
+        conditions = article_conditions(SQLITE, where)
+        return [row["id"] for row in self.db.execute(ordered_ids_query(conditions), conditions.params)]
 
-    def _page(self, select: str, conditions: _Conditions, key: tuple[str, ...],
+    def _page(self, select: str, conditions: Conditions, key: tuple[str, ...],
               after: str | None, limit: int | None) -> list[sqlite3.Row]:
-        """One page of ``select``: the filter, the keyset condition after the cursor, one row more than asked
-        (to know whether another page follows)."""
-        clauses, params = list(conditions.clauses), list(conditions.params)
-        if after is not None:
-            clauses.append(f"({', '.join(key)}) > ({', '.join('?' for _ in key)})")
-            params.extend(decode_cursor(after, len(key)))
-        sql = select + _where(clauses) + " ORDER BY " + ", ".join(key) + " LIMIT ?"
-        return self.db.execute(sql, [*params, page_size(limit) + 1]).fetchall()
+        sql, params = page_query(select, conditions, key, after, limit)
+        return self.db.execute(sql, params).fetchall()
 
     # --- extraction records -------------------------------------------------------------------------------
 
     def ids_to_extract(self, pipeline: str, force: bool = False) -> list[str]:
         if force:
             return self.article_ids()
-        rows = self.db.execute(
-            "SELECT a.id FROM articles a LEFT JOIN records r ON r.article_id = a.id"
-            " LEFT JOIN extract_log f ON f.article_id = a.id AND f.content_hash = a.content_hash"
-            " AND f.pipeline = ?"
-            " WHERE (r.article_id IS NULL OR r.content_hash != a.content_hash OR r.pipeline != ?)"
-            " AND f.article_id IS NULL"
-            " ORDER BY coalesce(a.published, ''), a.id",
-            (pipeline, pipeline),
-        )
-        return [r["id"] for r in rows]
+        return [r["id"] for r in self.db.execute(PENDING_SELECT, (pipeline, pipeline))]
 
     def put_records(self, outcomes: Iterable[Record | ExtractionFailure], pipeline: str) -> RecordsResult:
         result = RecordsResult()
@@ -357,32 +317,13 @@ class SQLiteStore(Store):
 
     def claims_page(self, where: ClaimFilter | None = None, after: str | None = None,
                     limit: int | None = None) -> Page[ClaimRow]:
-        where = where or ClaimFilter()
-        conditions = _Conditions()
-        conditions.contains(where.source, "c.source")
-        conditions.add(where.stance, "c.stance = ?")
-        conditions.add(where.article_id, "c.article_id = ?")
-        select = ("SELECT c.*, a.published AS published, " + _key_columns(CLAIM_KEY)
-                  + " FROM claims c JOIN articles a ON a.id = c.article_id")
-        rows = self._page(select, conditions, CLAIM_KEY, after, limit)
-        return _paged(rows, limit, CLAIM_KEY, lambda row: _typed(ClaimRow, row))
+        rows = self._page(CLAIMS_SELECT, claim_conditions(SQLITE, where), CLAIM_KEY, after, limit)
+        return paged(rows, limit, CLAIM_KEY, lambda row: typed(ClaimRow, row))
 
     def events_page(self, where: EventFilter | None = None, after: str | None = None,
                     limit: int | None = None) -> Page[EventRow]:
-        where = where or EventFilter()
-        conditions = _Conditions()
-        kind = (where.event_type or "").lower()
-        conditions.add(kind, "(lower(e.event_type) = ? OR lower(e.sub_event_type) = ? OR lower(e.plover) LIKE ?)",
-                       kind, kind, f"{kind}%")
-        conditions.add(where.since, "coalesce(e.event_date, a.published) >= ?")
-        conditions.add(where.until, "substr(coalesce(e.event_date, a.published), 1, 10) <= ?")
-        conditions.contains(where.region, "e.admin1", "e.country", "e.location")
-        conditions.contains(where.actor, "e.actor1", "e.actor2")
-        conditions.add(where.article_id, "e.article_id = ?")
-        select = ("SELECT e.*, a.published AS published, " + _key_columns(EVENT_KEY)
-                  + " FROM events e JOIN articles a ON a.id = e.article_id")
-        rows = self._page(select, conditions, EVENT_KEY, after, limit)
-        return _paged(rows, limit, EVENT_KEY, lambda row: _typed(EventRow, row))
+        rows = self._page(EVENTS_SELECT, event_conditions(SQLITE, where), EVENT_KEY, after, limit)
+        return paged(rows, limit, EVENT_KEY, lambda row: typed(EventRow, row))
 
     # --- fusion clusters ----------------------------------------------------------------------------------
 
@@ -425,49 +366,25 @@ class SQLiteStore(Store):
 
     def clusters_page(self, where: ClusterFilter | None = None, after: str | None = None,
                       limit: int | None = None) -> Page[ClusterRow]:
-        where = where or ClusterFilter()
-        conditions = _Conditions()
-        conditions.add(where.kind, "kind = ?")
-        conditions.add(where.status, "status = ?")
-        conditions.add(where.since, "date >= ?")
-        conditions.add(where.until, "substr(date, 1, 10) <= ?")
-        conditions.add(where.min_size, "size >= ?")
-        conditions.add(where.article_id, "id IN (SELECT cluster_id FROM cluster_members WHERE article_id = ?)")
-        select = "SELECT *, " + _key_columns(CLUSTER_KEY) + " FROM clusters"
-        rows = self._page(select, conditions, CLUSTER_KEY, after, limit)
-        return _paged(rows, limit, CLUSTER_KEY, lambda row: _typed(ClusterRow, row))
+        rows = self._page(CLUSTERS_SELECT, cluster_conditions(SQLITE, where), CLUSTER_KEY, after, limit)
+        return paged(rows, limit, CLUSTER_KEY, lambda row: typed(ClusterRow, row))
 
     def cluster_log_page(self, cluster_id: str | None = None, after: str | None = None,
                          limit: int | None = None) -> Page[ClusterLogRow]:
-        conditions = _Conditions()
-        conditions.add(cluster_id, "(cluster_id = ? OR other = ?)", cluster_id, cluster_id)
-        select = "SELECT *, " + _key_columns(CLUSTER_LOG_KEY) + " FROM cluster_log"
-        rows = self._page(select, conditions, CLUSTER_LOG_KEY, after, limit)
-        return _paged(rows, limit, CLUSTER_LOG_KEY, lambda row: _typed(ClusterLogRow, row))
+        rows = self._page(CLUSTER_LOG_SELECT, cluster_log_conditions(SQLITE, cluster_id), CLUSTER_LOG_KEY, after,
+                          limit)
+        return paged(rows, limit, CLUSTER_LOG_KEY, lambda row: typed(ClusterLogRow, row))
 
     # --- bookkeeping --------------------------------------------------------------------------------------
 
     def problems_page(self, where: ProblemFilter | None = None, after: str | None = None,
                       limit: int | None = None) -> Page[ProblemRow]:
         """Ingest problems in the order they were logged, then extraction failures by time and article."""
-        where = where or ProblemFilter()
-        conditions = _Conditions()
-        conditions.add(where.stage, "stage = ?")
-        conditions.add(where.run, "run = ?")
-        select = (
-            "SELECT * FROM (SELECT 'ingest' AS stage, run, at, status, source, item, reason, detail, article_id,"
-            " 0 AS part, seq AS n, '' AS tie FROM ingest_log"
-            " UNION ALL SELECT 'extract', '', at, 'failed', article_id, component, reason, detail, article_id,"
-            " 1, 0, article_id FROM extract_log)"
-        )
-        key = ("part", "n", "at", "tie")
-        rows = self._page(f"SELECT *, {_key_columns(key)} FROM ({select})", conditions, key, after, limit)
-        return _paged(rows, limit, key, lambda row: _typed(ProblemRow, row))
+        rows = self._page(PROBLEMS_SELECT, problem_conditions(SQLITE, where), PROBLEM_KEY, after, limit)
+        return paged(rows, limit, PROBLEM_KEY, lambda row: typed(ProblemRow, row))
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "article_versions", "ingest_log", "records", "extract_log", "claims", "events",
-                  "clusters", "cluster_members")
-        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES}
 
     def count_claims_by(self, column: ClaimField, limit: int = 10) -> list[tuple[str, int]]:
         return self._count_by("claims", column, limit)
@@ -476,13 +393,7 @@ class SQLiteStore(Store):
         return self._count_by("events", column, limit)
 
     def _count_by(self, table: str, column: str, limit: int) -> list[tuple[str, int]]:
-        if column not in TALLY_COLUMNS[table]:
-            raise ValueError(f"cannot count {table} by {column!r} (known: {', '.join(sorted(TALLY_COLUMNS[table]))})")
-        rows = self.db.execute(
-            f"SELECT {column} AS value, count(*) AS n FROM {table} WHERE coalesce({column}, '') != ''"
-            f" GROUP BY {column} ORDER BY n DESC, value LIMIT ?",
-            (limit,),
-        )
+        rows = self.db.execute(tally_query(SQLITE, table, column), (limit,))
         return [(row["value"], row["n"]) for row in rows]
 
     def integrity(self) -> str:
@@ -502,28 +413,6 @@ def _insert_rows(db: sqlite3.Connection, table: str, rows: list[ClaimRow] | list
 
 def _casefold(value: object) -> object:
     return value.casefold() if isinstance(value, str) else value
-
-
-class _Conditions:
-    """The WHERE of a listing: a condition and its parameters for each filter that is set, and none for the rest."""
-
-    def __init__(self) -> None:
-        self.clauses: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, value: Any, sql: str, *params: Any) -> None:
-        """``sql`` with ``params`` (default: the value itself) when the filter's value is set."""
-        if value:
-            self.clauses.append(sql)
-            self.params.extend(params or (value,))
-
-    def contains(self, value: str | None, *columns: str) -> None:
-        """Any of ``columns`` contains the value as typed, ignoring case in every script (SQLite's own lower()
-        folds ASCII only) and reading % and _ as themselves, not as LIKE's wildcards."""
-        if value:
-            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", value.casefold()) + "%"
-            self.clauses.append("(" + " OR ".join(f"casefold({c}) LIKE ? ESCAPE '\\'" for c in columns) + ")")
-            self.params.extend([pattern] * len(columns))
 
 
 def _check_is_sqlite(file: Path) -> None:
@@ -578,34 +467,3 @@ def explain_sqlite(error: sqlite3.Error, path: str) -> str:
     if "unable to open" in lowered:
         return f"cannot open {path} (SQLite: {message})"
     return f"{path}: SQLite: {message}"
-
-
-def _where(clauses: list[str]) -> str:
-    return " WHERE " + " AND ".join(clauses) if clauses else ""
-
-
-def _key_columns(key: tuple[str, ...]) -> str:
-    """The keyset's values selected under fixed names (k0, k1, ...) so the cursor can be read off a row."""
-    return ", ".join(f"{expression} AS k{i}" for i, expression in enumerate(key))
-
-
-def _paged(rows: list[sqlite3.Row], limit: int | None, key: tuple[str, ...], make: Any) -> Page:
-    size = page_size(limit)
-    more = len(rows) > size
-    rows = rows[:size]
-    cursor = None
-    if more and rows:
-        last = rows[-1]
-        cursor = encode_cursor(tuple(last[f"k{i}"] for i in range(len(key))))
-    return Page([make(row) for row in rows], cursor)
-
-
-def _typed(row_type: type, row: sqlite3.Row) -> Any:
-    present = set(row.keys())
-    return row_type(**{f.name: row[f.name] for f in fields(row_type) if f.name in present})
-
-
-def _statements(sql: str) -> list[str]:
-    """Split a migration into statements (the files hold no semicolons inside strings or triggers)."""
-    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

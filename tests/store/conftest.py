@@ -1,0 +1,54 @@
+"""Stores for the contract tests: a SQLite file, and a PostgreSQL schema of its own per test (dropped after) on
+the server SITROOM_TEST_POSTGRES names (a URL; .ci/postgres.sh starts one). Without that server the PostgreSQL
+cases skip, saying why."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+POSTGRES_ENV = "SITROOM_TEST_POSTGRES"
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The test server's URL, or a skip naming what is missing."""
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(f"{POSTGRES_ENV} is not set (a postgresql:// URL; .ci/postgres.sh starts a server and sets it)")
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.Error as error:
+        pytest.skip(f"{POSTGRES_ENV}={url} is unreachable: {str(error).strip().splitlines()[0]}")
+    return url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A URL whose tables land in a new, empty schema, dropped with everything in it after the test."""
+    import psycopg
+
+    from sitroom.store.postgres import with_schema
+
+    schema = f"sitroom_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield with_schema(postgres_server, schema)
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as admin:
+            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(params=BACKENDS)
+def any_store_location(request: pytest.FixtureRequest, tmp_path) -> str:
+    """Where a store of each backend goes: a SQLite file path, a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "s.db")
+    return request.getfixturevalue("postgres_url")
