@@ -1,0 +1,71 @@
+"""What a conflict coder records (the hand-coded news set's GUIDELINES.md, "What counts"): wished, needed,
+possible, generic and rhetorical acts are no events; undated plans are left out; an undated event is dated by the
+report's news day; a place "near" a town is the event's place. Short hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitroom.model import Article, Event
+from sitroom.nlp import make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp_events(nlp_base: Language) -> Language:
+    return nlp_base
+
+
+def read(nlp: Language, text: str, published: str = "2024-05-11") -> tuple[dict, list[Event]]:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published=published)))
+    return {t.id: t for t in doc._.times}, doc._.events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian command may attempt to destroy the city of Kharkiv with missile strikes.",  # a possibility
+        "Moscow wants to convince Ukrainians to flee the city.",  # a wish
+        "He needs to defy the United States.",  # a need
+        "Thanks to all who fight for Ukraine in Kharkiv.",  # anyone fighting, for a cause
+        "Those killed in Ukraine fought valiantly for their freedom.",  # generic victims, rhetoric
+        "Kremlin mouthpieces are seizing on concerns about a future Russian offensive against Kharkiv.",  # exploit
+        "Sign up to our free newsletter on Ukraine.",  # an instruction to the reader
+        "The army plans to attack Kyiv.",  # a plan with no date
+    ],
+)
+def test_no_event_where_nothing_is_reported_as_happening(nlp_events, text: str) -> None:
+    assert read(nlp_events, text)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Russian troops seized the town of Robotyne on Monday.", "occurred"),  # "seized on Monday" is a capture
+        ("The president is set to visit Poland on Friday.", "planned"),  # a dated plan counts
+        ("Russian forces fought for the village of Robotyne on Monday.", "occurred"),  # fighting for a place
+    ],
+)
+def test_reported_acts_stay(nlp_events, text: str, status: str) -> None:
+    assert [e.status for e in read(nlp_events, text)[1]] == [status]
+
+
+def test_an_undated_event_takes_the_news_day_named_before_it(nlp_events) -> None:
+    times, events = read(nlp_events, "Russian forces shelled Kharkiv on Friday, officials said.\n\n"
+                                     "Russian artillery also shelled Vovchansk.")
+    assert [times[e.time].start if e.time else None for e in events] == ["2024-05-10", "2024-05-10"]
+
+
+def test_a_day_outside_the_news_week_dates_nothing_else(nlp_events) -> None:
+    times, events = read(nlp_events, "Russia annexed Crimea on March 18, 2014.\n\n"
+                                     "Russian artillery shelled Vovchansk.")
+    attack = next(e for e in events if e.trigger.text == "shelled")
+    assert attack.time is None
+
+
+def test_a_place_near_a_town_is_the_events_place(nlp_events) -> None:
+    doc = nlp_events(make_doc(nlp_events, Article(id="t", text="Russian forces shelled a village near Kupiansk on "
+                                                                  "Monday.", published="2024-05-11")))
+    places = {p.id: p for p in doc._.places}
+    (event,) = doc._.events
+    assert [places[p].evidence.text for p in event.places] == ["Kupiansk"]
