@@ -69,3 +69,22 @@ def test_a_place_near_a_town_is_the_events_place(nlp_events) -> None:
     places = {p.id: p for p in doc._.places}
     (event,) = doc._.events
     assert [places[p].evidence.text for p in event.places] == ["Kupiansk"]
+
+
+def test_a_toll_in_the_next_sentence_joins_the_attack(nlp_events) -> None:
+    _, events = read(nlp_events, "Russian drones struck the town of Vovchansk on Saturday. Two men were killed.")
+    assert len(events) == 1 and [c.kind for c in events[0].casualties] == ["killed"]
+
+
+def test_a_weapon_decides_a_conjoined_attack(nlp_events) -> None:
+    _, events = read(nlp_events, "Moscow launched coordinated missile and artillery attacks on several cities "
+                                 "including Kyiv.")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian forces retook Snake Island from Russian forces on Friday.",  # "retook": left unlemmatized
+    "Ukrainian troops had been carrying out counterattacks in border villages in the Kharkiv region.",
+])
+def test_recaptures_and_counterattacks_are_armed_clashes(nlp_events, text: str) -> None:
+    assert [e.sub_event_type for e in read(nlp_events, text)[1]] == ["Armed clash"]

@@ -251,6 +251,12 @@ class EventExtractor:
         # Adjectives that only frame intention are not triggers of their own.
         if head.lemma_.lower() in INTENT_ADJECTIVES:
             return None
+        if nominal and sense.violent and not sense.specific:
+            # "missile and artillery attacks": a specific weapon modifying a generic attack decides its sub-type
+            modifier = next((by_head[c.i] for c in head.children if c.dep_ in ("compound", "amod", "nmod")
+                             and c.i in by_head and by_head[c.i].sense.violent and by_head[c.i].sense.specific), None)
+            if modifier is not None:
+                sense = replace(modifier.sense, category=sense.category)
         draft = _Draft(trigger=trigger, anchor=anchor, sense=sense, sentence=index)
         self._arguments(draft, head, by_head, inputs)
         if nominal and anchor is head and not (
@@ -443,6 +449,17 @@ class EventExtractor:
                 host = next((k for k in reversed(kept) if k.sense.violent and k.casualties
                              and 0 < draft.sentence - k.sentence <= self.merge_window
                              and _compatible_agent(k, draft)), None)
+            if host is None and draft.casualties and draft.sense.category == "ASSAULT" and not draft.sense.event_type:
+                # "... guided bombs hit Vovchansk. Two men were killed": the toll of the attack just reported
+                host = next((k for k in reversed(kept) if k.sense.violent and k.sense.event_type and not k.casualties
+                             and 0 < draft.sentence - k.sentence <= self.merge_window
+                             and _compatible_agent(k, draft)), None)
+                if host is not None:
+                    _absorb(host, draft)
+                    host.victims, host.victim_token = host.victims or draft.victims, host.victim_token or \
+                        draft.victim_token
+                    host.span = (min(host.span[0], draft.span[0]), max(host.span[1], draft.span[1]))
+                    continue
             if host is None and not draft.sense.violent:
                 host = next((k for k in kept if _repeated(k, draft)), None)
             if host is None:
@@ -797,7 +814,11 @@ def _refine_purpose(draft: _Draft, by_head: dict[int, Trigger]) -> None:
 
 def _attachment(noun: Token) -> tuple[Token, str]:
     """A noun's head and relation, repairing headline attachment: a noun whose head lies before a blank line
-    (the parser joined a headline to the next paragraph) is read as the subject of its own paragraph's verb."""
+    (the parser joined a headline to the next paragraph) is read as the subject of its own paragraph's verb. A
+    conjoined noun ("missile and artillery attacks", where the parser makes "attacks" a conjunct of "missile")
+    attaches where its first conjunct does."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head
     head = noun.head
     if head.i < noun.i and "\n\n" in noun.doc[head.i : noun.i].text:
         verb = next((t for t in noun.doc[noun.i : noun.sent.end] if t.dep_ == "ROOT" or (
