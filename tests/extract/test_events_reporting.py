@@ -88,3 +88,19 @@ def test_a_weapon_decides_a_conjoined_attack(nlp_events) -> None:
 ])
 def test_recaptures_and_counterattacks_are_armed_clashes(nlp_events, text: str) -> None:
     assert [e.sub_event_type for e in read(nlp_events, text)[1]] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Russia has threatened a strike against Kyiv's government buildings.", "THREATEN"),
+    ("Putin swiftly rejected a peace plan proposed by African leaders on Saturday.", "REJECT"),
+])
+def test_a_threat_or_rejection_of_a_named_thing_is_an_event_and_a_claim(nlp_events, text: str,
+                                                                       category: str) -> None:
+    doc = nlp_events(make_doc(nlp_events, Article(id="t", text=text, published="2024-05-11")))
+    assert [e.plover_category for e in doc._.events] == [category]
+    assert doc._.claims  # the words stay a claim too
+
+
+def test_an_aid_package_is_aid_and_its_recipient_no_place(nlp_events) -> None:
+    _, events = read(nlp_events, "Washington announced a new $400 million military aid package for Kyiv on Friday.")
+    assert [(e.plover_category, e.places) for e in events] == [("AID", [])]

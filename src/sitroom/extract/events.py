@@ -157,7 +157,8 @@ class EventExtractor:
             draft = self._draft(trigger, head, index, by_head, absorbed, inputs)
             if draft is not None:
                 drafts.append(draft)
-        drafts = [d for d in drafts if d.trigger.head not in absorbed and not inputs.is_claim_cue(d.trigger)
+        drafts = [d for d in drafts if d.trigger.head not in absorbed
+                  and (not inputs.is_claim_cue(d.trigger) or _act_by_speech(sent.doc[d.trigger.head], d, lex))
                   and not _in_headline(sent.doc[d.trigger.head])]
         for draft in drafts:
             _refine_purpose(draft, by_head)
@@ -236,7 +237,8 @@ class EventExtractor:
                 glemma = governor.lemma_.lower()
             if dep in ("dobj", "nsubj", "nsubjpass") and (
                 lex.role(glemma, "light") or lex.role(glemma, "occur") or _occur_phrase(governor, lex)
-                or glemma in lex.status_cues
+                or glemma in lex.status_cues or (dep == "dobj" and lex.role(glemma, "announce_act")
+                                                 and sense.category in ("AID", "SANCTION", "AGREE"))
             ):
                 anchor = governor
             elif dep == "nsubj" and lex.casualty_verbs.get(glemma):
@@ -327,6 +329,10 @@ class EventExtractor:
             tokens += _following_modifiers(head)
         parties = (draft.agent,) if draft.sense.category in _PLACE_TAKING else (draft.agent, draft.patient)
         arguments = [t for a in parties if a is not None for t in a.subtree]
+        if draft.sense.category not in _PLACE_TAKING:
+            # "aid for Kyiv", "weapons to Ukraine": a recipient named by its capital or country is a counterpart
+            arguments += [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ in ("to", "for")
+                          for t in t.subtree]
         draft.places = inputs.places_in([t for t in tokens if t not in arguments], anchor)
         draft.time = inputs.time_in(tokens, head)
         if draft.status == "occurred" and draft.time is not None and inputs.is_future(draft.time):
@@ -758,6 +764,20 @@ def _in_headline(token: Token) -> bool:
     line = text[start:end]
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
     return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+# Categories whose act is done by saying it: a threat or a rejection of a named thing is an event a coder records
+# ("threatened a strike", "rejected a peace plan") though the claims component records the words too.
+SPEECH_ACTS = frozenset({"THREATEN", "REJECT"})
+
+
+def _act_by_speech(head: Token, draft: _Draft, lex: EventLexicon) -> bool:
+    """A claim cue that is itself the act: THREATEN or REJECT with a noun object that is no claim ("rejected a peace
+    plan"; not "rejected the claims", which the speech_object words catch)."""
+    if draft.sense.category not in SPEECH_ACTS or head.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not lex.role(c.lemma_.lower(), "speech_object")
+               for c in head.children)
 
 
 def _reported(draft: _Draft) -> bool:
