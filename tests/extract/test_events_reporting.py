@@ -104,3 +104,17 @@ def test_a_threat_or_rejection_of_a_named_thing_is_an_event_and_a_claim(nlp_even
 def test_an_aid_package_is_aid_and_its_recipient_no_place(nlp_events) -> None:
     _, events = read(nlp_events, "Washington announced a new $400 million military aid package for Kyiv on Friday.")
     assert [(e.plover_category, e.places) for e in events] == [("AID", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "The EU condemns the use of heavy weaponry in Donetsk.",  # a standing position, recorded as a claim
+    "Russia's invasion of Crimea in March 2014 changed Europe.",  # a nominal reference to history
+])
+def test_positions_and_history_are_no_events(nlp_events, text: str) -> None:
+    assert read(nlp_events, text)[1] == []
+
+
+def test_a_toll_takes_the_type_of_the_attack_that_caused_it(nlp_events) -> None:
+    _, events = read(nlp_events, "Two men were killed and two wounded by guided aerial bomb attacks on the town of "
+                                 "Vovchansk, the governor added.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -45,6 +45,10 @@ _DIRECTIONS = frozenset({"south", "north", "east", "west", "near", "outskirts", 
 # An undated event is dated by the latest day the article named before it, if that day lies in the week up to
 # publication (the report's news frame); older days date background, not the news. Granularities that are a day.
 NEWS_DAYS = 7
+# A nominal act (no verb reports it) dated more than this many days before publication is a reference to earlier
+# history ("Russia's invasion of Crimea in 2014"), not an event the report records.
+BACKGROUND_DAYS = 31  # ... for a month or a year ("in March 2014"); for a day, a year:
+BACKGROUND_YEAR_DAYS = 366
 DAY_GRANULARITIES = frozenset({"day", "part_of_day", "time"})
 _GRANULARITY_RANK = {"time": 0, "part_of_day": 1, "day": 2, "week": 3, "month": 4, "season": 5, "quarter": 5,
                      "year": 6, "decade": 7, "century": 8}
@@ -265,6 +269,8 @@ class EventExtractor:
             draft.time or draft.casualties or any(p.precision != "country" for p in draft.places)
         ):
             return None  # a bare noun ("the war", "Russia's invasion of Ukraine") names no reported event
+        if nominal and anchor is head and draft.time is not None and inputs.is_background(draft.time):
+            return None  # "Russia's invasion of Crimea in 2014", "the March 2022 strike": a reference, not news
         if sense.needs == "shelter" and draft.patient is None and draft.agent is None:
             return None
         return draft
@@ -628,6 +634,21 @@ class _Inputs:
         """ "U.S." in "U.S. President Joe Biden" is part of a title, not where anything happened."""
         return any(start <= mention.evidence.start and mention.evidence.end < end for start, end, _ in self._mentions)
 
+    def is_background(self, expression: TimeExpression) -> bool:
+        """A time that ended more than BACKGROUND_DAYS before publication, at a month's or a year's granularity
+        ("in March 2014", "the 2022 invasion"), or more than a year before at any ("on March 1, 2022" in 2024); a
+        day a few months back ("a strike in Kharkiv on January 2", a caption) still dates a reported event."""
+        published = self.doc._.published
+        last = str(expression.end or expression.start or "")[:10]
+        if published is None or not last:
+            return False
+        try:
+            days = (published - dt.date.fromisoformat(last)).days
+        except ValueError:
+            return False
+        coarse = expression.granularity not in DAY_GRANULARITIES
+        return days > BACKGROUND_YEAR_DAYS or (coarse and days > BACKGROUND_DAYS)
+
     def is_future(self, expression: TimeExpression) -> bool:
         published = self.doc._.published
         if published is None and self.doc._.published_inferred:
@@ -799,6 +820,9 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
     if head.dep_ == "ROOT" and head.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in head.children):
         return True
     lemma = head.lemma_.lower()
+    if lex.role(lemma, "stance_verb") and head.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in head.children):
+        return True  # "The EU condemns ...", "urges Russia to ...": a standing position, recorded as a claim
     violent = (sense := lex.sense_of(head)) is not None and sense.violent
     if violent and head.pos_ == "VERB":
         preps = [c for c in head.children if c.dep_ == "prep"]
@@ -1083,7 +1107,8 @@ def _absorb(host: _Draft, other: _Draft) -> None:
     host.time = host.time or other.time
     host.agent = host.agent or other.agent
     host.reported_by.extend(other.reported_by)
-    if other.sense.specific and not host.sense.specific and other.sense.event_type:
+    if other.sense.event_type and ((other.sense.specific and not host.sense.specific) or not host.sense.event_type):
+        # the typed attack decides: "killed ... by guided aerial bomb attacks" is the bombing's toll
         host.sense = replace(other.sense, category=host.sense.category)
 
 
