@@ -118,3 +118,14 @@ def test_a_toll_takes_the_type_of_the_attack_that_caused_it(nlp_events) -> None:
     _, events = read(nlp_events, "Two men were killed and two wounded by guided aerial bomb attacks on the town of "
                                  "Vovchansk, the governor added.")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_lead_without_a_day_takes_the_news_day_named_after_it(nlp_events) -> None:
+    times, events = read(nlp_events, "Russian artillery shelled Vovchansk.\n\n"
+                                     "Russian forces shelled Kharkiv on Friday, officials said.")
+    assert [times[e.time].start if e.time else None for e in events] == ["2024-05-10", "2024-05-10"]
+
+
+def test_a_detention_is_an_acled_arrest(nlp_events) -> None:
+    _, events = read(nlp_events, "Police detained the deputy defence minister in Moscow on Tuesday.")
+    assert [(e.sub_event_type, e.plover_category) for e in events] == [("Arrests", "COERCE")]

@@ -431,8 +431,9 @@ class EventExtractor:
 
     def _context(self, draft: _Draft, doc: Doc, inputs: "_Inputs") -> None:
         """Where the event's own clause gives no date, the one its sentence gives, else the report's news day: the
-        latest day named before it in the article, in the week up to publication (a coder dates "Two men were
-        killed" by the "Saturday" the report is about; GUIDELINES.md: dates resolved against publication)."""
+        latest day named before it in the article (else the first named after it), in the week up to publication
+        (a coder dates "Two men were killed" by the "Saturday" the report is about; GUIDELINES.md: dates resolved
+        against publication)."""
         if draft.time is None and draft.status in ("occurred", "ongoing", "claimed", "attempted"):
             draft.time = inputs.context_time(doc[draft.trigger.head])
 
@@ -625,10 +626,13 @@ class _Inputs:
         if published is None:
             return None
         first, last = (published - dt.timedelta(days=NEWS_DAYS)).isoformat(), published.isoformat()
-        before = [e for e in self.times if self._dated(e) and e.start and e.evidence.start < lo
-                  and e.granularity in DAY_GRANULARITIES and first <= str(e.start)[:10] <= last
-                  and str(e.end or e.start)[:10] <= last]
-        return max(before, key=lambda e: e.evidence.start) if before else None
+        news = [e for e in self.times if self._dated(e) and e.start and e.granularity in DAY_GRANULARITIES
+                and first <= str(e.start)[:10] <= last and str(e.end or e.start)[:10] <= last]
+        before = [e for e in news if e.evidence.start < lo]
+        if before:
+            return max(before, key=lambda e: e.evidence.start)
+        after = [e for e in news if e.evidence.start >= hi]
+        return min(after, key=lambda e: e.evidence.start) if after else None
 
     def _in_actor_name(self, mention: PlaceMention) -> bool:
         """ "U.S." in "U.S. President Joe Biden" is part of a title, not where anything happened."""
