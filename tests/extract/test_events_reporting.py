@@ -129,3 +129,14 @@ def test_a_lead_without_a_day_takes_the_news_day_named_after_it(nlp_events) -> N
 def test_a_detention_is_an_acled_arrest(nlp_events) -> None:
     _, events = read(nlp_events, "Police detained the deputy defence minister in Moscow on Tuesday.")
     assert [(e.sub_event_type, e.plover_category) for e in events] == [("Arrests", "COERCE")]
+
+
+@pytest.mark.parametrize("text", [
+    "It is an opportunity that Putin is seizing.",  # an abstract object: no ground taken
+    "Russian troops are deploying scorched-earth tactics in Donetsk.",  # tactics, not troops, deployed
+    "The singer has met Lukashenko in Minsk on several occasions.",  # a habit
+    "Russian forces had tried and failed to down the TV tower in Kharkiv.",  # nothing came about
+    "Western supplies will not change the course of the war and prevent Russia from winning.",  # shared negation
+])
+def test_no_event_in_habits_failures_abstractions_and_shared_negation(nlp_events, text: str) -> None:
+    assert read(nlp_events, text)[1] == []

@@ -824,6 +824,19 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
     if head.dep_ == "ROOT" and head.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in head.children):
         return True
     lemma = head.lemma_.lower()
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if head.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in head.children):
+        objects.append(head.head)  # "an opportunity that Putin is seizing"
+    if head.pos_ == "VERB" and any(lex.role(o.lemma_.lower(), "abstract_object") for o in objects):
+        return True  # "seizing an opportunity", "deploying scorched-earth tactics": no troops, no ground
+    if any(lex.role(t.lower_, "habitual") for c in head.children if c.dep_ in ("prep", "advmod", "npadvmod")
+           for t in c.subtree):
+        return True  # "has met Lukashenko on several occasions", "repeatedly": a habit, not one occurrence
+    if lex.role(lemma, "failure_verb"):
+        return True  # "tried and failed to down the tower", "have failed in their campaign": nothing done
+    if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children) and any(
+            c.dep_ == "neg" for c in head.head.children):
+        return True  # "will not change the course ... and prevent Russia from winning": the negation is shared
     if lex.role(lemma, "stance_verb") and head.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in head.children):
         return True  # "The EU condemns ...", "urges Russia to ...": a standing position, recorded as a claim
