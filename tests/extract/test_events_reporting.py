@@ -140,3 +140,17 @@ def test_a_detention_is_an_acled_arrest(nlp_events) -> None:
 ])
 def test_no_event_in_habits_failures_abstractions_and_shared_negation(nlp_events, text: str) -> None:
     assert read(nlp_events, text)[1] == []
+
+
+def test_struck_the_verb_is_an_attack_but_not_a_deal(nlp_events) -> None:
+    _, attack = read(nlp_events, "Russian forces struck a TV tower in Kyiv on Friday.")
+    _, deal = read(nlp_events, "The two companies struck a balance in Kyiv on Friday.")
+    assert [e.sub_event_type for e in attack] == ["Shelling/artillery/missile attack"] and deal == []
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Yermak had a phone call with Jake Sullivan in Kyiv on Thursday.", "CONSULT"),
+    ("Moldova applied for EU membership on February 28.", "REQUEST"),
+])
+def test_calls_and_applications(nlp_events, text: str, category: str) -> None:
+    assert [e.plover_category for e in read(nlp_events, text)[1]] == [category]

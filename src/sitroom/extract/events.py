@@ -825,6 +825,8 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
         return True
     lemma = head.lemma_.lower()
     objects = [c for c in head.children if c.dep_ == "dobj"]
+    if lemma == "strike" and head.pos_ == "VERB" and any(lex.role(o.lemma_.lower(), "struck_figure") for o in objects):
+        return True  # "struck a deal", "struck a balance": no attack
     if head.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in head.children):
         objects.append(head.head)  # "an opportunity that Putin is seizing"
     if head.pos_ == "VERB" and any(lex.role(o.lemma_.lower(), "abstract_object") for o in objects):
