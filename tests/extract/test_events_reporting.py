@@ -154,3 +154,14 @@ def test_struck_the_verb_is_an_attack_but_not_a_deal(nlp_events) -> None:
 ])
 def test_calls_and_applications(nlp_events, text: str, category: str) -> None:
     assert [e.plover_category for e in read(nlp_events, text)[1]] == [category]
+
+
+def test_an_act_in_a_clause_of_its_own_is_a_second_event(nlp_events) -> None:
+    _, events = read(nlp_events, "Russian troops captured the city of Melitopol, the agency said, as Moscow launched "
+                                 "missile and artillery attacks on several cities including Kyiv.")
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Shelling/artillery/missile attack"]
+
+
+def test_a_promotion_addressed_to_the_reader_is_no_event(nlp_events) -> None:
+    assert read(nlp_events, "skip past newsletter promotion Sign up to our daily newsletter Enter your email "
+                            "address Sign up")[1] == []

@@ -821,7 +821,8 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
     an instruction to the reader ("Sign up ..."), fighting *for* a cause ("fight for their freedom"), fighting by
     anyone at all ("all who fight", "those killed"), "seize on" (exploit), and a nominal act the text only
     imagines ("a possible offensive", "a future attack")."""
-    if head.dep_ == "ROOT" and head.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in head.children):
+    if head.tag_ == "VB" and head.dep_ in ("ROOT", "dep", "dobj", "parataxis") and not any(
+            c.dep_.startswith("nsubj") or c.dep_ == "aux" for c in head.children):
         return True
     lemma = head.lemma_.lower()
     objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -1109,13 +1110,25 @@ def _is_reference(doc: Doc, mention: PlaceMention) -> bool:
     return False
 
 
+# Dependency labels that open a clause of its own: an act inside one is not the act of the clause above it.
+_OWN_CLAUSE = frozenset({"advcl", "parataxis", "ccomp", "relcl", "csubj"})
+
+
 def _same_act(host: _Draft, other: _Draft) -> bool:
     if host.sense.category != other.sense.category:
         return False
     h, o = host.anchor, other.anchor
-    inside = h.left_edge.i <= o.i <= h.right_edge.i
     conjoined = o.dep_ == "conj" and o.head.i == h.i
-    return inside or conjoined
+    if not h.left_edge.i <= o.i <= h.right_edge.i:
+        return conjoined
+    # inside the host's phrase, but not in a clause of its own ("captured Melitopol, the agency said, as Moscow
+    # launched missile attacks on Kyiv": two acts)
+    token = o
+    while token.i != h.i:
+        if token.dep_ in _OWN_CLAUSE or token.head.i == token.i:
+            return conjoined
+        token = token.head
+    return True
 
 
 def _absorb(host: _Draft, other: _Draft) -> None:
