@@ -165,3 +165,13 @@ def test_an_act_in_a_clause_of_its_own_is_a_second_event(nlp_events) -> None:
 def test_a_promotion_addressed_to_the_reader_is_no_event(nlp_events) -> None:
     assert read(nlp_events, "skip past newsletter promotion Sign up to our daily newsletter Enter your email "
                             "address Sign up")[1] == []
+
+
+def test_a_trip_to_meet_someone_is_the_meeting_where_and_when_the_trip_is(nlp_events) -> None:
+    doc = nlp_events(make_doc(nlp_events, Article(id="t", text="The African leaders travelled to St Petersburg on "
+                                                                  "Saturday to meet Mr Putin.", published="2023-06-18")))
+    places = {p.id: p for p in doc._.places}
+    times = {t.id: t for t in doc._.times}
+    (event,) = doc._.events
+    assert event.plover_category == "CONSULT" and times[event.time].start == "2023-06-17"
+    assert [places[p].evidence.text for p in event.places] == ["St Petersburg"]

@@ -204,6 +204,8 @@ class EventExtractor:
                 if marks & lex.roles.get("background", set()):
                     return True
             if token.dep_ in ("advcl", "acl") and any(c.tag_ == "TO" for c in token.children):
+                if token is head and _meeting_trip(head, lex):
+                    return False  # "travelled to St Petersburg to meet Putin": the trip is the meeting
                 return True  # purpose clause ("to support Moscow's war"); see _refine_purpose
             if token.dep_ == "xcomp" and any(c.tag_ == "TO" for c in token.children):
                 governor = by_head.get(token.head.i)
@@ -254,6 +256,8 @@ class EventExtractor:
                 anchor = governor.head
             elif head.dep_ == "pobj" and governor.head.i in by_head:
                 return None  # an argument of another trigger ("hit by Russian shelling" is the hit)
+        if _meeting_trip(head, lex):
+            anchor = head.head  # dated and placed by the trip: "travelled to St Petersburg on Saturday to meet"
         # Adjectives that only frame intention are not triggers of their own.
         if head.lemma_.lower() in INTENT_ADJECTIVES:
             return None
@@ -803,6 +807,14 @@ def _act_by_speech(head: Token, draft: _Draft, lex: EventLexicon) -> bool:
         return False
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not lex.role(c.lemma_.lower(), "speech_object")
                for c in head.children)
+
+
+def _meeting_trip(head: Token, lex: EventLexicon) -> bool:
+    """A meeting in the purpose clause of a journey ("travelled to St Petersburg to meet Mr Putin", "travelling
+    to Germany to meet the chancellor"): PLOVER CONSULT covers visits, and the trip is where and when it is."""
+    sense = lex.sense_of(head)
+    return (sense is not None and sense.category == "CONSULT" and head.dep_ in ("advcl", "xcomp")
+            and head.head.pos_ == "VERB" and lex.role(head.head.lemma_.lower(), "journey"))
 
 
 def _reported(draft: _Draft) -> bool:
