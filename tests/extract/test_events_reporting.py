@@ -175,3 +175,16 @@ def test_a_trip_to_meet_someone_is_the_meeting_where_and_when_the_trip_is(nlp_ev
     (event,) = doc._.events
     assert event.plover_category == "CONSULT" and times[event.time].start == "2023-06-17"
     assert [places[p].evidence.text for p in event.places] == ["St Petersburg"]
+
+
+def test_a_host_country_is_where_the_talks_are(nlp_events) -> None:
+    doc = nlp_events(make_doc(nlp_events, Article(id="t", text="Turkey is hosting talks on Wednesday.",
+                                                  published="2022-07-12")))
+    places = {p.id: p for p in doc._.places}
+    assert [[places[p].evidence.text for p in e.places] for e in doc._.events] == [["Turkey"]]
+
+
+def test_an_approved_aid_package_is_aid(nlp_events) -> None:
+    _, events = read(nlp_events, "The US House of Representatives finally approved a $61bn package of new military "
+                                 "aid for Ukraine on Saturday.")
+    assert [e.plover_category for e in events] == ["AID"]

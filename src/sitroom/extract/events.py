@@ -234,6 +234,9 @@ class EventExtractor:
             for token in head.subtree:
                 if token.i != head.i and token.i in by_head and _governed_by(token, head):
                     absorbed.add(token.i)
+                    if lex.role(head.lemma_.lower(), "announce_act") and by_head[token.i].sense.category in (
+                            "AID", "SANCTION") and head.pos_ == "VERB":
+                        sense = by_head[token.i].sense  # "approved a $61bn package of military aid": the aid
         nominal = head.pos_ in ("NOUN", "PROPN")
         if nominal:
             governor, dep = _attachment(head)
@@ -344,6 +347,9 @@ class EventExtractor:
             arguments += [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ in ("to", "for")
                           for t in t.subtree]
         draft.places = inputs.places_in([t for t in tokens if t not in arguments], anchor)
+        if lex.role(head.lemma_.lower(), "host_verb") and draft.agent is not None:
+            # "Turkey is hosting talks": a host receives on its own ground
+            draft.places += [m for m in inputs.places_in(list(draft.agent.subtree), anchor) if m not in draft.places]
         draft.time = inputs.time_in(tokens, head)
         if draft.status == "occurred" and draft.time is not None and inputs.is_future(draft.time):
             draft.status = "planned"
@@ -802,8 +808,12 @@ SPEECH_ACTS = frozenset({"THREATEN", "REJECT"})
 
 def _act_by_speech(head: Token, draft: _Draft, lex: EventLexicon) -> bool:
     """A claim cue that is itself the act: THREATEN or REJECT with a noun object that is no claim ("rejected a peace
-    plan"; not "rejected the claims", which the speech_object words catch)."""
-    if draft.sense.category not in SPEECH_ACTS or head.pos_ != "VERB":
+    plan"; not "rejected the claims", which the speech_object words catch), or an approval of aid or sanctions."""
+    if head.pos_ != "VERB":
+        return False
+    if lex.role(head.lemma_.lower(), "announce_act") and draft.sense.category in ("AID", "SANCTION"):
+        return True  # "approved a $61bn package of military aid": the approval makes the aid
+    if draft.sense.category not in SPEECH_ACTS:
         return False
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not lex.role(c.lemma_.lower(), "speech_object")
                for c in head.children)
