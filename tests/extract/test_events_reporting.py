@@ -188,3 +188,19 @@ def test_an_approved_aid_package_is_aid(nlp_events) -> None:
     _, events = read(nlp_events, "The US House of Representatives finally approved a $61bn package of new military "
                                  "aid for Ukraine on Saturday.")
     assert [e.plover_category for e in events] == ["AID"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces never attacked the city of Kharkiv.",  # denied by "never"
+    "Russia was neither planning to end the war in Ukraine.",  # denied by "neither"
+    "Macron warned that Europe could die in Paris.",  # words: a claim, no threat made
+    "The current sanctions on Russia hurt its economy in Moscow.",  # a standing state
+    "Millions of Ukrainians have been displaced by the war.",  # the war's sum
+    "Ukraine's armed forces continue to fight bravely in Donetsk.",  # praise
+    "Weapons captured from Ukrainian forces are on display in Moscow.",  # materiel, no ground
+    "NATO prepares for a potential conflict with Russia in Europe.",  # readiness for what may come
+    "Defending Ukraine against Russia's ambitions is vital for Europe.",  # an activity
+    "Troops would only be sent to Ukraine as a last resort.",  # an undated conditional plan
+])
+def test_no_event_where_the_clause_denies_states_or_praises(nlp_events, text: str) -> None:
+    assert read(nlp_events, text)[1] == []

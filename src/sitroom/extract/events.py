@@ -173,8 +173,8 @@ class EventExtractor:
         lex = self.lex
         if lex.role(head.lemma_.lower(), "report") and head.pos_ in ("VERB", "AUX"):
             return True
-        if head.dep_ == "pcomp" or any(c.dep_ == "neg" for c in head.children):
-            return True  # "is about transferring weapons" names a topic; "did not provide" no act
+        if head.dep_ == "pcomp" or any(c.dep_ == "neg" or lex.role(c.lower_, "negator") for c in head.children):
+            return True  # "is about transferring weapons" names a topic; "did not provide", "never attacked" no act
         if head.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "det" and lex.role(c.lower_, "negative_det") for c in head.children):
             return True  # "there is no fighting there"
@@ -862,7 +862,31 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
     if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children) and any(
             c.dep_ == "neg" for c in head.head.children):
         return True  # "will not change the course ... and prevent Russia from winning": the negation is shared
-    if lex.role(lemma, "stance_verb") and head.tag_ in ("VBZ", "VBP") and not any(
+    if lemma == "hail" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
+        return True  # "the country she hails from": where she comes from
+    if head.tag_ == "VBG" and head.dep_ in ("csubj", "csubjpass"):
+        return True  # "Defending Ukraine against Russia's ambitions is ...": an activity, no occurrence
+    sense = lex.sense_of(head)
+    if sense is not None and sense.category in ("ACCUSE", "THREATEN") and head.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "dative") for c in head.children):
+        return True  # "Macron warned (that ...)", "the republics had alleged": words, recorded as claims
+    if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and lex.role(c.lower_, "standing_adjective")
+                                               for c in head.children):
+        return True  # "the current sanctions", "the ongoing war": a standing state, no new act
+    agent = _by_agent(head) if head.pos_ == "VERB" else None
+    if agent is not None and lex.role(agent.lemma_.lower(), "generic_cause"):
+        return True  # "Millions have been displaced by the war": a sum of the war, no one occurrence
+    if any(c.dep_ == "advmod" and lex.role(c.lower_, "rhetoric_adverb") for c in head.children):
+        return True  # "continue to fight bravely": praise, not a report
+    if sense is not None and sense.mode == "occupy" and head.dep_ == "acl" and head.head.ent_type_ not in (
+            "GPE", "LOC", "FAC"):
+        return True  # "weapons captured from Ukrainian forces": materiel taken, no ground
+    if head.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.dep_ == "amod" and lex.role(g.lower_, "irrealis_adjective") for p in c.children for g in p.children)
+            for c in head.children):
+        return True  # "prepares for a potential conflict": readiness for what may come
+    if lex.role(lemma, "stance_verb") and (head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and any(
+            c.dep_ == "nsubj" for c in head.children))) and not any(
             c.dep_ in ("aux", "auxpass") for c in head.children):
         return True  # "The EU condemns ...", "urges Russia to ...": a standing position, recorded as a claim
     violent = (sense := lex.sense_of(head)) is not None and sense.violent
