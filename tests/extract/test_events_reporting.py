@@ -204,3 +204,11 @@ def test_an_approved_aid_package_is_aid(nlp_events) -> None:
 ])
 def test_no_event_where_the_clause_denies_states_or_praises(nlp_events, text: str) -> None:
     assert read(nlp_events, text)[1] == []
+
+
+def test_the_attack_told_again_is_one_event(nlp_events) -> None:
+    _, events = read(nlp_events, "On Saturday, a missile strike killed three people in the city of Donetsk.\n\n"
+                                 "The restaurant was full.\n\n"
+                                 "The attack using rocket launchers killed two diners and a worker, officials said.")
+    assert len(events) == 1 and events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert "missile strike" in events[0].evidence.text  # the first, fullest mention

@@ -42,6 +42,11 @@ _OUTSIDE = frozenset({"advcl", "relcl", "conj", "cc", "punct", "mark", "parataxi
 _PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we"})
 _DIRECTIONS = frozenset({"south", "north", "east", "west", "near", "outskirts", "gates", "edge", "southeast",
                          "southwest", "northeast", "northwest", "border"})
+# A violent mention this many sentences after one of its kind may retell it ("a missile strike killed three
+# people. The restaurant ... The attack using HIMARS killed two diners"): news retells an attack within a paragraph.
+RETOLD_WINDOW = 2
+# A weapon word of this ACLED event type ("rocket", "missile") modifying a generic attack names its means.
+REMOTE = "Explosions/Remote violence"
 # An undated event is dated by the latest day the article named before it, if that day lies in the week up to
 # publication (the report's news frame); older days date background, not the news. Granularities that are a day.
 NEWS_DAYS = 7
@@ -267,7 +272,8 @@ class EventExtractor:
         if nominal and sense.violent and not sense.specific:
             # "missile and artillery attacks": a specific weapon modifying a generic attack decides its sub-type
             modifier = next((by_head[c.i] for c in head.children if c.dep_ in ("compound", "amod", "nmod")
-                             and c.i in by_head and by_head[c.i].sense.violent and by_head[c.i].sense.specific), None)
+                             and c.i in by_head and by_head[c.i].sense.violent and (
+                                 by_head[c.i].sense.specific or by_head[c.i].sense.event_type == REMOTE)), None)
             if modifier is not None:
                 sense = replace(modifier.sense, category=sense.category)
         draft = _Draft(trigger=trigger, anchor=anchor, sense=sense, sentence=index)
@@ -482,6 +488,18 @@ class EventExtractor:
                     host.victims, host.victim_token = host.victims or draft.victims, host.victim_token or \
                         draft.victim_token
                     host.span = (min(host.span[0], draft.span[0]), max(host.span[1], draft.span[1]))
+                    continue
+            if host is None and draft.sense.violent:
+                host = next((k for k in reversed(kept) if _retold(k, draft, RETOLD_WINDOW)), None)
+                if host is not None:
+                    # the same attack told again ("The attack using HIMARS killed two diners" after "a missile
+                    # strike killed three people"): one event, whose evidence is its first mention (news leads
+                    # with the fullest) unless the later one places it better
+                    if len(draft.places) > len(host.places):
+                        host.span, host.trigger, host.anchor = draft.span, draft.trigger, draft.anchor
+                    casualties = host.casualties
+                    _absorb(host, draft)
+                    host.casualties = casualties or draft.casualties  # one toll, not two counts of it
                     continue
             if host is None and not draft.sense.violent:
                 host = next((k for k in kept if _repeated(k, draft)), None)
@@ -1171,8 +1189,10 @@ def _same_act(host: _Draft, other: _Draft) -> bool:
     # launched missile attacks on Kyiv": two acts)
     token = o
     while token.i != h.i:
-        if token.dep_ in _OWN_CLAUSE or token.head.i == token.i:
-            return conjoined
+        when = token.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
+                                             for c in token.children)
+        if (token.dep_ in _OWN_CLAUSE and not when) or token.head.i == token.i:
+            return conjoined  # ("... killed three people when it hit a restaurant": one act, told twice)
         token = token.head
     return True
 
@@ -1199,6 +1219,30 @@ def _compatible_agent(host: _Draft, other: _Draft) -> bool:
     if a is None or b is None:
         return True
     return a.lemma_.lower() == b.lemma_.lower() or a.text[:5].lower() == b.text[:5].lower()
+
+
+def _retold(host: _Draft, other: _Draft, window: int) -> bool:
+    """A violent mention within ``window`` sentences after another of the same kind: the same ACLED sub-type (or
+    a generic attack after a specific one) at the same resolved place, or, with no place of its own, a generic
+    definite "the attack" right after one."""
+    if not host.sense.violent or not 0 < other.sentence - host.sentence <= window:
+        return False
+    def side(d: _Draft) -> Token | None:  # a nominal's "agent" may be the attack noun itself (nsubj of killed)
+        return None if d.agent is None or d.agent.i == d.trigger.head else d.agent
+
+    a, b = side(host), side(other)
+    if a is not None and b is not None and not (a.lemma_.lower() == b.lemma_.lower()
+                                                or a.text[:5].lower() == b.text[:5].lower()):
+        return False
+    same_kind = host.sense.sub_event_type == other.sense.sub_event_type or not other.sense.specific
+    if not same_kind:
+        return False
+    names = {p.place.name for p in host.places if p.place is not None}
+    if other.places:
+        return bool(names & {p.place.name for p in other.places if p.place is not None})
+    trigger = other.anchor.doc[other.trigger.head]
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
+    return definite and (not other.sense.specific or other.sense.sub_event_type == host.sense.sub_event_type)
 
 
 def _repeated(host: _Draft, other: _Draft) -> bool:
