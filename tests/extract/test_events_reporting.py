@@ -212,3 +212,14 @@ def test_the_attack_told_again_is_one_event(nlp_events) -> None:
                                  "The attack using rocket launchers killed two diners and a worker, officials said.")
     assert len(events) == 1 and events[0].sub_event_type == "Shelling/artillery/missile attack"
     assert "missile strike" in events[0].evidence.text  # the first, fullest mention
+
+
+@pytest.mark.parametrize("text", [
+    "China is less likely to invade Taiwan in 2025.",  # a likelihood
+    "To prevent Ukraine from joining the alliance in 2025.",  # a bare purpose
+    "He paid the contractors fighting in Ukraine.",  # who they are
+    "These are fakes that I allegedly fled from Kyiv.",  # a rumour denied
+    "Russia was neither planning to attack Kyiv nor seeking talks.",  # "neither" on the governor
+])
+def test_no_event_in_likelihoods_purposes_descriptions_and_rumours(nlp_events, text: str) -> None:
+    assert read(nlp_events, text)[1] == []

@@ -188,8 +188,8 @@ class EventExtractor:
         governor = head
         while governor.dep_ == "xcomp" and governor.head.i != governor.i:
             governor = governor.head
-            if any(c.dep_ == "neg" for c in governor.children):
-                return True  # "it doesn't want to fight"
+            if any(c.dep_ == "neg" or lex.role(c.lower_, "negator") for c in governor.children):
+                return True  # "it doesn't want to fight", "was neither planning to end the war"
             if any(c.dep_ == "aux" and lex.role(c.lower_, "modal") for c in governor.children):
                 return True  # "may attempt to destroy": a possibility, not a reported act
             if lex.role(governor.lemma_.lower(), "irrealis_governor"):
@@ -865,6 +865,7 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
             c.dep_.startswith("nsubj") or c.dep_ == "aux" for c in head.children):
         return True
     lemma = head.lemma_.lower()
+    sense = lex.sense_of(head)
     objects = [c for c in head.children if c.dep_ == "dobj"]
     if lemma == "strike" and head.pos_ == "VERB" and any(lex.role(o.lemma_.lower(), "struck_figure") for o in objects):
         return True  # "struck a deal", "struck a balance": no attack
@@ -878,13 +879,18 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
     if lex.role(lemma, "failure_verb"):
         return True  # "tried and failed to down the tower", "have failed in their campaign": nothing done
     if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children) and any(
-            c.dep_ == "neg" for c in head.head.children):
+            c.dep_ == "neg" or lex.role(c.lower_, "negator") for c in head.head.children):
         return True  # "will not change the course ... and prevent Russia from winning": the negation is shared
+    if head.dep_ == "ROOT" and head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children):
+        return True  # "To prevent Ukraine from becoming ...": a purpose with nothing done
+    if head.tag_ == "VBG" and head.dep_ == "acl" and sense is not None and sense.violent:
+        return True  # "contractors fighting in Ukraine": who they are, not what happened
+    if head.dep_ in ("acl", "ccomp", "relcl") and lex.role(head.head.lemma_.lower(), "false_report"):
+        return True  # "fakes that I allegedly fled": the act a denied rumour tells
     if lemma == "hail" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
         return True  # "the country she hails from": where she comes from
     if head.tag_ == "VBG" and head.dep_ in ("csubj", "csubjpass"):
         return True  # "Defending Ukraine against Russia's ambitions is ...": an activity, no occurrence
-    sense = lex.sense_of(head)
     if sense is not None and sense.category in ("ACCUSE", "THREATEN") and head.pos_ == "VERB" and not any(
             c.dep_ in ("dobj", "dative") for c in head.children):
         return True  # "Macron warned (that ...)", "the republics had alleged": words, recorded as claims
@@ -907,7 +913,7 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
             c.dep_ == "nsubj" for c in head.children))) and not any(
             c.dep_ in ("aux", "auxpass") for c in head.children):
         return True  # "The EU condemns ...", "urges Russia to ...": a standing position, recorded as a claim
-    violent = (sense := lex.sense_of(head)) is not None and sense.violent
+    violent = sense is not None and sense.violent
     if violent and head.pos_ == "VERB":
         preps = [c for c in head.children if c.dep_ == "prep"]
         if lemma == "seize" and any(lex.role(c.lower_, "exploit_preposition") and not any(
