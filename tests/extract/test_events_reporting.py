@@ -223,3 +223,8 @@ def test_the_attack_told_again_is_one_event(nlp_events) -> None:
 ])
 def test_no_event_in_likelihoods_purposes_descriptions_and_rumours(nlp_events, text: str) -> None:
     assert read(nlp_events, text)[1] == []
+
+
+def test_having_a_conversation_is_a_consultation(nlp_events) -> None:
+    _, events = read(nlp_events, "On Thursday the two generals had another conversation with Jake Sullivan.")
+    assert [e.plover_category for e in events] == ["CONSULT"]

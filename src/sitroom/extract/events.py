@@ -251,7 +251,8 @@ class EventExtractor:
                 glemma = governor.lemma_.lower()
             if dep in ("dobj", "nsubj", "nsubjpass") and (
                 lex.role(glemma, "light") or lex.role(glemma, "occur") or _occur_phrase(governor, lex)
-                or glemma in lex.status_cues or (dep == "dobj" and lex.role(glemma, "announce_act")
+                or glemma in lex.status_cues or (glemma == "have" and sense.category == "CONSULT")
+                or (dep == "dobj" and lex.role(glemma, "announce_act")
                                                  and sense.category in ("AID", "SANCTION", "AGREE"))
             ):
                 anchor = governor
