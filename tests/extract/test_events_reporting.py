@@ -168,8 +168,8 @@ def test_a_promotion_addressed_to_the_reader_is_no_event(nlp_events) -> None:
 
 
 def test_a_trip_to_meet_someone_is_the_meeting_where_and_when_the_trip_is(nlp_events) -> None:
-    doc = nlp_events(make_doc(nlp_events, Article(id="t", text="The African leaders travelled to St Petersburg on "
-                                                                  "Saturday to meet Mr Putin.", published="2023-06-18")))
+    text = "The African leaders travelled to St Petersburg on Saturday to meet Mr Putin."
+    doc = nlp_events(make_doc(nlp_events, Article(id="t", text=text, published="2023-06-18")))
     places = {p.id: p for p in doc._.places}
     times = {t.id: t for t in doc._.times}
     (event,) = doc._.events
