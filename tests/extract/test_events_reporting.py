@@ -228,3 +228,9 @@ def test_no_event_in_likelihoods_purposes_descriptions_and_rumours(nlp_events, t
 def test_having_a_conversation_is_a_consultation(nlp_events) -> None:
     _, events = read(nlp_events, "On Thursday the two generals had another conversation with Jake Sullivan.")
     assert [e.plover_category for e in events] == ["CONSULT"]
+
+
+def test_what_a_relative_clause_adds_to_a_visit_stays_the_visit(nlp_events) -> None:
+    _, events = read(nlp_events, "The minister's visit was to have taken place in Berlin on May 3, during which she "
+                                 "had planned to hold a meeting of allies.")
+    assert [e.status for e in events] == ["canceled"]

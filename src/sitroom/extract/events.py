@@ -1182,7 +1182,7 @@ def _is_reference(doc: Doc, mention: PlaceMention) -> bool:
 
 
 # Dependency labels that open a clause of its own: an act inside one is not the act of the clause above it.
-_OWN_CLAUSE = frozenset({"advcl", "parataxis", "ccomp", "relcl", "csubj"})
+_OWN_CLAUSE = frozenset({"advcl", "parataxis", "ccomp", "csubj"})
 
 
 def _same_act(host: _Draft, other: _Draft) -> bool:
