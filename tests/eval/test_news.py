@@ -142,6 +142,17 @@ def test_type_is_the_sub_type_else_plover() -> None:
     assert type_agrees(PredictedEvent("E3", (0, 5)), gold_event(sub_event_type=None, plover=None))
 
 
+def test_an_evacuation_has_no_acled_type() -> None:
+    """GUIDELINES.md: "Evacuations and displacement: acled_event_type null, plover null". sitroom types them
+    Displacement/"Evacuation", which is none of ACLED's 25 sub-types, so it agrees with the gold's neither, and
+    never with a gold ACLED sub-type."""
+    evacuation = PredictedEvent("E4", (0, 5), "Evacuation", "")
+    assert type_agrees(evacuation, gold_event(sub_event_type=None, plover=None))
+    assert not type_agrees(evacuation, gold_event())
+    assert not type_agrees(PredictedEvent("E5", (0, 5), "Evacuation", "AID"), gold_event(sub_event_type=None,
+                                                                                         plover=None))
+
+
 def test_place_within_25_km_or_the_same_region_at_its_precision() -> None:
     near = PredictedPlace("Nearby", "exact", 50.1, 30.1)  # about 13 km away
     far = PredictedPlace("Faraway", "exact", 50.5, 30.0)  # about 56 km

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from sitroom.config import NlpOptions
 from sitroom.extract.doc import OUTPUT_EXTENSIONS, MissingInputError
-from sitroom.extract.events import INPUTS
+from sitroom.extract.event_lexicon import load_lexicon
+from sitroom.extract.events import INPUTS, EventExtractor
 from sitroom.model import Article, Event
 from sitroom.nlp import load_pipeline, make_doc
 
@@ -141,11 +142,19 @@ def test_status_cues(nlp_events, text: str, status: str) -> None:
     assert [e.status for e in events] == [status]
 
 
+def kept_unreported(nlp: Language, text: str) -> list[Event]:
+    """The events with keep_unreported on: hypothetical and undated planned acts kept, with their status."""
+    doc = upstream_doc(nlp, text)
+    return EventExtractor(load_lexicon(""), keep_unreported=True)(doc)._.events
+
+
 def test_events_in_an_imagined_scene_are_hypothetical(nlp_events) -> None:
     text = ("Imagine that at four in the morning each of you hears explosions. They blockade the city of Lviv.\n\n"
             "Russian troops shelled Kharkiv on Monday. You can imagine how hard it is.")
-    _, events = events_of(nlp_events, text)
+    events = kept_unreported(nlp_events, text)
     assert [(e.trigger.text, e.status) for e in events] == [("blockade", "hypothetical"), ("shelled", "occurred")]
+    # by default a coder's rule holds: what did not happen is not recorded
+    assert [e.trigger.text for e in events_of(nlp_events, text)[1]] == ["shelled"]
 
 
 @pytest.mark.parametrize(
@@ -156,8 +165,9 @@ def test_events_in_an_imagined_scene_are_hypothetical(nlp_events) -> None:
     ],
 )
 def test_conditional_and_counterfactual_events_are_hypothetical(nlp_events, text: str) -> None:
-    _, events = events_of(nlp_events, text)
+    events = kept_unreported(nlp_events, text)
     assert events and {e.status for e in events} == {"hypothetical"}
+    assert events_of(nlp_events, text)[1] == []
 
 
 def test_capturing_civilians_is_an_abduction(nlp_events) -> None:

@@ -341,14 +341,21 @@ def score_claims(predicted: list[PredictedClaim], gold: list[GoldClaim], text: s
 # --- events ------------------------------------------------------------------------------------------------------
 
 
+# ACLED's 25 sub-event types, case-folded: a predicted sub-type outside them (sitroom's own Displacement types,
+# "Evacuation") is no ACLED type; GUIDELINES.md codes evacuations and displacement with neither ACLED nor PLOVER.
+ACLED_SUB_TYPES = frozenset(sub.casefold() for _, sub in acled.SUB_EVENT_TYPES)
+
+
 def type_agrees(predicted: PredictedEvent, gold: GoldEvent) -> bool:
     """The ACLED sub-type where the gold has one, else the PLOVER category; a gold event with neither (an
-    evacuation, say) agrees with a prediction that has neither."""
+    evacuation, say) agrees with a prediction that has neither. Only ACLED's own 25 sub-types count as one."""
+    sub_type = predicted.sub_event_type.casefold()
+    sub_type = sub_type if sub_type in ACLED_SUB_TYPES else ""
     if gold.sub_event_type:
-        return predicted.sub_event_type.casefold() == gold.sub_event_type.casefold()
+        return sub_type == gold.sub_event_type.casefold()
     if gold.plover:
         return predicted.plover.upper() == gold.plover.upper()
-    return not predicted.sub_event_type and not predicted.plover
+    return not sub_type and not predicted.plover
 
 
 def _region(name: str) -> str:
