@@ -1,0 +1,218 @@
+// sitroom's page: the ledger's event clusters on a map and a timeline, its claims in an explorer, and every item
+// back to the words of the article it was read from. Same-origin JSON only; article text is only ever text.
+//
+// Links into the page (the briefing's evidence links use them):
+//   #cluster=<id>                          select an event cluster and list its reports
+//   #article=<id>&start=<n>&end=<n>        open an article with that span marked
+//   #claim=<article id>/<claim id>         open a claim in its article
+
+import { getAll, getJSON } from "./api.js";
+import { ClaimsExplorer } from "./claims.js";
+import { describeDate, placeName, reports, sizeOf, typeName } from "./clusters.js";
+import { clip, el, replace, words } from "./dom.js";
+import { EventMap } from "./map.js";
+import { Reader } from "./reader.js";
+import { Timeline } from "./timeline.js";
+
+// The most event (and claim) clusters the page holds at once; the filters narrow what it asks for beyond that.
+const MAX_CLUSTERS = 5000;
+// Where a list row lacks what the map needs (its point and precision), the page asks for each cluster in full, at
+// most this many, this many at a time.
+const MAX_BODIES = 1500;
+const BODY_REQUESTS = 6;
+
+const $ = (selector) => document.querySelector(selector);
+const statusLine = $("#status");
+
+function report(error) {
+  statusLine.classList.add("error");
+  statusLine.textContent = `Could not load: ${error.message}`;
+}
+
+const state = { clusters: [], countryName: (code) => code, selected: null };
+
+const reader = new Reader($("#reader"));
+const timeline = new Timeline($("#timeline"), { onSelect: (id) => selectCluster(id) });
+const explorer = new ClaimsExplorer({
+  form: $("#claim-filters"), list: $("#claim-list"), more: $("#claims-more"), reader, onError: report,
+});
+let map = null;
+
+// --- filters over the event clusters -----------------------------------------------------------------------
+
+const filterForm = $("#filters");
+
+function currentFilters() {
+  const data = Object.fromEntries([...new FormData(filterForm).entries()].map(([k, v]) => [k, String(v).trim()]));
+  return { ...data, region: data.region.toLowerCase(), actor: data.actor.toLowerCase() };
+}
+
+function matches(cluster, f) {
+  const day = cluster.date ? String(cluster.date).slice(0, 10) : "";
+  if (f.since && (!day || day < f.since)) return false;
+  if (f.until && (!day || day > f.until)) return false;
+  if (f.type && cluster.event_type !== f.type && cluster.sub_event_type !== f.type) return false;
+  if (f.status && cluster.status !== f.status) return false;
+  if (f.region) {
+    const names = [cluster.place, cluster.admin1, cluster.country, state.countryName(cluster.country)];
+    if (!names.some((n) => n && String(n).toLowerCase().includes(f.region))) return false;
+  }
+  if (f.actor && !(cluster.actors || []).some((a) => String(a).toLowerCase().includes(f.actor))) return false;
+  return true;
+}
+
+function applyFilters() {
+  const f = currentFilters();
+  const shown = state.clusters.filter((c) => matches(c, f));
+  timeline.setClusters(shown);
+  if (map) map.setClusters(shown);
+  $("#timeline-count").textContent = `${shown.length} of ${state.clusters.length} event clusters`;
+  if (state.selected) timeline.select(state.selected);
+}
+
+let typing = null;
+filterForm.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(applyFilters, 200);
+});
+filterForm.addEventListener("reset", () => setTimeout(applyFilters, 0));
+filterForm.addEventListener("submit", (event) => event.preventDefault());
+
+function fillChoices(clusters) {
+  const types = new Set();
+  const regions = new Set();
+  const actors = new Set();
+  for (const c of clusters) {
+    for (const t of [c.event_type, c.sub_event_type]) if (t) types.add(t);
+    for (const r of [c.admin1, state.countryName(c.country)]) if (r) regions.add(r);
+    for (const a of c.actors || []) actors.add(a);
+  }
+  const select = filterForm.elements.type;
+  select.replaceChildren(el("option", { value: "" }, "all types"),
+    ...[...types].sort().map((t) => el("option", { value: t }, t)));
+  replace($("#regions"), [...regions].sort().map((r) => el("option", { value: r })));
+  replace($("#actors"), [...actors].sort().slice(0, 500).map((a) => el("option", { value: a })));
+}
+
+// --- one cluster in detail ---------------------------------------------------------------------------------
+
+async function selectCluster(id) {
+  state.selected = id;
+  timeline.select(id);
+  if (map) map.select(id);
+  const panel = $("#cluster");
+  panel.hidden = false;
+  replace(panel, el("p", { class: "muted" }, "Loading the cluster…"));
+  let cluster;
+  try {
+    cluster = await getJSON(`clusters/${encodeURIComponent(id)}`);
+  } catch (error) {
+    report(error);
+    return;
+  }
+  if (state.selected !== id) return;
+  const facts = [
+    ["Type", [typeName(cluster), cluster.sub_event_type].filter(Boolean).join(" · ")],
+    ["When", describeDate(cluster)],
+    ["Where", `${placeName(cluster)}${cluster.precision ? ` (precision: ${words(cluster.precision)})` : ""}`],
+    ["Status", `${words(cluster.status)}, ${cluster.independent_sources} independent source`
+      + `${cluster.independent_sources === 1 ? "" : "s"}, ${reports(sizeOf(cluster))}`],
+    ["Fatalities", cluster.fatalities == null ? "none reported" : `${cluster.fatalities} (ACLED's conservative `
+      + "figure of the reports')"],
+    ["Actors", (cluster.actors || []).join("; ") || "none named"],
+  ];
+  const members = (cluster.detail || []).map((member) => {
+    const [articleId] = String(member.member).split("/");
+    const evidence = member.evidence;
+    const button = el("button", { type: "button", class: "member" },
+      el("span", { class: "member-source" }, member.source || "a report"),
+      member.figure != null ? el("span", { class: "badge" }, `${member.figure} killed`) : null,
+      member.role && member.role !== "member" ? el("span", { class: "badge" }, words(member.role)) : null,
+      el("q", {}, clip(evidence?.text, 260)));
+    button.addEventListener("click", () => {
+      reader.show(evidence?.article_id || articleId,
+        evidence ? [{ start: evidence.start, end: evidence.end, text: evidence.text, role: "evidence" }] : [],
+        [el("strong", {}, member.source || "A report"), ` on: ${cluster.label || typeName(cluster)}`]);
+    });
+    return el("li", {}, button);
+  });
+  replace(panel,
+    el("h3", {}, cluster.label || typeName(cluster)),
+    el("dl", { class: "facts" }, facts.map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])),
+    el("h4", {}, "Reports (click one to read it in its article)"),
+    el("ol", { class: "members" }, members.length ? members : el("li", { class: "muted" }, "No member detail.")));
+}
+
+// --- links into the page -----------------------------------------------------------------------------------
+
+function followHash() {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  if (params.has("cluster")) selectCluster(params.get("cluster"));
+  if (params.has("claim")) {
+    const value = params.get("claim");
+    const cut = value.lastIndexOf("/");
+    if (cut > 0) explorer.open(value.slice(0, cut), value.slice(cut + 1));
+  } else if (params.has("article")) {
+    const start = Number.parseInt(params.get("start"), 10);
+    const end = Number.parseInt(params.get("end"), 10);
+    const spans = Number.isInteger(start) && Number.isInteger(end) ? [{ start, end, role: "evidence" }] : [];
+    reader.show(params.get("article"), spans).catch(report);
+  }
+}
+window.addEventListener("hashchange", followHash);
+
+// --- the clusters in full where the list does not carry enough --------------------------------------------
+
+/** Each row as the full cluster where the row lacks `need` (a list row has no point, precision or members). */
+async function completed(rows, need) {
+  if (!rows.length || need in rows[0]) return rows;
+  const out = rows.slice(0, MAX_BODIES);
+  let next = 0;
+  const worker = async () => {
+    while (next < out.length) {
+      const index = next++;
+      out[index] = { ...out[index], ...(await getJSON(`clusters/${encodeURIComponent(out[index].id)}`)) };
+    }
+  };
+  await Promise.all(Array.from({ length: BODY_REQUESTS }, worker));
+  return out;
+}
+
+// --- start -------------------------------------------------------------------------------------------------
+
+async function start() {
+  const mapReady = EventMap.create($("#map"), $("#map-legend"), { onSelect: (id) => selectCluster(id) })
+    .then((made) => {
+      map = made;
+      state.countryName = (code) => made.countryName(code);
+    })
+    .catch((error) => report(new Error(`the base map: ${error.message}`)));
+  const [events, claimClusters] = await Promise.all([
+    getAll("clusters", { kind: "event", limit: 1000 }, MAX_CLUSTERS),
+    getAll("clusters", { kind: "claim", limit: 1000 }, MAX_CLUSTERS),
+  ]);
+  // A claim cluster of one source says nothing a claim alone does not: only the others are asked for in full.
+  const judged = claimClusters.rows.filter((c) => c.status !== "single_source");
+  explorer.setClaimClusters(await completed(judged, "members"), claimClusters.rows.length > 0);
+  const claimsLoaded = explorer.reload();
+  const eventClusters = await completed(events.rows, "latitude");
+  await mapReady;
+  state.clusters = eventClusters;
+  fillChoices(state.clusters);
+  applyFilters();
+  await claimsLoaded;
+  const limited = events.truncated ? ` (the first ${MAX_CLUSTERS}; narrow the dates to see others)` : "";
+  $("#counts").textContent = `${state.clusters.length} event clusters${limited} · `
+    + `${claimClusters.rows.length} claim clusters`;
+  if (!statusLine.classList.contains("error")) {
+    statusLine.textContent = "";
+    statusLine.hidden = true;
+  }
+  followHash();
+  document.documentElement.dataset.state = "ready";
+}
+
+start().catch((error) => {
+  report(error);
+  document.documentElement.dataset.state = "error";
+});
