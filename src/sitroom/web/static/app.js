@@ -9,7 +9,7 @@
 import { getAll, getJSON } from "./api.js";
 import { ClaimsExplorer } from "./claims.js";
 import { describeDate, placeName, reports, sizeOf, typeName } from "./clusters.js";
-import { clip, el, replace, words } from "./dom.js";
+import { clip, el, quoted, replace, words } from "./dom.js";
 import { EventMap } from "./map.js";
 import { Reader } from "./reader.js";
 import { Timeline } from "./timeline.js";
@@ -128,7 +128,7 @@ async function selectCluster(id) {
       el("span", { class: "member-source" }, member.source || "a report"),
       member.figure != null ? el("span", { class: "badge" }, `${member.figure} killed`) : null,
       member.role && member.role !== "member" ? el("span", { class: "badge" }, words(member.role)) : null,
-      el("q", {}, clip(evidence?.text, 260)));
+      el("span", { class: "member-evidence" }, quoted(clip(evidence?.text, 260))));
     button.addEventListener("click", () => {
       reader.show(evidence?.article_id || articleId,
         evidence ? [{ start: evidence.start, end: evidence.end, text: evidence.text, role: "evidence" }] : [],

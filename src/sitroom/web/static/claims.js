@@ -3,7 +3,7 @@
 // the content marked.
 
 import { getPage } from "./api.js";
-import { clip, el, replace, slug, words } from "./dom.js";
+import { clip, el, quoted, slug, words } from "./dom.js";
 
 const PAGE_SIZE = 100;
 const STANCE_VERBS = { assert: "asserts", deny: "denies", no_comment: "declines to comment", retract: "retracts" };
@@ -95,7 +95,7 @@ export class ClaimsExplorer {
     const button = el("button", { type: "button", class: "claim", "data-claim": key },
       el("span", { class: "claim-source" }, claim.source || "unnamed source"),
       " ", el("span", { class: "claim-cue" }, claim.cue), " ",
-      el("q", { class: "claim-content" }, clip(claim.content, 220)),
+      el("span", { class: "claim-content" }, quoted(clip(claim.content, 220))),
       el("span", { class: "claim-meta" }, badges,
         claim.published ? el("span", { class: "muted" }, String(claim.published).slice(0, 10)) : null));
     button.addEventListener("click", () => this.open(claim.article_id, claim.claim_id));
@@ -122,7 +122,7 @@ export class ClaimsExplorer {
       add(claim.cue, "cue");
       add(claim.content, "content");
       const actor = (record.actors || []).find((a) => a.id === claim.source);
-      const notes = (claim.verification || []).map((n) => `${words(n.status)}: “${clip(n.evidence?.text, 120)}”`);
+      const notes = (claim.verification || []).map((n) => `${words(n.status)}: ${quoted(clip(n.evidence?.text, 120))}`);
       const summary = [
         el("strong", {}, actor ? actor.name : claim.source_mention?.text || "An unnamed source"),
         ` ${STANCE_VERBS[claim.stance] || words(claim.stance)} (${words(claim.kind)} speech, cue “${claim.cue.text}”)`,

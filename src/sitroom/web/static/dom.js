@@ -60,3 +60,9 @@ export function clip(text, n) {
   const cut = value.lastIndexOf(" ", n);
   return `${value.slice(0, cut > n * 0.6 ? cut : n).trimEnd()}…`;
 }
+
+/** Words in quotation marks, unless they already open with one (a direct quote keeps its own). */
+export function quoted(text) {
+  const value = String(text || "");
+  return /^["“‘'«„]/.test(value) ? value : `“${value}”`;
+}

@@ -53,10 +53,14 @@ export class EventMap {
       if (byNumeric.has(numeric)) this.countryByAlpha2.set(alpha2, byNumeric.get(numeric));
     }
     this.countryName = (alpha2) => this.countryByAlpha2.get(alpha2)?.properties?.name || alpha2;
-    L.geoJSON(countries, {
+    const base = L.geoJSON(countries, {
       interactive: false, className: "country",
       style: { color: "#a9a59b", weight: 0.6, opacity: 1, fillColor: "#f4f1ea", fillOpacity: 1 },
     }).addTo(this.map);
+    base.eachLayer((layer) => { // each outline says which country it is (for readers of the DOM, and tests)
+      const path = layer.getElement();
+      if (path) path.dataset.country = layer.feature.properties?.name || String(layer.feature.id);
+    });
 
     this.layers = new Map(); // cluster id -> its layer
     this.clusterLayer = L.layerGroup().addTo(this.map);
@@ -101,7 +105,8 @@ export class EventMap {
       counts.country += 1;
       return L.geoJSON(this.countryByAlpha2.get(cluster.country), {
         pane: "regions", className: "cluster-region cluster-country",
-        style: { color: colour, weight: 1.5, dashArray: "4 3", fillColor: colour, fillOpacity: 0.18 },
+        // Faint: a whole country says little about where, and several such clusters stack on one country.
+        style: { color: colour, weight: 1.5, dashArray: "4 3", fillColor: colour, fillOpacity: 0.08 },
       });
     }
     if (!isPlaced(cluster)) {

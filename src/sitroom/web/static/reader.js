@@ -88,7 +88,8 @@ export class Reader {
       return el(tag, { class: roles.map((r) => `hl-${r}`).join(" "), "data-roles": roles.join(" ") }, piece);
     });
     replace(this.body, nodes);
+    // Scroll the text alone (not the page or the list beside it) to put the marked words in its middle.
     const focus = this.body.querySelector(".hl-content, .hl-evidence, .hl-cue, .hl-sentence");
-    if (focus) focus.scrollIntoView({ block: "center", behavior: "instant" });
+    this.body.scrollTop = focus ? Math.max(0, focus.offsetTop - this.body.clientHeight / 3) : 0;
   }
 }
