@@ -102,8 +102,10 @@ class SQLiteStore(Store):
         try:
             # Autocommit mode: transactions are opened explicitly, one per batch.
             target = f"file:{file.resolve().as_posix()}?mode=ro" if self.read_only else self.path
+            # Not tied to the opening thread: a server's worker threads take turns with it, one call at a time
+            # (api/ holds a lock around every call; Python's sqlite3 is built serialized).
             self.db = sqlite3.connect(target, uri=self.read_only, isolation_level=None,
-                                      timeout=BUSY_TIMEOUT_MS / 1000)
+                                      timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             # Unicode case folding for the listings' filters (SQLite's lower() folds ASCII only).
             self.db.create_function("casefold", 1, _casefold, deterministic=True)
@@ -279,6 +281,7 @@ class SQLiteStore(Store):
         conditions.contains(where.outlet, "outlet")
         conditions.add(where.since, "substr(published, 1, 10) >= ?")
         conditions.add(where.until, "substr(published, 1, 10) <= ?")
+        conditions.contains(where.text, "title", "outlet")
         return conditions
 
     def articles_page(self, where: ArticleFilter | None = None, after: str | None = None,
@@ -362,6 +365,10 @@ class SQLiteStore(Store):
         conditions.contains(where.source, "c.source")
         conditions.add(where.stance, "c.stance = ?")
         conditions.add(where.article_id, "c.article_id = ?")
+        conditions.add(where.since, "substr(a.published, 1, 10) >= ?")
+        conditions.add(where.until, "substr(a.published, 1, 10) <= ?")
+        conditions.add(where.verification, "(',' || c.verification || ',') LIKE ?", f"%,{where.verification},%")
+        conditions.contains(where.text, "c.content", "c.source", "c.cue")
         select = ("SELECT c.*, a.published AS published, " + _key_columns(CLAIM_KEY)
                   + " FROM claims c JOIN articles a ON a.id = c.article_id")
         rows = self._page(select, conditions, CLAIM_KEY, after, limit)
@@ -379,6 +386,7 @@ class SQLiteStore(Store):
         conditions.contains(where.region, "e.admin1", "e.country", "e.location")
         conditions.contains(where.actor, "e.actor1", "e.actor2")
         conditions.add(where.article_id, "e.article_id = ?")
+        conditions.contains(where.text, "e.trigger", "e.location", "e.actor1", "e.actor2")
         select = ("SELECT e.*, a.published AS published, " + _key_columns(EVENT_KEY)
                   + " FROM events e JOIN articles a ON a.id = e.article_id")
         rows = self._page(select, conditions, EVENT_KEY, after, limit)
@@ -433,6 +441,8 @@ class SQLiteStore(Store):
         conditions.add(where.until, "substr(date, 1, 10) <= ?")
         conditions.add(where.min_size, "size >= ?")
         conditions.add(where.article_id, "id IN (SELECT cluster_id FROM cluster_members WHERE article_id = ?)")
+        conditions.contains(where.region, "place", "admin1", "country")
+        conditions.contains(where.text, "label", "place")
         select = "SELECT *, " + _key_columns(CLUSTER_KEY) + " FROM clusters"
         rows = self._page(select, conditions, CLUSTER_KEY, after, limit)
         return _paged(rows, limit, CLUSTER_KEY, lambda row: _typed(ClusterRow, row))
