@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sitroom.api import create_app
 from sitroom.config import Config
 from sitroom.store import open_store
 
@@ -23,62 +24,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 READY_TIMEOUT_MS = 20_000
-
-try:
-    from sitroom.api import create_app
-except ImportError:  # TEMPORARY until wt-api is merged: the contract, minimal
-    import dataclasses
-
-    from fastapi import FastAPI, HTTPException
-    from fastapi.responses import FileResponse
-    from fastapi.staticfiles import StaticFiles
-
-    from sitroom.model import to_dict
-    from sitroom.store.base import ClaimFilter, ClusterFilter
-
-    def create_app(config, store):  # type: ignore[no-redef]
-        static = Path(__file__).resolve().parents[2] / "src/sitroom/web/static"
-        app = FastAPI()
-        lock = threading.Lock()
-
-        def page(p):
-            return {"rows": [dataclasses.asdict(r) for r in p.rows], "next": p.next}
-
-        @app.get("/api/clusters")
-        def clusters(kind: str | None = None, after: str | None = None, limit: int = 100):
-            with lock:
-                return page(store.clusters_page(ClusterFilter(kind=kind), after, limit))
-
-        @app.get("/api/clusters/{cid}")
-        def cluster(cid: str):
-            with lock:
-                c = store.cluster(cid)
-            if not c:
-                raise HTTPException(404, "no")
-            return to_dict(c)
-
-        @app.get("/api/claims")
-        def claims(source: str | None = None, stance: str | None = None, after: str | None = None,
-                   limit: int = 100):
-            with lock:
-                return page(store.claims_page(ClaimFilter(source=source, stance=stance), after, limit))
-
-        @app.get("/api/articles/{aid}")
-        def article(aid: str):
-            with lock:
-                return to_dict(store.article(aid))
-
-        @app.get("/api/articles/{aid}/record")
-        def record(aid: str):
-            with lock:
-                return to_dict(store.record(aid))
-
-        app.mount("/static", StaticFiles(directory=static))
-
-        @app.get("/")
-        def index():
-            return FileResponse(static / "index.html", headers={"Content-Security-Policy": "script-src 'self'"})
-        return app
 
 
 @dataclass
@@ -93,10 +38,6 @@ def serve(db: Path) -> Iterator[Site]:
     import uvicorn
 
     store = open_store(str(db))
-    import sqlite3  # TEMPORARY
-    store.db = sqlite3.connect(str(db), check_same_thread=False, isolation_level=None)  # TEMPORARY
-    store.db.row_factory = sqlite3.Row  # TEMPORARY
-    store.db.create_function("casefold", 1, lambda v: v.casefold() if isinstance(v, str) else v)  # TEMPORARY
     app = create_app(Config(), store)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
