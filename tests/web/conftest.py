@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,12 +15,24 @@ if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page, Route
 
 
+# Set (to 1) where the browser tests must run, as in CI: a missing browser is then a failure, not a skip.
+REQUIRE_ENV = "SITROOM_REQUIRE_BROWSER"
+
+
+def _missing(reason: str) -> NoReturn:
+    if os.environ.get(REQUIRE_ENV) == "1":
+        pytest.fail(f"{reason}; {REQUIRE_ENV}=1 says the browser tests must run")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright is not installed (pip install -e '.[test]')")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[test]')")
     if not CHROMIUM.exists():
-        pytest.skip(f"Debian's Chromium is not at {CHROMIUM} (apt-get install -y chromium)")
+        _missing(f"Debian's Chromium is not at {CHROMIUM} (apt-get install -y chromium)")
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(

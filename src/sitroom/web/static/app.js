@@ -29,7 +29,7 @@ function report(error) {
   statusLine.textContent = `Could not load: ${error.message}`;
 }
 
-const state = { clusters: [], countryName: (code) => code, selected: null };
+const state = { clusters: [], countryName: (code) => code, selected: null, partial: "", large: false };
 
 const reader = new Reader($("#reader"));
 const timeline = new Timeline($("#timeline"), { onSelect: (id) => selectCluster(id) });
@@ -66,16 +66,34 @@ function applyFilters() {
   const shown = state.clusters.filter((c) => matches(c, f));
   timeline.setClusters(shown);
   if (map) map.setClusters(shown);
-  $("#timeline-count").textContent = `${shown.length} of ${state.clusters.length} event clusters`;
+  $("#timeline-count").textContent = `${shown.length} of ${state.clusters.length} event clusters`
+    + (state.partial ? ` (${state.partial})` : "");
   if (state.selected) timeline.select(state.selected);
+}
+
+// The page holds at most MAX_CLUSTERS (and draws at most MAX_BODIES where rows must be asked for in full); a ledger
+// larger than that is asked again for the dates the filter names, so narrowing the dates reaches every cluster.
+let shownDates = "";
+async function filtersChanged() {
+  const f = currentFilters();
+  const dates = `${f.since}|${f.until}`;
+  if (state.large && dates !== shownDates) {
+    shownDates = dates;
+    try {
+      await loadEventClusters(f);
+    } catch (error) {
+      report(error);
+    }
+  }
+  applyFilters();
 }
 
 let typing = null;
 filterForm.addEventListener("input", () => {
   clearTimeout(typing);
-  typing = setTimeout(applyFilters, 200);
+  typing = setTimeout(filtersChanged, 200);
 });
-filterForm.addEventListener("reset", () => setTimeout(applyFilters, 0));
+filterForm.addEventListener("reset", () => setTimeout(filtersChanged, 0));
 filterForm.addEventListener("submit", (event) => event.preventDefault());
 
 function fillChoices(clusters) {
@@ -180,6 +198,17 @@ async function completed(rows, need) {
 
 // --- start -------------------------------------------------------------------------------------------------
 
+/** The event clusters (of the filter's dates, where given), in full where the list rows lack a place. */
+async function loadEventClusters({ since = "", until = "" } = {}) {
+  const events = await getAll("clusters", { kind: "event", since, until, limit: 1000 }, MAX_CLUSTERS);
+  const full = await completed(events.rows, "latitude");
+  state.clusters = full;
+  if (events.truncated) state.partial = `the first ${full.length}: narrow the dates to reach the others`;
+  else if (full.length < events.rows.length) state.partial = `the first ${full.length} of ${events.rows.length}`;
+  else state.partial = "";
+  state.large ||= Boolean(state.partial); // from now on, the dates are asked of the server
+}
+
 async function start() {
   const mapReady = EventMap.create($("#map"), $("#map-legend"), { onSelect: (id) => selectCluster(id) })
     .then((made) => {
@@ -187,23 +216,18 @@ async function start() {
       state.countryName = (code) => made.countryName(code);
     })
     .catch((error) => report(new Error(`the base map: ${error.message}`)));
-  const [events, claimClusters] = await Promise.all([
-    getAll("clusters", { kind: "event", limit: 1000 }, MAX_CLUSTERS),
-    getAll("clusters", { kind: "claim", limit: 1000 }, MAX_CLUSTERS),
-  ]);
+  const claimClusters = await getAll("clusters", { kind: "claim", limit: 1000 }, MAX_CLUSTERS);
   // A claim cluster of one source says nothing a claim alone does not: only the others are asked for in full.
   const judged = claimClusters.rows.filter((c) => c.status !== "single_source");
   explorer.setClaimClusters(await completed(judged, "members"), claimClusters.rows.length > 0);
   const claimsLoaded = explorer.reload();
-  const eventClusters = await completed(events.rows, "latitude");
+  await loadEventClusters();
   await mapReady;
-  state.clusters = eventClusters;
   fillChoices(state.clusters);
   applyFilters();
   await claimsLoaded;
-  const limited = events.truncated ? ` (the first ${MAX_CLUSTERS}; narrow the dates to see others)` : "";
-  $("#counts").textContent = `${state.clusters.length} event clusters${limited} · `
-    + `${claimClusters.rows.length} claim clusters`;
+  $("#counts").textContent = `${state.clusters.length}${state.large ? "+" : ""} event clusters · `
+    + `${claimClusters.rows.length}${claimClusters.truncated ? "+" : ""} claim clusters`;
   if (!statusLine.classList.contains("error")) {
     statusLine.textContent = "";
     statusLine.hidden = true;
