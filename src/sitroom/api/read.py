@@ -4,6 +4,7 @@ Each route is one or two store calls; a filter is passed through as the store de
 """
 
 # No `from __future__ import annotations`: FastAPI reads the routes' annotations, some of them local names.
+import dataclasses
 import datetime as dt
 from typing import Annotated, Any, Literal
 
@@ -114,6 +115,30 @@ def read_router(service: Service) -> APIRouter:
         where = ClusterFilter(kind=kind, status=status, since=_iso(since), until=_iso(until), min_size=min_size,
                               article_id=article_id, region=region, text=q)
         return service.page(store.clusters_page, where, after, limit)  # type: ignore[return-value]
+
+    @router.get("/cluster-bodies", response_model=Page[Cluster],
+                summary="Clusters in full but for their evidence: point, precision, actors, members")
+    def cluster_bodies(
+        kind: Literal["event", "claim"] | None = None,
+        status: ClusterStatus | None = None,
+        since: Since = None, until: Until = None,
+        min_size: Annotated[int | None, Query(ge=1, le=1_000_000, description="At least this many members.")] = None,
+        article_id: ArticleRef = None,
+        region: Annotated[Text, Query(description="Place, admin1 or country contains.")] = None,
+        q: Annotated[Text, Query(description="Label or place contains.")] = None,
+        after: After = None, limit: Limit = default_limit,
+    ) -> dict[str, Any]:
+        """The /clusters list (same filters, order and cursors) with each cluster as /clusters/{id} gives it but
+        its `detail` left empty: what the web page's map, timeline and claims explorer draw, a page at a time."""
+        where = ClusterFilter(kind=kind, status=status, since=_iso(since), until=_iso(until), min_size=min_size,
+                              article_id=article_id, region=region, text=q)
+        page = service.page(store.clusters_page, where, after, limit)
+        bodies = []
+        for row in page.rows:
+            body = service.call(store.cluster, row.id)
+            if body is not None:  # None: merged away between the two calls
+                bodies.append(dataclasses.replace(body, detail=[]))
+        return {"rows": bodies, "next": page.next}
 
     @router.get("/clusters/{cluster_id}", response_model=Cluster, responses=NOT_FOUND,
                 summary="One cluster with every member and its evidence")

@@ -14,12 +14,13 @@ import { EventMap } from "./map.js";
 import { Reader } from "./reader.js";
 import { Timeline } from "./timeline.js";
 
-// The most event (and claim) clusters the page holds at once; the filters narrow what it asks for beyond that.
+// The most event (and claim) clusters the page holds at once; a larger ledger is asked again for the dates the
+// filter names. They come from api/cluster-bodies: each cluster with its point, precision, actors and members (a
+// row of api/clusters has none of these), its evidence left for api/clusters/{id}.
 const MAX_CLUSTERS = 5000;
-// Where a list row lacks what the map needs (its point and precision), the page asks for each cluster in full, at
-// most this many, this many at a time.
-const MAX_BODIES = 1500;
-const BODY_REQUESTS = 6;
+const PAGE_ROWS = 1000;
+// Claim clusters whose status says something a lone claim does not (single_source is every other claim's).
+const JUDGED = ["corroborated", "contested", "denied", "retracted"];
 
 const $ = (selector) => document.querySelector(selector);
 const statusLine = $("#status");
@@ -71,8 +72,8 @@ function applyFilters() {
   if (state.selected) timeline.select(state.selected);
 }
 
-// The page holds at most MAX_CLUSTERS (and draws at most MAX_BODIES where rows must be asked for in full); a ledger
-// larger than that is asked again for the dates the filter names, so narrowing the dates reaches every cluster.
+// The page holds at most MAX_CLUSTERS; a ledger larger than that is asked again for the dates the filter names, so
+// narrowing the dates reaches every cluster.
 let shownDates = "";
 async function filtersChanged() {
   const f = currentFilters();
@@ -150,7 +151,8 @@ async function selectCluster(id) {
     button.addEventListener("click", () => {
       reader.show(evidence?.article_id || articleId,
         evidence ? [{ start: evidence.start, end: evidence.end, text: evidence.text, role: "evidence" }] : [],
-        [el("strong", {}, member.source || "A report"), ` on: ${cluster.label || typeName(cluster)}`]);
+        [el("strong", {}, member.source || "A report"), ` on: ${cluster.label || typeName(cluster)}`])
+        .catch(report);
     });
     return el("li", {}, button);
   });
@@ -179,34 +181,14 @@ function followHash() {
 }
 window.addEventListener("hashchange", followHash);
 
-// --- the clusters in full where the list does not carry enough --------------------------------------------
-
-/** Each row as the full cluster where the row lacks `need` (a list row has no point, precision or members). */
-async function completed(rows, need) {
-  if (!rows.length || need in rows[0]) return rows;
-  const out = rows.slice(0, MAX_BODIES);
-  let next = 0;
-  const worker = async () => {
-    while (next < out.length) {
-      const index = next++;
-      out[index] = { ...out[index], ...(await getJSON(`clusters/${encodeURIComponent(out[index].id)}`)) };
-    }
-  };
-  await Promise.all(Array.from({ length: BODY_REQUESTS }, worker));
-  return out;
-}
-
 // --- start -------------------------------------------------------------------------------------------------
 
-/** The event clusters (of the filter's dates, where given), in full where the list rows lack a place. */
+/** The event clusters, of the filter's dates where given. */
 async function loadEventClusters({ since = "", until = "" } = {}) {
-  const events = await getAll("clusters", { kind: "event", since, until, limit: 1000 }, MAX_CLUSTERS);
-  const full = await completed(events.rows, "latitude");
-  state.clusters = full;
-  if (events.truncated) state.partial = `the first ${full.length}: narrow the dates to reach the others`;
-  else if (full.length < events.rows.length) state.partial = `the first ${full.length} of ${events.rows.length}`;
-  else state.partial = "";
-  state.large ||= Boolean(state.partial); // from now on, the dates are asked of the server
+  const events = await getAll("cluster-bodies", { kind: "event", since, until, limit: PAGE_ROWS }, MAX_CLUSTERS);
+  state.clusters = events.rows;
+  state.partial = events.truncated ? `the first ${events.rows.length}: narrow the dates to reach the others` : "";
+  state.large ||= events.truncated; // from now on, the dates are asked of the server
 }
 
 async function start() {
@@ -216,18 +198,20 @@ async function start() {
       state.countryName = (code) => made.countryName(code);
     })
     .catch((error) => report(new Error(`the base map: ${error.message}`)));
-  const claimClusters = await getAll("clusters", { kind: "claim", limit: 1000 }, MAX_CLUSTERS);
-  // A claim cluster of one source says nothing a claim alone does not: only the others are asked for in full.
-  const judged = claimClusters.rows.filter((c) => c.status !== "single_source");
-  explorer.setClaimClusters(await completed(judged, "members"), claimClusters.rows.length > 0);
+  const [anyClaimCluster, ...judged] = await Promise.all([
+    getAll("clusters", { kind: "claim", limit: 1 }, 1),
+    ...JUDGED.map((status) => getAll("cluster-bodies", { kind: "claim", status, limit: PAGE_ROWS }, MAX_CLUSTERS)),
+  ]);
+  explorer.setClaimClusters(judged.flatMap((page) => page.rows), anyClaimCluster.rows.length > 0);
   const claimsLoaded = explorer.reload();
   await loadEventClusters();
   await mapReady;
   fillChoices(state.clusters);
   applyFilters();
   await claimsLoaded;
+  const disputed = judged.reduce((sum, page) => sum + page.rows.length, 0);
   $("#counts").textContent = `${state.clusters.length}${state.large ? "+" : ""} event clusters · `
-    + `${claimClusters.rows.length}${claimClusters.truncated ? "+" : ""} claim clusters`;
+    + `${disputed} claim clusters corroborated, contested, denied or retracted`;
   if (!statusLine.classList.contains("error")) {
     statusLine.textContent = "";
     statusLine.hidden = true;

@@ -11,7 +11,6 @@ import { el, words } from "./dom.js";
 
 const COUNTRIES_URL = new URL("./vendor/world-atlas/countries-50m.json", import.meta.url);
 const CODES_URL = new URL("./vendor/i18n-iso-countries/codes.json", import.meta.url);
-const POINT_PRECISIONS = new Set(["exact", ""]); // "" : a point of unknown precision, drawn as a point, said so
 const ATTRIBUTION = "Boundaries: Natural Earth (public domain) via world-atlas";
 // Antarctica's outline circles the pole, which has no flat form in Web Mercator (it would be drawn as a band across
 // the world); it is left out of the base map.
@@ -114,11 +113,19 @@ export class EventMap {
       return null;
     }
     const at = [cluster.latitude, cluster.longitude];
-    if (POINT_PRECISIONS.has(precision)) {
+    const radius = Math.min(12, 4 + Math.sqrt(sizeOf(cluster)) * 2);
+    if (precision === "exact") {
       counts.point += 1;
       return L.circleMarker(at, {
-        pane: "points", className: "cluster-point", radius: Math.min(12, 4 + Math.sqrt(sizeOf(cluster)) * 2),
-        color: "#1b1b1b", weight: 1, fillColor: colour, fillOpacity: 0.9,
+        pane: "points", className: "cluster-point", radius, color: "#1b1b1b", weight: 1, fillColor: colour,
+        fillOpacity: 0.9,
+      });
+    }
+    if (!precision) { // a point whose precision was not recorded (an older record): a hollow ring, not a pin
+      counts.point += 1;
+      return L.circleMarker(at, {
+        pane: "points", className: "cluster-point cluster-unknown", radius, color: colour, weight: 2,
+        dashArray: "3 2", fillOpacity: 0,
       });
     }
     counts.area += 1;
@@ -131,7 +138,7 @@ export class EventMap {
 
   tooltip(cluster) {
     const precision = cluster.precision || "";
-    const where = PRECISION_WORDS[precision] || "placed at this point (precision not recorded)";
+    const where = PRECISION_WORDS[precision] || "about here (how precisely was not recorded)";
     return el("div", { class: "map-tip" },
       el("strong", {}, cluster.label || typeName(cluster)),
       el("div", {}, `${typeName(cluster)}${cluster.sub_event_type ? ` · ${cluster.sub_event_type}` : ""}`),
