@@ -29,7 +29,8 @@ KHARKIV_TEXT = (
     "Shelling in Kharkiv region\n\n"
     f"Shelling hit villages of the Kharkiv region overnight {ONERROR}, officials said on October 12.\n\n"
     "The Kremlin denied that Pyongyang supplies shells and missiles to Moscow.\n\n"
-    "Russia said it has evacuated some 30,415 people in October from areas bordering Ukraine."
+    "Russia said it has evacuated some 30,415 people in October from areas bordering Ukraine.\n\n"
+    "The evacuees were placed in temporary shelters across Russia."
 )
 PROTEST_TEXT = "Protest in an unnamed town\n\nHundreds protested against mobilisation on October 14, organisers said."
 
@@ -41,6 +42,7 @@ class Expected:
     point: str  # an event at a town: a point on the map
     region: str  # an event somewhere in an oblast: a shaded disc, no pin
     country: str  # an event somewhere in Russia: the country shaded
+    country2: str  # another one there: one shading for both
     unplaced: str  # an event with no place: on the timeline only
     claim: str  # "<article id>/<claim id>" of Zelenskiy's claim
     claim_source: str
@@ -51,7 +53,8 @@ class Expected:
 
 
 EXPECTED = Expected(
-    point="ev-mykhaylivka", region="ev-kharkiv-oblast", country="ev-russia-evacuation", unplaced="ev-protest",
+    point="ev-mykhaylivka", region="ev-kharkiv-oblast", country="ev-russia-evacuation",
+    country2="ev-russia-shelters", unplaced="ev-protest",
     claim="kyiv01/C1", claim_source="Ukrainian President Volodymyr Zelenskiy", claim_cue="said",
     claim_content="North Korea has sent soldiers to Russia",
     claim_sentence="Ukrainian President Volodymyr Zelenskiy said that North Korea has sent soldiers to Russia.",
@@ -125,6 +128,8 @@ def records() -> list[Record]:
                   evidence=_cut(kharkiv, f"Shelling hit villages of the Kharkiv region overnight {ONERROR}")),
             Event(id="E2", trigger=_cut(kharkiv, "evacuated"), event_type="Strategic developments",
                   sub_event_type="Other", places=["P2"], evidence=_cut(kharkiv, "it has evacuated some 30,415 people")),
+            Event(id="E3", trigger=_cut(kharkiv, "placed"), event_type="Displacement", places=["P2"],
+                  evidence=_cut(kharkiv, "The evacuees were placed in temporary shelters across Russia.")),
         ],
     )
     protest_record = Record(
@@ -164,6 +169,11 @@ def clusters(recs: list[Record]) -> list[Cluster]:
                 date_granularity="month", place="Russia", country="RU", latitude=61.5, longitude=99.0,
                 precision="country", actors=["Government of Russia (2000-)"],
                 detail=[_member(kharkiv, "E2", "Government of Russia")]),
+        Cluster(id=EXPECTED.country2, kind="event", members=["kharkiv01/E3"], independent_sources=1,
+                status="single_source", label="The evacuees were placed in temporary shelters across Russia.",
+                event_type="Displacement", date="2024-10-12", date_granularity="day", place="Russia", country="RU",
+                latitude=61.5, longitude=99.0, precision="country",
+                detail=[_member(kharkiv, "E3", "Government of Russia")]),
         Cluster(id=EXPECTED.unplaced, kind="event", members=["protest01/E1"], independent_sources=1,
                 status="single_source", label="Hundreds protested against mobilisation", event_type="Protests",
                 sub_event_type="Peaceful protest", date="2024-10-14", date_granularity="day",

@@ -30,28 +30,44 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 def test_timeline_and_map_show_every_cluster_at_its_precision(page, site, tmp_path):
     tab, watch = page
     open_page(page, site)
-    assert ids(tab, "#timeline .tl-item") == sorted([E.point, E.region, E.country, E.unplaced])
+    assert ids(tab, "#timeline .tl-item") == sorted([E.point, E.region, E.country, E.country2, E.unplaced])
     # A day is a dot; a month ("some day in October") is a bar across the month, not a dot on the 1st.
     assert tab.locator(f'.tl-item[data-cluster-id="{E.point}"] circle').count() == 1
     assert tab.locator(f'.tl-item[data-cluster-id="{E.country}"] rect.tl-span').count() == 1
-    # On the map: one point (the town), one shaded disc (the oblast), one shaded country; the unplaced one is not drawn.
+    # On the map: one point (the town), one shaded disc (the oblast), one shading of Russia for both clusters known
+    # only to be there; the unplaced one is not drawn.
     assert ids(tab, "#map path.cluster-point") == [E.point]
-    assert ids(tab, "#map path.cluster-region") == sorted([E.region, E.country])
-    assert tab.locator(f'#map [data-cluster-id="{E.unplaced}"]').count() == 0
+    assert ids(tab, "#map path.cluster-region") == sorted([E.region, E.country, E.country2])
+    assert tab.locator("#map path.cluster-country").count() == 1
+    assert tab.locator(f'#map [data-cluster-ids~="{E.unplaced}"]').count() == 0
     assert "1 with no place (not drawn)" in tab.inner_text("#map-legend")
     # At the right places: Mykhaylivka's point and Kharkiv Oblast's disc inside Ukraine; the "somewhere in Russia"
     # shading is Russia's own outline.
     assert tab.evaluate(COUNTRIES_AT_MARK, E.point) == ["Ukraine"]
     assert tab.evaluate(COUNTRIES_AT_MARK, E.region) == ["Ukraine"]
-    point = tab.eval_on_selector(f'#map path[data-cluster-id="{E.point}"]', BOX)
-    disc = tab.eval_on_selector(f'#map path[data-cluster-id="{E.region}"]', BOX)
+    point = tab.eval_on_selector(f'#map path[data-cluster-ids="{E.point}"]', BOX)
+    disc = tab.eval_on_selector(f'#map path[data-cluster-ids="{E.region}"]', BOX)
     assert disc[2] > 3 * point[2], "an oblast is drawn as an area, not a pin"
-    shaded = tab.eval_on_selector(f'#map path[data-cluster-id="{E.country}"]', BOX)
+    shaded = tab.eval_on_selector(f'#map path[data-cluster-ids~="{E.country}"]', BOX)
     russia = tab.eval_on_selector('#map path.country[data-country="Russia"]', BOX)
     assert shaded == pytest.approx(russia, abs=2)
     tab.screenshot(path=str(tmp_path / "page.png"), full_page=True)
     watch.assert_clean()
     assert watch.requests and all(url.startswith(site.origin) for url in watch.requests)
+
+
+def test_one_country_shading_lists_the_clusters_known_only_by_that_country(page, site):
+    tab, watch = page
+    open_page(page, site)
+    tab.dispatch_event("#map path.cluster-country", "click")
+    tab.wait_for_selector("#cluster button.member")
+    assert tab.text_content("#cluster h3") == "2 event clusters known only to be somewhere in Russia"
+    assert ids(tab, "#cluster button.member") == sorted([E.country, E.country2])
+    tab.click(f'#cluster button.member[data-cluster-id="{E.country2}"]')
+    tab.wait_for_function("() => document.querySelector('#cluster h3').textContent.startsWith('The evacuees')")
+    assert "somewhere in this country" not in tab.text_content("#cluster")  # the detail, not the tooltip
+    assert "Russia" in tab.text_content("#cluster dd:nth-of-type(3)")
+    watch.assert_clean()
 
 
 def test_clicking_a_claim_marks_its_source_cue_and_content(page, site):
@@ -95,11 +111,11 @@ def test_filters_narrow_the_timeline_the_map_and_the_claims(page, site):
     assert ids(tab, "#map path.cluster-point") == [E.point]
     assert ids(tab, "#map path.cluster-region") == []
     tab.click("#filters button[type=reset]")
-    wait_for_ids(tab, "#timeline .tl-item", [E.point, E.region, E.country, E.unplaced])
+    wait_for_ids(tab, "#timeline .tl-item", [E.point, E.region, E.country, E.country2, E.unplaced])
     tab.fill("#filters input[name=region]", "kharkiv")
     wait_for_ids(tab, "#timeline .tl-item", [E.region])
     tab.fill("#filters input[name=region]", "russia")  # by the country's name, not only its code
-    wait_for_ids(tab, "#timeline .tl-item", [E.country])
+    wait_for_ids(tab, "#timeline .tl-item", [E.country, E.country2])
     tab.fill("#filters input[name=since]", "2024-10-13")
     tab.fill("#filters input[name=region]", "")
     wait_for_ids(tab, "#timeline .tl-item", [E.point, E.unplaced])

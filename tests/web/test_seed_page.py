@@ -76,7 +76,7 @@ def test_the_seed_events_are_drawn_where_the_article_puts_them(page, seed_site, 
     for c in placed:
         assert COUNTRY_NAMES[c["country"]] in tab.evaluate(COUNTRIES_AT_MARK, c["id"]), c["label"]
     for c in (c for c in clusters if c["precision"] == "country"):
-        shaded = tab.eval_on_selector(f'#map path[data-cluster-id="{c["id"]}"]', BOX)
+        shaded = tab.eval_on_selector(f'#map path[data-cluster-ids~="{c["id"]}"]', BOX)
         outline = tab.eval_on_selector(f'#map path.country[data-country="{COUNTRY_NAMES[c["country"]]}"]', BOX)
         assert shaded == pytest.approx(outline, abs=2), c["label"]
     assert ids(tab, "#timeline .tl-item") == sorted(c["id"] for c in clusters if c["date"])

@@ -84,8 +84,9 @@ def open_page(page: tuple[Page, Watch], site: Site, fragment: str = "") -> Page:
 
 
 def ids(tab: Page, selector: str) -> list[str]:
-    """The cluster ids of the nodes a selector finds, sorted."""
-    return sorted(tab.eval_on_selector_all(selector, "nodes => nodes.map(n => n.dataset.clusterId)"))
+    """The cluster ids of the nodes a selector finds (a map shape names all it stands for), sorted."""
+    return sorted(tab.eval_on_selector_all(
+        selector, "nodes => nodes.flatMap(n => (n.dataset.clusterIds || n.dataset.clusterId).split(' '))"))
 
 
 def text_of_role(tab: Page, role: str) -> str:
@@ -105,7 +106,7 @@ def wait_for_ids(tab: Page, selector: str, expected: list[str]) -> None:
 
 # The countries (world-atlas names) whose outline holds the middle of a cluster's mark on the map.
 COUNTRIES_AT_MARK = """id => {
-  const mark = document.querySelector(`#map path[data-cluster-id="${id}"]`);
+  const mark = document.querySelector(`#map path[data-cluster-ids~="${id}"]`);
   const box = mark.getBoundingClientRect();
   const x = box.x + box.width / 2, y = box.y + box.height / 2;
   return [...document.querySelectorAll('#map path.country')].filter(path => {

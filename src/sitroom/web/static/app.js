@@ -163,6 +163,25 @@ async function selectCluster(id) {
     el("ol", { class: "members" }, members.length ? members : el("li", { class: "muted" }, "No member detail.")));
 }
 
+/** Several clusters under one click (those known only by one country): a list to pick one from. */
+function listClusters(ids) {
+  const chosen = new Set(ids);
+  const clusters = state.clusters.filter((c) => chosen.has(c.id))
+    .sort((a, b) => String(a.date || "").localeCompare(String(b.date || "")));
+  const panel = $("#cluster");
+  panel.hidden = false;
+  const country = clusters.length ? state.countryName(clusters[0].country) : "";
+  replace(panel,
+    el("h3", {}, `${clusters.length} event clusters known only to be somewhere in ${country}`),
+    el("ol", { class: "members" }, clusters.map((cluster) => {
+      const button = el("button", { type: "button", class: "member", dataset: { clusterId: cluster.id } },
+        el("span", { class: "member-source" }, `${describeDate(cluster)} · ${typeName(cluster)}`),
+        el("span", { class: "member-evidence" }, clip(cluster.label, 200)));
+      button.addEventListener("click", () => selectCluster(cluster.id));
+      return el("li", {}, button);
+    })));
+}
+
 // --- links into the page -----------------------------------------------------------------------------------
 
 function followHash() {
@@ -192,7 +211,9 @@ async function loadEventClusters({ since = "", until = "" } = {}) {
 }
 
 async function start() {
-  const mapReady = EventMap.create($("#map"), $("#map-legend"), { onSelect: (id) => selectCluster(id) })
+  const mapReady = EventMap.create($("#map"), $("#map-legend"), {
+    onSelect: (id) => selectCluster(id), onSelectMany: (ids) => listClusters(ids),
+  })
     .then((made) => {
       map = made;
       state.countryName = (code) => made.countryName(code);

@@ -2,15 +2,36 @@
 
 import { words } from "./dom.js";
 
-// ACLED's six event types keep fixed colours (the same on the map, the timeline and the legend); any other type
-// (a PLOVER category) takes one of the spare colours by a hash of its name, so it too keeps its colour.
+// Every type keeps one colour on the map, the timeline and the legend. ACLED's six event types (and sitroom's
+// Displacement) in strong colours; PLOVER's categories in lighter ones by family: force and threats in reds,
+// demands and rejection in yellows and browns, talks and help in blues and greens. A type not listed takes a spare
+// colour by a hash of its name, so it too keeps its colour.
 const TYPE_COLOURS = {
   "battles": "#c0392b",
   "explosions/remote violence": "#e67e22",
   "violence against civilians": "#8e44ad",
-  "protests": "#2980b9",
+  "protests": "#2471a3",
   "riots": "#16a085",
-  "strategic developments": "#7f8c8d",
+  "strategic developments": "#566573",
+  "displacement": "#6e2c00",
+  "assault": "#f1948a",
+  "coerce": "#f5b041",
+  "threaten": "#f7b6d2",
+  "mobilize": "#c39bd3",
+  "protest": "#85c1e9",
+  "sanction": "#b7950b",
+  "accuse": "#dbdb8d",
+  "reject": "#c49c94",
+  "demand": "#e377c2",
+  "disapprove": "#a3e4d7",
+  "request": "#17becf",
+  "consult": "#1a5276",
+  "aid": "#1e8449",
+  "support": "#82e0aa",
+  "agree": "#0b5345",
+  "cooperate": "#58d68d",
+  "concede": "#bfc9ca",
+  "retreat": "#a04000",
 };
 const SPARE_COLOURS = ["#b8860b", "#2c7a4b", "#a0522d", "#4b6584", "#c2185b", "#5d4037", "#00838f", "#6d4c41"];
 

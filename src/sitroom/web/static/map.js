@@ -24,14 +24,15 @@ async function json(url) {
 
 export class EventMap {
   /** Build the map and its base layer; resolves once the countries are drawn. */
-  static async create(container, legend, { onSelect }) {
+  static async create(container, legend, { onSelect, onSelectMany }) {
     const [topology, codes] = await Promise.all([json(COUNTRIES_URL), json(CODES_URL)]);
-    return new EventMap(container, legend, topology, codes, onSelect);
+    return new EventMap(container, legend, topology, codes, { onSelect, onSelectMany });
   }
 
-  constructor(container, legend, topology, codes, onSelect) {
+  constructor(container, legend, topology, codes, { onSelect, onSelectMany }) {
     this.legend = legend;
     this.onSelect = onSelect;
+    this.onSelectMany = onSelectMany;
     this.map = L.map(container, {
       center: [48.5, 32], zoom: 5, minZoom: 2, maxZoom: 11, zoomSnap: 0.5, worldCopyJump: false,
       maxBounds: [[-85, -200], [85, 200]], attributionControl: false, preferCanvas: false,
@@ -70,44 +71,72 @@ export class EventMap {
   setClusters(clusters) {
     this.clusterLayer.clearLayers();
     this.layers.clear();
-    this.precisionOf = new Map(clusters.map((c) => [c.id, c.precision || ""]));
     const counts = { point: 0, area: 0, country: 0, unplaced: 0 };
+    // Clusters known only by their country share one shading of it (dozens of them stack on Russia or Ukraine);
+    // it darkens with their number and lists them.
+    const byCountry = new Map();
+    const precise = [];
+    for (const cluster of clusters) {
+      if (cluster.precision === "country" && this.countryByAlpha2.has(cluster.country)) {
+        if (!byCountry.has(cluster.country)) byCountry.set(cluster.country, []);
+        byCountry.get(cluster.country).push(cluster);
+      } else {
+        precise.push(cluster);
+      }
+    }
+    for (const [code, members] of byCountry) {
+      counts.country += members.length;
+      this.add(this.countryLayer(code, members), members);
+    }
     // Broad areas first, so a town inside a shaded region stays clickable on top of it.
-    const order = { country: 0, admin1: 1, admin2: 2, near: 3 };
-    const sorted = [...clusters].sort((a, b) => (order[a.precision] ?? 4) - (order[b.precision] ?? 4));
-    for (const cluster of sorted) {
+    const order = { admin1: 0, admin2: 1, near: 2 };
+    precise.sort((a, b) => (order[a.precision] ?? 3) - (order[b.precision] ?? 3));
+    for (const cluster of precise) {
       const layer = this.layerFor(cluster, counts);
-      if (!layer) continue;
-      layer.bindTooltip(this.tooltip(cluster), { sticky: true, direction: "top" });
-      layer.on("click", () => this.onSelect(cluster.id));
-      layer.addTo(this.clusterLayer);
-      for (const path of pathsOf(layer)) path.dataset.clusterId = cluster.id;
-      this.layers.set(cluster.id, layer);
+      if (layer) this.add(layer.bindTooltip(this.tooltip(cluster), { sticky: true, direction: "top" }), [cluster]);
     }
     this.drawLegend(clusters, counts);
     if (!this.fitted && this.layers.size) {
       // Fit to what is placed within a country where there is any: a country's whole outline (Russia's) would
       // zoom the map out to the world.
-      const within = [...this.layers.entries()].filter(([id]) => this.precisionOf.get(id) !== "country");
-      const bounds = L.featureGroup((within.length ? within : [...this.layers.entries()]).map(([, l]) => l))
-        .getBounds();
+      const within = precise.filter((c) => this.layers.has(c.id)).map((c) => this.layers.get(c.id));
+      const bounds = L.featureGroup(within.length ? within : [...this.layers.values()]).getBounds();
       if (bounds.isValid()) this.map.fitBounds(bounds.pad(0.3), { maxZoom: 6 });
       this.fitted = true;
     }
     if (this.selected) this.select(this.selected, { pan: false });
   }
 
+  /** Put a layer on the map for these clusters: its paths name them (data-cluster-ids), a click selects them. */
+  add(layer, members) {
+    const ids = members.map((c) => c.id);
+    layer.on("click", () => (ids.length === 1 ? this.onSelect(ids[0]) : this.onSelectMany(ids)));
+    layer.addTo(this.clusterLayer);
+    for (const path of pathsOf(layer)) path.dataset.clusterIds = ids.join(" ");
+    for (const id of ids) this.layers.set(id, layer);
+  }
+
+  countryLayer(code, members) {
+    const types = [...new Set(members.map(typeName))];
+    const colour = types.length === 1 ? colourOf(types[0]) : "#34495e";
+    const layer = L.geoJSON(this.countryByAlpha2.get(code), {
+      pane: "regions", className: "cluster-region cluster-country",
+      style: { color: colour, weight: 1.5, dashArray: "4 3", fillColor: colour,
+        fillOpacity: Math.min(0.35, 0.06 + 0.03 * members.length) },
+    });
+    const shown = members.slice(0, 5).map((c) => el("li", {}, `${describeDate(c)}: ${c.label || typeName(c)}`));
+    return layer.bindTooltip(el("div", { class: "map-tip" },
+      el("strong", {}, `${members.length} event cluster${members.length === 1 ? "" : "s"} somewhere in `
+        + this.countryName(code)),
+      el("div", {}, "Known only by the country: the whole country is shaded, no point is claimed."),
+      el("div", {}, types.slice(0, 6).join(", ") + (types.length > 6 ? ", …" : "")),
+      el("ul", {}, shown, members.length > shown.length ? el("li", {}, `… ${members.length - shown.length} more`)
+        : null)), { sticky: true, direction: "top" });
+  }
+
   layerFor(cluster, counts) {
     const colour = colourOf(typeName(cluster));
     const precision = cluster.precision || "";
-    if (precision === "country" && this.countryByAlpha2.has(cluster.country)) {
-      counts.country += 1;
-      return L.geoJSON(this.countryByAlpha2.get(cluster.country), {
-        pane: "regions", className: "cluster-region cluster-country",
-        // Faint: a whole country says little about where, and several such clusters stack on one country.
-        style: { color: colour, weight: 1.5, dashArray: "4 3", fillColor: colour, fillOpacity: 0.08 },
-      });
-    }
     if (!isPlaced(cluster)) {
       counts.unplaced += 1;
       return null;
@@ -128,7 +157,7 @@ export class EventMap {
         dashArray: "3 2", fillOpacity: 0,
       });
     }
-    counts.area += 1;
+    counts.area += 1; // near, a district, a region; or a country with no outline in world-atlas
     return L.circle(at, {
       pane: "regions", className: `cluster-region cluster-${precision}`,
       radius: (AREA_RADIUS_KM[precision] ?? AREA_RADIUS_KM.admin1) * 1000,

@@ -2,7 +2,7 @@
 // dot size by members, colour by type. Drawn as SVG from data with text nodes only.
 
 import { colourOf, dateSpan, describeDate, placeName, reports, sizeOf, typeName } from "./clusters.js";
-import { clip, replace, slug, svg, words } from "./dom.js";
+import { clip, el, replace, slug, svg, words } from "./dom.js";
 
 const DAY_MS = 86_400_000;
 const LABEL_WIDTH = 170; // the lanes' type names
@@ -17,7 +17,14 @@ export class Timeline {
     this.onSelect = onSelect;
     this.clusters = [];
     this.selected = null;
-    new ResizeObserver(() => this.draw()).observe(container);
+    this.focus = true; // leave out the few clusters far from the rest (a "1922" misread stretches the axis)
+    let width = 0; // redrawn when the width changes (the height is the drawing's own)
+    new ResizeObserver(() => {
+      if (container.clientWidth !== width) {
+        width = container.clientWidth;
+        this.draw();
+      }
+    }).observe(container);
   }
 
   setClusters(clusters) {
@@ -34,7 +41,7 @@ export class Timeline {
 
   draw() {
     const width = Math.max(360, this.container.clientWidth || 800);
-    const dated = [];
+    let dated = [];
     let undated = 0;
     for (const cluster of this.clusters) {
       const span = dateSpan(cluster);
@@ -50,6 +57,11 @@ export class Timeline {
     }
     let low = Math.min(...dated.map((d) => d.span.start));
     let high = Math.max(...dated.map((d) => d.span.end));
+    const outside = this.focused(dated, low, high);
+    if (outside && this.focus) {
+      ({ low, high } = outside);
+      dated = dated.filter((d) => d.span.start >= low && d.span.start < high);
+    }
     const pad = Math.max(DAY_MS, (high - low) * 0.02);
     low -= pad;
     high += pad;
@@ -101,9 +113,41 @@ export class Timeline {
       children.push(svg("text", { x: 8, y: height - 4, class: "tl-undated" },
         `${undated} cluster${undated === 1 ? "" : "s"} with no date (not drawn)`));
     }
-    replace(this.container, svg("svg", { class: "timeline-svg", width, height, role: "group",
+    replace(this.container, this.note(outside), svg("svg", { class: "timeline-svg", width, height, role: "group",
       "aria-label": `${dated.length} dated event clusters` }, ...children));
     if (this.selected) this.select(this.selected);
+  }
+
+  /**
+   * Where a few clusters lie far from the rest (the middle 96% of the dates span under a third of the whole), the
+   * axis spans the middle 96% and says how many lie before and after; null where nothing is left out.
+   */
+  focused(dated, low, high) {
+    const starts = dated.map((d) => d.span.start).sort((a, b) => a - b);
+    if (starts.length < 20) return null;
+    const from = starts[Math.floor(starts.length * 0.02)];
+    const to = starts[Math.ceil(starts.length * 0.98) - 1] + DAY_MS;
+    if (to - from >= (high - low) / 3) return null;
+    const before = starts.filter((t) => t < from);
+    const after = starts.filter((t) => t >= to);
+    return { low: from, high: to, before: before.length, after: after.length, first: before[0],
+      last: after[after.length - 1] };
+  }
+
+  note(outside) {
+    if (!outside) return null;
+    const day = (t) => new Date(t).toISOString().slice(0, 10);
+    const toggle = el("button", { type: "button", class: "tl-toggle" }, this.focus ? "Whole range" : "Focus");
+    toggle.addEventListener("click", () => {
+      this.focus = !this.focus;
+      this.draw();
+    });
+    const text = this.focus
+      ? `${outside.before ? `${outside.before} earlier (from ${day(outside.first)})` : ""}`
+        + `${outside.before && outside.after ? " and " : ""}`
+        + `${outside.after ? `${outside.after} later (to ${day(outside.last)})` : ""} not drawn. `
+      : "The whole range of dates. ";
+    return el("p", { class: "tl-note" }, text, toggle);
   }
 
   item({ cluster, span, radius, left, right }, cy, colour) {
