@@ -64,7 +64,7 @@ def test_one_country_shading_lists_the_clusters_known_only_by_that_country(page,
     assert tab.text_content("#cluster h3") == "2 event clusters known only to be somewhere in Russia"
     assert ids(tab, "#cluster button.member") == sorted([E.country, E.country2])
     tab.click(f'#cluster button.member[data-cluster-id="{E.country2}"]')
-    tab.wait_for_function("() => document.querySelector('#cluster h3').textContent.startsWith('The evacuees')")
+    tab.wait_for_function("() => document.querySelector('#cluster h3')?.textContent.startsWith('The evacuees')")
     assert "somewhere in this country" not in tab.text_content("#cluster")  # the detail, not the tooltip
     assert "Russia" in tab.text_content("#cluster dd:nth-of-type(3)")
     watch.assert_clean()
