@@ -178,6 +178,18 @@ class ApiOptions:
 
 
 @dataclass
+class ExportOptions:
+    # Rows of a Parquet row group: what the parquet exporter holds in memory before it writes them out (ACLED rows
+    # are ~1 KB, so 10,000 rows ~ 10 MB); larger groups compress and scan better, smaller ones stream sooner.
+    parquet_row_group_rows: int = 10_000
+    # Evidence sentences an ACLED `notes` cell quotes (each report's, in member order, a repeated one once); the
+    # rest are counted ("And 4 more reports."), so a cluster of 50 reports is not a 50-sentence cell.
+    notes_max_sentences: int = 3
+    # Member records kept decoded while rows are built (a record serves every cluster of its article).
+    record_cache: int = 256
+
+
+@dataclass
 class Config:
     db: str = DEFAULT_DB
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -186,6 +198,7 @@ class Config:
     store: StoreOptions = field(default_factory=StoreOptions)
     fuse: FuseOptions = field(default_factory=FuseOptions)
     api: ApiOptions = field(default_factory=ApiOptions)
+    export: ExportOptions = field(default_factory=ExportOptions)
 
 
 # Options that must be one of these values.
@@ -198,6 +211,7 @@ MINIMUMS: dict[str, float] = {
     "api.port": 0, "api.default_page_size": 1, "api.max_page_size": 1, "api.search_page_size": 1,
     "api.max_query_chars": 1, "api.max_annotate_bytes": 1, "api.max_ingest_bytes": 1, "api.max_body_bytes": 0,
     "api.request_timeout_s": 0.001, "api.write_timeout_s": 0.001, "api.keep_alive_s": 1,
+    "export.parquet_row_group_rows": 1, "export.notes_max_sentences": 1, "export.record_cache": 1,
 }
 
 

@@ -710,5 +710,10 @@ def eval_fusion(
     _run_eval("fusion", "Fusion", as_json, corpus, split=split)
 
 
+from sitroom.cli.export import make_export  # noqa: E402  (the command lives in cli/export.py)
+
+app.command("export")(make_export(_store, lambda: State.config, EXIT_ENVIRONMENT))
+
+
 if __name__ == "__main__":
     app()
