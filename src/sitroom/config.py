@@ -190,6 +190,23 @@ class ExportOptions:
 
 
 @dataclass
+class BriefOptions:
+    # The best-ranked items `sitroom brief` lists under "Key developments", before the topics.
+    key_developments: int = 5
+    # Items shown under each topic, best ranked first; the rest are counted in a line ("and 12 more").
+    items_per_topic: int = 50
+    # Articles published up to this many days after the period still count for it: a claim said inside the
+    # period (its said_on date) is often reported a day or two later.
+    report_lag_days: int = 7
+    # Characters of a quotation printed; a longer one is cut at a word with " [...]" (the citation's offsets always
+    # cover the whole span).
+    quote_chars: int = 400
+    # Where each citation links: formatted with article_id, start, end (offsets into the clean text) and sentence
+    # (0-based); "" prints citations without a link.
+    evidence_link: str = "/api/articles/{article_id}#chars={start}-{end}"
+
+
+@dataclass
 class Config:
     db: str = DEFAULT_DB
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -199,6 +216,7 @@ class Config:
     fuse: FuseOptions = field(default_factory=FuseOptions)
     api: ApiOptions = field(default_factory=ApiOptions)
     export: ExportOptions = field(default_factory=ExportOptions)
+    brief: BriefOptions = field(default_factory=BriefOptions)
 
 
 # Options that must be one of these values.
@@ -212,6 +230,7 @@ MINIMUMS: dict[str, float] = {
     "api.max_query_chars": 1, "api.max_annotate_bytes": 1, "api.max_ingest_bytes": 1, "api.max_body_bytes": 0,
     "api.request_timeout_s": 0.001, "api.write_timeout_s": 0.001, "api.keep_alive_s": 1,
     "export.parquet_row_group_rows": 1, "export.notes_max_sentences": 1, "export.record_cache": 1,
+    "brief.key_developments": 0, "brief.items_per_topic": 1, "brief.report_lag_days": 0, "brief.quote_chars": 40,
 }
 
 

@@ -717,3 +717,8 @@ app.command("export")(make_export(_store, lambda: State.config, EXIT_ENVIRONMENT
 
 if __name__ == "__main__":
     app()
+
+
+from sitroom.cli.brief import make_brief  # noqa: E402  (the command needs _store and State, defined above)
+
+app.command("brief")(make_brief(_store, lambda: State.config, EXIT_ENVIRONMENT))
