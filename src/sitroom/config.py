@@ -161,6 +161,8 @@ class ApiOptions:
     request_timeout_s: float = 30.0
     # Seconds annotate and ingest may take, the first annotate loading the pipeline included (about 5 s).
     write_timeout_s: float = 120.0
+    # Longest period GET /api/brief reports on, in days (a year); `sitroom brief` takes any.
+    max_brief_days: int = 366
     # Seconds uvicorn keeps an idle keep-alive connection open.
     keep_alive_s: int = 5
     # The bearer token POST /api/ingest requires; unset, ingest is off (404). Keep the config file private.
@@ -229,6 +231,7 @@ MINIMUMS: dict[str, float] = {
     "api.port": 0, "api.default_page_size": 1, "api.max_page_size": 1, "api.search_page_size": 1,
     "api.max_query_chars": 1, "api.max_annotate_bytes": 1, "api.max_ingest_bytes": 1, "api.max_body_bytes": 0,
     "api.request_timeout_s": 0.001, "api.write_timeout_s": 0.001, "api.keep_alive_s": 1,
+    "api.max_brief_days": 1,
     "export.parquet_row_group_rows": 1, "export.notes_max_sentences": 1, "export.record_cache": 1,
     "brief.key_developments": 0, "brief.items_per_topic": 1, "brief.report_lag_days": 0, "brief.quote_chars": 40,
 }
