@@ -46,8 +46,10 @@ def test_pages_are_read_in_index_order_not_sorted(tmp_path: Path) -> None:
         for table, key in orders.items():
             plan = _plan(store, f"SELECT * FROM {table} ORDER BY {', '.join(key)} LIMIT 10")
             assert "TEMP B-TREE" not in plan, (table, plan)
-        plan = _plan(store, f"SELECT * FROM clusters WHERE kind = 'event' ORDER BY {', '.join(CLUSTER_KEY)} LIMIT 5")
-        assert "TEMP B-TREE" not in plan, plan
+        for table, condition, key in (("clusters", "kind = 'event'", CLUSTER_KEY),
+                                      ("claims c", "c.stance = 'deny'", CLAIM_KEY)):
+            plan = _plan(store, f"SELECT * FROM {table} WHERE {condition} ORDER BY {', '.join(key)} LIMIT 5")
+            assert "TEMP B-TREE" not in plan, plan
 
 
 def test_the_order_is_the_publication_day_and_the_event_s_own_date(tmp_path: Path) -> None:
@@ -68,7 +70,7 @@ def test_a_store_made_before_the_migration_lists_as_before(tmp_path: Path) -> No
                     [r.article_id for r in store.iter_events()], [r.id for r in store.iter_clusters(ClusterFilter())])
         page = store.claims_page(None, None, 3)
         db = store.db
-        for index in ("claims_order", "events_order", "articles_order", "clusters_order", "clusters_kind_order"):
+        for index in ("claims_order", "claims_stance_order", "events_order", "articles_order", "clusters_order", "clusters_kind_order"):
             db.execute(f"DROP INDEX {index}")
         db.execute("ALTER TABLE claims DROP COLUMN sort_published")
         db.execute("ALTER TABLE events DROP COLUMN sort_date")

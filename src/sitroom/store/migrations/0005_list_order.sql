@@ -5,6 +5,7 @@
 ALTER TABLE claims ADD COLUMN sort_published TEXT NOT NULL DEFAULT '';
 UPDATE claims SET sort_published = coalesce((SELECT published FROM articles WHERE articles.id = claims.article_id), '');
 CREATE INDEX claims_order ON claims(sort_published, article_id, start, claim_id);
+CREATE INDEX claims_stance_order ON claims(stance, sort_published, article_id, start, claim_id);
 
 ALTER TABLE events ADD COLUMN sort_date TEXT NOT NULL DEFAULT '';
 UPDATE events SET sort_date = coalesce(event_date, (SELECT published FROM articles WHERE articles.id = events.article_id), '');
