@@ -6,6 +6,7 @@ Low layer: imports only ``sitroom.model`` and the standard library.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from sitroom.model import Casualty, Granularity, Precision, Quantity
@@ -102,6 +103,21 @@ def time_precision(granularity: Granularity | str | None) -> int | None:
     """ACLED's time_precision for a time expression's granularity; None when coarser than a month (ACLED does
     not code an event it cannot date to a month)."""
     return TIME_PRECISION.get(granularity or "")
+
+
+# An event the report does not date is coded on the report's day, known within a week at best: precision 2.
+UNDATED_TIME_PRECISION = 2
+
+
+def coded_date(start: str, granularity: Granularity | str | None) -> str:
+    """The day ACLED codes an event on: its day; the middle of its week (time_precision 2) or month (3).
+    ``start`` is the ISO date of the span's first day."""
+    day = dt.date.fromisoformat(start[:10])
+    if granularity == "week":
+        return (day + dt.timedelta(days=3)).isoformat()
+    if granularity == "month":
+        return day.replace(day=15).isoformat()
+    return day.isoformat()
 
 
 def geo_precision(precision: Precision | str | None) -> int | None:

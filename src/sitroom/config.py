@@ -161,6 +161,8 @@ class ApiOptions:
     request_timeout_s: float = 30.0
     # Seconds annotate and ingest may take, the first annotate loading the pipeline included (about 5 s).
     write_timeout_s: float = 120.0
+    # Longest period GET /api/brief reports on, in days (a year); `sitroom brief` takes any.
+    max_brief_days: int = 366
     # Seconds uvicorn keeps an idle keep-alive connection open.
     keep_alive_s: int = 5
     # The bearer token POST /api/ingest requires; unset, ingest is off (404). Keep the config file private.
@@ -178,6 +180,35 @@ class ApiOptions:
 
 
 @dataclass
+class ExportOptions:
+    # Rows of a Parquet row group: what the parquet exporter holds in memory before it writes them out (ACLED rows
+    # are ~1 KB, so 10,000 rows ~ 10 MB); larger groups compress and scan better, smaller ones stream sooner.
+    parquet_row_group_rows: int = 10_000
+    # Evidence sentences an ACLED `notes` cell quotes (each report's, in member order, a repeated one once); the
+    # rest are counted ("And 4 more reports."), so a cluster of 50 reports is not a 50-sentence cell.
+    notes_max_sentences: int = 3
+    # Member records kept decoded while rows are built (a record serves every cluster of its article).
+    record_cache: int = 256
+
+
+@dataclass
+class BriefOptions:
+    # The best-ranked items `sitroom brief` lists under "Key developments", before the topics.
+    key_developments: int = 5
+    # Items shown under each topic, best ranked first; the rest are counted in a line ("and 12 more").
+    items_per_topic: int = 50
+    # Articles published up to this many days after the period still count for it: a claim said inside the
+    # period (its said_on date) is often reported a day or two later.
+    report_lag_days: int = 7
+    # Characters of a quotation printed; a longer one is cut at a word with " [...]" (the citation's offsets always
+    # cover the whole span).
+    quote_chars: int = 400
+    # Where each citation links: formatted with article_id, start, end (offsets into the clean text) and sentence
+    # (0-based); "" prints citations without a link.
+    evidence_link: str = "/api/articles/{article_id}#chars={start}-{end}"
+
+
+@dataclass
 class Config:
     db: str = DEFAULT_DB
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -186,6 +217,8 @@ class Config:
     store: StoreOptions = field(default_factory=StoreOptions)
     fuse: FuseOptions = field(default_factory=FuseOptions)
     api: ApiOptions = field(default_factory=ApiOptions)
+    export: ExportOptions = field(default_factory=ExportOptions)
+    brief: BriefOptions = field(default_factory=BriefOptions)
 
 
 # Options that must be one of these values.
@@ -198,6 +231,9 @@ MINIMUMS: dict[str, float] = {
     "api.port": 0, "api.default_page_size": 1, "api.max_page_size": 1, "api.search_page_size": 1,
     "api.max_query_chars": 1, "api.max_annotate_bytes": 1, "api.max_ingest_bytes": 1, "api.max_body_bytes": 0,
     "api.request_timeout_s": 0.001, "api.write_timeout_s": 0.001, "api.keep_alive_s": 1,
+    "api.max_brief_days": 1,
+    "export.parquet_row_group_rows": 1, "export.notes_max_sentences": 1, "export.record_cache": 1,
+    "brief.key_developments": 0, "brief.items_per_topic": 1, "brief.report_lag_days": 0, "brief.quote_chars": 40,
 }
 
 

@@ -75,3 +75,16 @@ def test_a_fault_of_the_server_is_still_json_naming_it(make_client) -> None:
         reply = quiet.get("/api/counts")
     assert reply.status_code == 500 and reply.headers["content-type"] == "application/json"
     assert "internal error on /api/counts: ProgrammingError" in reply.json()["detail"]
+
+
+def test_a_reply_that_does_not_start_in_time_is_504(make_client) -> None:
+    import time
+
+    client = make_client(request_timeout_s=0.2)
+    store = client.app.state.service.store
+    real = store.counts
+    store.counts = lambda: (time.sleep(1.0), real())[1]  # a store call slower than the limit
+    reply = client.get("/api/counts")
+    assert reply.status_code == 504 and reply.headers["content-type"] == "application/json"
+    assert reply.json()["detail"] == "no reply within 0.2 s ([api] request_timeout_s or write_timeout_s)"
+    assert client.get("/api/claims", params={"limit": 1}).status_code == 200  # the next request is answered

@@ -20,6 +20,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 import sitroom
 from sitroom.api.middleware import BodyLimit, SecurityHeaders, Timeout
+from sitroom.api.outputs import outputs_router
 from sitroom.api.read import read_router
 from sitroom.api.service import Service
 from sitroom.api.write import write_router
@@ -47,6 +48,7 @@ def create_app(config: Config, store: Store) -> FastAPI:
     app.state.service = service
     app.include_router(read_router(service))
     app.include_router(write_router(service))
+    app.include_router(outputs_router(service))
     _add_error_handlers(app)
     _mount_page(app, Path(options.static_dir) if options.static_dir else PACKAGED_STATIC)
     # Outermost last: headers on every reply (errors of the limits included), then the limits.

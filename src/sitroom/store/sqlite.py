@@ -55,8 +55,10 @@ TALLY_COLUMNS = {
 # The keyset each list is ordered by: SQL expressions, compared as one row value, so a page resumes exactly
 # after the last row of the one before.
 ARTICLE_KEY = ("coalesce(published, '')", "id")
-CLAIM_KEY = ("coalesce(a.published, '')", "c.article_id", "c.start", "c.claim_id")
-EVENT_KEY = ("coalesce(e.event_date, a.published, '')", "e.article_id", "e.start", "e.event_id")
+# sort_published = coalesce(the article's published, ''), sort_date = coalesce(event_date, published, ''): kept
+# beside each row and indexed (migration 0005), so a page is an index range, not a sort of the whole table.
+CLAIM_KEY = ("c.sort_published", "c.article_id", "c.start", "c.claim_id")
+EVENT_KEY = ("e.sort_date", "e.article_id", "e.start", "e.event_id")
 CLUSTER_KEY = ("-independent_sources", "-size", "id")
 CLUSTER_LOG_KEY = ("seq",)
 
@@ -343,8 +345,16 @@ class SQLiteStore(Store):
                 )
                 _insert_rows(self.db, "claims", claim_rows(outcome))
                 _insert_rows(self.db, "events", event_rows(outcome))
+                self._set_list_order(article_id)
                 result.stored += 1
         return result
+
+    def _set_list_order(self, article_id: str) -> None:
+        """The order keys of an article's claims and events, from its stored publication day (migration 0005)."""
+        published = "coalesce((SELECT published FROM articles WHERE id = ?), '')"
+        self.db.execute(f"UPDATE claims SET sort_published = {published} WHERE article_id = ?", (article_id, article_id))
+        self.db.execute(f"UPDATE events SET sort_date = coalesce(event_date, {published}) WHERE article_id = ?",
+                        (article_id, article_id))
 
     def _log_failure(self, failure: ExtractionFailure, pipeline: str) -> None:
         self.db.execute(
@@ -381,8 +391,8 @@ class SQLiteStore(Store):
         kind = (where.event_type or "").lower()
         conditions.add(kind, "(lower(e.event_type) = ? OR lower(e.sub_event_type) = ? OR lower(e.plover) LIKE ?)",
                        kind, kind, f"{kind}%")
-        conditions.add(where.since, "coalesce(e.event_date, a.published) >= ?")
-        conditions.add(where.until, "substr(coalesce(e.event_date, a.published), 1, 10) <= ?")
+        conditions.add(where.since, "e.sort_date >= ?")
+        conditions.add(where.until, "e.sort_date != '' AND substr(e.sort_date, 1, 10) <= ?")
         conditions.contains(where.region, "e.admin1", "e.country", "e.location")
         conditions.contains(where.actor, "e.actor1", "e.actor2")
         conditions.add(where.article_id, "e.article_id = ?")
