@@ -141,6 +141,13 @@ def test_a_link_to_evidence_opens_the_article_at_its_words(page, site):
     open_page(page, site, f"#article=kharkiv01&start={start}&end={start + len(words)}")
     tab.wait_for_selector("#reader-text mark.hl-evidence")
     assert text_of_role(tab, "evidence") == words
+    open_page(page, site, f"#claim={E.claim}")
+    tab.wait_for_selector("#reader-text mark.hl-content")
+    assert text_of_role(tab, "content") == E.claim_content
+    open_page(page, site, f"#cluster={E.point}")
+    tab.wait_for_selector("#cluster button.member")
+    assert "Mykhaylivka" in tab.text_content("#cluster h3")
+    assert tab.locator(f'#timeline .tl-item.selected[data-cluster-id="{E.point}"]').count() == 1
     watch.assert_clean()
 
 
