@@ -232,7 +232,7 @@ async function start() {
   await claimsLoaded;
   const disputed = judged.reduce((sum, page) => sum + page.rows.length, 0);
   $("#counts").textContent = `${state.clusters.length}${state.large ? "+" : ""} event clusters · `
-    + `${disputed} claim clusters corroborated, contested, denied or retracted`;
+    + `${disputed} claim cluster${disputed === 1 ? "" : "s"} corroborated, contested, denied or retracted`;
   if (!statusLine.classList.contains("error")) {
     statusLine.textContent = "";
     statusLine.hidden = true;
