@@ -135,7 +135,8 @@ def records() -> list[Record]:
     protest_record = Record(
         article=protest, id=protest.id,
         events=[Event(id="E1", trigger=_cut(protest, "protested"), event_type="Protests",
-                      sub_event_type="Peaceful protest", evidence=_cut(protest, "Hundreds protested against mobilisation"))],
+                      sub_event_type="Peaceful protest",
+                      evidence=_cut(protest, "Hundreds protested against mobilisation"))],
     )
     return [kyiv_record, kharkiv_record, protest_record]
 
