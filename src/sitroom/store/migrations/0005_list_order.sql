@@ -10,6 +10,8 @@ CREATE INDEX claims_stance_order ON claims(stance, sort_published, article_id, s
 ALTER TABLE events ADD COLUMN sort_date TEXT NOT NULL DEFAULT '';
 UPDATE events SET sort_date = coalesce(event_date, (SELECT published FROM articles WHERE articles.id = events.article_id), '');
 CREATE INDEX events_order ON events(sort_date, article_id, start, event_id);
+-- The tally of events by country (GET /api/places, `sitroom run`'s summary) from an index, as by admin1.
+CREATE INDEX events_country ON events(country);
 
 CREATE INDEX articles_order ON articles(coalesce(published, ''), id);
 CREATE INDEX clusters_order ON clusters(-independent_sources, -size, id);
