@@ -166,6 +166,8 @@ def main() -> None:
          lambda: store.events_page(EventFilter(since="2024-06-01"), None, limit)),
         ("GET /api/clusters?kind=event", get("/api/clusters", kind="event"),
          lambda: store.clusters_page(ClusterFilter(kind="event"), None, limit)),
+        ("GET /api/cluster-bodies?kind=event", get("/api/cluster-bodies", kind="event"),
+         lambda: store.cluster_bodies_page(ClusterFilter(kind="event"), None, limit)),
         ("GET /api/clusters/{id}", get(f"/api/clusters/{cluster_id}"), lambda: store.cluster(cluster_id)),
         ("GET /api/articles", get("/api/articles"), lambda: store.articles_page(None, None, limit)),
         ("GET /api/articles/{id}", get(f"/api/articles/{article_id}"), lambda: store.article(article_id)),

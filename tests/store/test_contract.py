@@ -6,6 +6,8 @@ extraction failures as data, and records read from a text the article no longer 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from sitroom.model import (
@@ -266,3 +268,25 @@ def test_filters_fold_case_in_every_script_and_take_wildcards_literally(store):
     assert [a.outlet for a in store.iter_articles(ArticleFilter(outlet="ÉLYSÉE"))] == ["Élysée"]
     assert [a.outlet for a in store.iter_articles(ArticleFilter(outlet="100%"))] == ["100% News"]
     assert list(store.iter_articles(ArticleFilter(outlet="1_00"))) == []
+
+
+def test_cluster_bodies_follow_the_cluster_pages_without_their_detail(store):
+    from sitroom.store.base import ClusterFilter
+
+    clusters = [_cluster(i, kind="claim" if i % 2 else "event", size=1 + i % 4, sources=1 + i % 3) for i in range(12)]
+    store.put_clusters(clusters)
+    by_id = {c.id: c for c in clusters}
+    where = ClusterFilter(kind="event")
+    seen, after = [], None
+    while True:
+        page = store.cluster_bodies_page(where, after=after, limit=4)
+        rows = store.clusters_page(where, after=after, limit=4)
+        assert [c.id for c in page.rows] == [r.id for r in rows.rows] and page.next == rows.next
+        seen += page.rows
+        if page.next is None:
+            break
+        after = page.next
+    assert {c.id for c in seen} == {c.id for c in clusters if c.kind == "event"}
+    for body in seen:
+        assert body.detail == [] and body.members == by_id[body.id].members
+        assert body == dataclasses.replace(by_id[body.id], detail=[])

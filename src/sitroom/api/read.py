@@ -4,7 +4,6 @@ Each route is one or two store calls; a filter is passed through as the store de
 """
 
 # No `from __future__ import annotations`: FastAPI reads the routes' annotations, some of them local names.
-import dataclasses
 import datetime as dt
 from typing import Annotated, Any, Literal
 
@@ -127,18 +126,12 @@ def read_router(service: Service) -> APIRouter:
         region: Annotated[Text, Query(description="Place, admin1 or country contains.")] = None,
         q: Annotated[Text, Query(description="Label or place contains.")] = None,
         after: After = None, limit: Limit = default_limit,
-    ) -> dict[str, Any]:
+    ) -> Page[Cluster]:
         """The /clusters list (same filters, order and cursors) with each cluster as /clusters/{id} gives it but
         its `detail` left empty: what the web page's map, timeline and claims explorer draw, a page at a time."""
         where = ClusterFilter(kind=kind, status=status, since=_iso(since), until=_iso(until), min_size=min_size,
                               article_id=article_id, region=region, text=q)
-        page = service.page(store.clusters_page, where, after, limit)
-        bodies = []
-        for row in page.rows:
-            body = service.call(store.cluster, row.id)
-            if body is not None:  # None: merged away between the two calls
-                bodies.append(dataclasses.replace(body, detail=[]))
-        return {"rows": bodies, "next": page.next}
+        return service.page(store.cluster_bodies_page, where, after, limit)  # type: ignore[return-value]
 
     @router.get("/clusters/{cluster_id}", response_model=Cluster, responses=NOT_FOUND,
                 summary="One cluster with every member and its evidence")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import abc
 import base64
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -254,6 +255,15 @@ class Store(abc.ABC):
             cluster = self.cluster(row.id)
             if cluster is not None:
                 yield cluster
+
+    def cluster_bodies_page(self, where: ClusterFilter | None = None, after: str | None = None,
+                            limit: int | None = None) -> Page[Cluster]:
+        """The clusters of ``clusters_page`` (same filter, order and cursors), each in full but for its ``detail``
+        (the members' evidence, which ``cluster`` gives): point, precision, actors, members, what a map or a
+        timeline draws. A backend may read it without reading the detail at all."""
+        page = self.clusters_page(where, after, limit)
+        bodies = (self.cluster(row.id) for row in page.rows)
+        return Page([dataclasses.replace(c, detail=[]) for c in bodies if c is not None], page.next)
 
     @abc.abstractmethod
     def cluster_log_page(self, cluster_id: str | None = None, after: str | None = None,

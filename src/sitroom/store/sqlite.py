@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import sqlite3
@@ -13,7 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitroom.model import Article, Cluster, ExtractionFailure, IngestError, Record, Skipped, from_json, to_json
+from sitroom.model import (
+    Article, Cluster, ExtractionFailure, IngestError, Record, Skipped, from_dict, from_json, to_json,
+)
 from sitroom.store.base import (
     ArticleFilter,
     BatchResult,
@@ -443,6 +446,15 @@ class SQLiteStore(Store):
 
     def clusters_page(self, where: ClusterFilter | None = None, after: str | None = None,
                       limit: int | None = None) -> Page[ClusterRow]:
+        rows = self._cluster_rows(where, after, limit)
+        return _paged(rows, limit, CLUSTER_KEY, lambda row: _typed(ClusterRow, row))
+
+    def cluster_bodies_page(self, where: ClusterFilter | None = None, after: str | None = None,
+                            limit: int | None = None) -> Page[Cluster]:
+        rows = self._cluster_rows(where, after, limit)
+        return _paged(rows, limit, CLUSTER_KEY, _body_without_detail)
+
+    def _cluster_rows(self, where: ClusterFilter | None, after: str | None, limit: int | None) -> list[sqlite3.Row]:
         where = where or ClusterFilter()
         conditions = _Conditions()
         conditions.add(where.kind, "kind = ?")
@@ -454,8 +466,7 @@ class SQLiteStore(Store):
         conditions.contains(where.region, "place", "admin1", "country")
         conditions.contains(where.text, "label", "place")
         select = "SELECT *, " + _key_columns(CLUSTER_KEY) + " FROM clusters"
-        rows = self._page(select, conditions, CLUSTER_KEY, after, limit)
-        return _paged(rows, limit, CLUSTER_KEY, lambda row: _typed(ClusterRow, row))
+        return self._page(select, conditions, CLUSTER_KEY, after, limit)
 
     def cluster_log_page(self, cluster_id: str | None = None, after: str | None = None,
                          limit: int | None = None) -> Page[ClusterLogRow]:
@@ -518,6 +529,13 @@ def _insert_rows(db: sqlite3.Connection, table: str, rows: list[ClaimRow] | list
         columns = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+
+
+def _body_without_detail(row: sqlite3.Row) -> Cluster:
+    """A cluster from its stored JSON, its detail left unread (the members' evidence: most of the reading time)."""
+    data = json.loads(row["body"])
+    data["detail"] = []
+    return from_dict(Cluster, data)
 
 
 def _casefold(value: object) -> object:
