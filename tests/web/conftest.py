@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
-from webpage import CHROMIUM, CHROMIUM_ARGS, Watch
+
+# The helpers beside this file (webpage, page_ledger) importable whatever pytest's import mode or package layout.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from webpage import CHROMIUM, CHROMIUM_ARGS, Watch  # noqa: E402
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page, Route

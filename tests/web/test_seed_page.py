@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.request import urlopen
 
 import pytest
-from webpage import BOX, COUNTRIES_AT_MARK, Site, ids, open_page, serve
+from webpage import BOXES, COUNTRIES_AT_MARK, Site, ids, open_page, serve
 
 SEED_ARTICLE = Path(__file__).resolve().parents[1] / "fixtures" / "seed" / "article.txt"
 
@@ -76,8 +76,8 @@ def test_the_seed_events_are_drawn_where_the_article_puts_them(page, seed_site, 
     for c in placed:
         assert COUNTRY_NAMES[c["country"]] in tab.evaluate(COUNTRIES_AT_MARK, c["id"]), c["label"]
     for c in (c for c in clusters if c["precision"] == "country"):
-        shaded = tab.eval_on_selector(f'#map path[data-cluster-ids~="{c["id"]}"]', BOX)
-        outline = tab.eval_on_selector(f'#map path.country[data-country="{COUNTRY_NAMES[c["country"]]}"]', BOX)
+        shaded, outline = tab.evaluate(BOXES, [f'#map path[data-cluster-ids~="{c["id"]}"]',
+                                               f'#map path.country[data-country="{COUNTRY_NAMES[c["country"]]}"]'])
         assert shaded == pytest.approx(outline, abs=2), c["label"]
     assert ids(tab, "#timeline .tl-item") == sorted(c["id"] for c in clusters if c["date"])
     tab.screenshot(path=str(tmp_path / "seed.png"), full_page=True)

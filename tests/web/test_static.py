@@ -1,6 +1,6 @@
 """The page's files without a browser: everything it loads is in the package, nothing inline, no other host.
 
-These hold where Chromium is absent (test_page.py then skips): a missing vendored file, an inline handler or a
+These hold where Chromium is absent (the browser tests then skip): a missing vendored file, an inline handler or a
 CDN address fails here first.
 """
 

@@ -116,3 +116,7 @@ COUNTRIES_AT_MARK = """id => {
 }"""
 # A node's box on the screen: [x, y, width, height].
 BOX = "node => { const b = node.getBoundingClientRect(); return [b.x, b.y, b.width, b.height]; }"
+# The boxes of two nodes measured at once (the map may be moving between two calls).
+BOXES = """([a, b]) => [a, b].map(s => {
+  const r = document.querySelector(s).getBoundingClientRect(); return [r.x, r.y, r.width, r.height];
+})"""

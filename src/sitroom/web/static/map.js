@@ -101,7 +101,7 @@ export class EventMap {
       // zoom the map out to the world.
       const within = precise.filter((c) => this.layers.has(c.id)).map((c) => this.layers.get(c.id));
       const bounds = L.featureGroup(within.length ? within : [...this.layers.values()]).getBounds();
-      if (bounds.isValid()) this.map.fitBounds(bounds.pad(0.3), { maxZoom: 6 });
+      if (bounds.isValid()) this.map.fitBounds(bounds.pad(0.3), { maxZoom: 6, animate: false });
       this.fitted = true;
     }
     if (this.selected) this.select(this.selected, { pan: false });

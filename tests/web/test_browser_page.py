@@ -12,7 +12,9 @@ from collections.abc import Iterator
 
 import page_ledger as ledger
 import pytest
-from webpage import BOX, COUNTRIES_AT_MARK, READY_TIMEOUT_MS, Site, ids, open_page, serve, text_of_role, wait_for_ids
+from webpage import (
+    BOXES, COUNTRIES_AT_MARK, READY_TIMEOUT_MS, Site, ids, open_page, serve, text_of_role, wait_for_ids,
+)
 
 E = ledger.EXPECTED
 
@@ -45,11 +47,11 @@ def test_timeline_and_map_show_every_cluster_at_its_precision(page, site, tmp_pa
     # shading is Russia's own outline.
     assert tab.evaluate(COUNTRIES_AT_MARK, E.point) == ["Ukraine"]
     assert tab.evaluate(COUNTRIES_AT_MARK, E.region) == ["Ukraine"]
-    point = tab.eval_on_selector(f'#map path[data-cluster-ids="{E.point}"]', BOX)
-    disc = tab.eval_on_selector(f'#map path[data-cluster-ids="{E.region}"]', BOX)
+    point, disc = tab.evaluate(BOXES, [f'#map path[data-cluster-ids="{E.point}"]',
+                                       f'#map path[data-cluster-ids="{E.region}"]'])
     assert disc[2] > 3 * point[2], "an oblast is drawn as an area, not a pin"
-    shaded = tab.eval_on_selector(f'#map path[data-cluster-ids~="{E.country}"]', BOX)
-    russia = tab.eval_on_selector('#map path.country[data-country="Russia"]', BOX)
+    shaded, russia = tab.evaluate(BOXES, [f'#map path[data-cluster-ids~="{E.country}"]',
+                                          '#map path.country[data-country="Russia"]'])
     assert shaded == pytest.approx(russia, abs=2)
     tab.screenshot(path=str(tmp_path / "page.png"), full_page=True)
     watch.assert_clean()
