@@ -150,6 +150,51 @@ class ExportOptions:
 
 
 @dataclass
+class ApiOptions:
+    """`sitroom serve`: the HTTP API's limits, each one a reply's or a request's bound (api/)."""
+
+    # Where `sitroom serve` listens unless --host / --port say otherwise (loopback: only this machine).
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # Rows a list endpoint returns unless ?limit= asks otherwise, and the most it may ask for (the store caps any
+    # page at store.base.MAX_PAGE_SIZE too); a page of 1,000 claims is about 0.5 MB of JSON.
+    default_page_size: int = 100
+    max_page_size: int = 1_000
+    # Rows of each kind /api/search returns (claims, events, clusters, articles); ?after= pages go through the
+    # list endpoints with the same ?q=.
+    search_page_size: int = 20
+    # Longest ?q= and text filter, in characters (a filter is a substring scan: longer says nothing more).
+    max_query_chars: int = 200
+    # Largest POST /api/annotate body: about 40 pages of text; a longer article is read with `sitroom annotate`.
+    max_annotate_bytes: int = 200_000
+    # Largest POST /api/ingest body (its documents together); bigger batches go through `sitroom ingest`.
+    max_ingest_bytes: int = 10 * 1024 * 1024
+    # Largest body of any other request (the read endpoints take none).
+    max_body_bytes: int = 16 * 1024
+    # Seconds a read request may take before its reply starts; past it the client gets 504 (an export counts
+    # until its first bytes: the stream itself may run longer).
+    request_timeout_s: float = 30.0
+    # Seconds annotate and ingest may take, the first annotate loading the pipeline included (about 5 s).
+    write_timeout_s: float = 120.0
+    # Longest period GET /api/brief reports on, in days (a year); `sitroom brief` takes any.
+    max_brief_days: int = 366
+    # Seconds uvicorn keeps an idle keep-alive connection open.
+    keep_alive_s: int = 5
+    # The bearer token POST /api/ingest requires; unset, ingest is off (404). Keep the config file private.
+    ingest_token: str | None = None
+    # Origins allowed to call the API from another site's page (CORS); empty: none, only the page it serves.
+    cors_origins: list[str] = field(default_factory=list)
+    # The web page's folder ("": the packaged src/sitroom/web/static); served at /static, its index.html at /.
+    static_dir: str = ""
+    # Every reply's Content-Security-Policy: scripts only from the API's own origin, never inline ones.
+    content_security_policy: str = (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+        " font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none';"
+        " frame-ancestors 'none'; form-action 'self'"
+    )
+
+
+@dataclass
 class BriefOptions:
     # The best-ranked items `sitroom brief` lists under "Key developments", before the topics.
     key_developments: int = 5
@@ -174,6 +219,7 @@ class Config:
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     store: StoreOptions = field(default_factory=StoreOptions)
     fuse: FuseOptions = field(default_factory=FuseOptions)
+    api: ApiOptions = field(default_factory=ApiOptions)
     export: ExportOptions = field(default_factory=ExportOptions)
     brief: BriefOptions = field(default_factory=BriefOptions)
 
@@ -181,10 +227,14 @@ class Config:
 # Options that must be one of these values.
 CHOICES: dict[str, tuple[str, ...]] = {"nlp.profile": PROFILES}
 # Options that must be at least this much (a zero batch stores nothing; a zero window never ends).
-MINIMUMS: dict[str, int] = {
+MINIMUMS: dict[str, float] = {
     "ingest.max_item_bytes": 1, "ingest.max_file_bytes": 1, "ingest.min_text_chars": 0, "ingest.batch_size": 1,
     "nlp.batch_size": 1, "nlp.batch_chars": 1, "nlp.window_chars": 1_000,
     "extract.commit_articles": 1, "extract.commit_chars": 1,
+    "api.port": 0, "api.default_page_size": 1, "api.max_page_size": 1, "api.search_page_size": 1,
+    "api.max_query_chars": 1, "api.max_annotate_bytes": 1, "api.max_ingest_bytes": 1, "api.max_body_bytes": 0,
+    "api.request_timeout_s": 0.001, "api.write_timeout_s": 0.001, "api.keep_alive_s": 1,
+    "api.max_brief_days": 1,
     "export.parquet_row_group_rows": 1, "export.notes_max_sentences": 1, "export.record_cache": 1,
     "brief.key_developments": 0, "brief.items_per_topic": 1, "brief.report_lag_days": 0, "brief.quote_chars": 40,
 }

@@ -7,6 +7,8 @@ extraction failures as data, and records read from a text the article no longer 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from sitroom.model import (
@@ -277,3 +279,25 @@ def test_a_batch_the_database_refuses_stores_nothing_of_itself(store):
         store.put_records([_record(store.article("id001")), unknown], "p1")
     assert store.record("id001") is None and store.counts()["records"] == 0
     assert store.put_records([_record(store.article("id001"))], "p1").stored == 1  # the store is still usable
+
+
+def test_cluster_bodies_follow_the_cluster_pages_without_their_detail(store):
+    from sitroom.store.base import ClusterFilter
+
+    clusters = [_cluster(i, kind="claim" if i % 2 else "event", size=1 + i % 4, sources=1 + i % 3) for i in range(12)]
+    store.put_clusters(clusters)
+    by_id = {c.id: c for c in clusters}
+    where = ClusterFilter(kind="event")
+    seen, after = [], None
+    while True:
+        page = store.cluster_bodies_page(where, after=after, limit=4)
+        rows = store.clusters_page(where, after=after, limit=4)
+        assert [c.id for c in page.rows] == [r.id for r in rows.rows] and page.next == rows.next
+        seen += page.rows
+        if page.next is None:
+            break
+        after = page.next
+    assert {c.id for c in seen} == {c.id for c in clusters if c.kind == "event"}
+    for body in seen:
+        assert body.detail == [] and body.members == by_id[body.id].members
+        assert body == dataclasses.replace(by_id[body.id], detail=[])

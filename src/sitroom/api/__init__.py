@@ -1,1 +1,5 @@
-"""The HTTP API (FastAPI): create_app(config, store), named limits, response schemas; no domain logic. Not built yet."""
+"""The HTTP API: ``create_app(config, store)`` composes store calls into routes; no domain logic here."""
+
+from sitroom.api.app import create_app
+
+__all__ = ["create_app"]

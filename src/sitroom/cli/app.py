@@ -17,6 +17,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from sitroom.cli.render import console, errors
+from sitroom.cli.serve import serve
 from sitroom.config import CONFIG_ENV, PROFILES, Config, ConfigError, load_config
 from sitroom.eval.report import print_metrics
 from sitroom.fuse.actors import sources_by_actor
@@ -51,6 +52,7 @@ eval_app = typer.Typer(help="Score extraction against gold data.", no_args_is_he
 gazetteer_app = typer.Typer(help="The offline place gazetteer.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
+app.command()(serve)
 
 # Exit codes: 0 everything read; 1 some items or articles failed (the rest were stored); 2 a usage,
 # configuration or environment error stopped the command before it did anything.

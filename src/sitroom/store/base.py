@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import abc
 import base64
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ class ArticleFilter:
     outlet: str | None = None  # substring, case-insensitive
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
+    text: str | None = None  # substring of the title or outlet, case-insensitive (search)
 
 
 @dataclass
@@ -72,6 +74,10 @@ class ClaimFilter:
     source: str | None = None  # substring of the source's name, case-insensitive
     stance: str | None = None
     article_id: str | None = None
+    since: str | None = None  # the article's publication date, ISO, inclusive
+    until: str | None = None
+    verification: str | None = None  # one of the claim's verification statuses
+    text: str | None = None  # substring of the content, source or cue, case-insensitive (search)
 
 
 @dataclass
@@ -82,6 +88,7 @@ class EventFilter:
     region: str | None = None  # admin1 or country, substring
     actor: str | None = None  # substring of actor1 or actor2
     article_id: str | None = None
+    text: str | None = None  # substring of the trigger, location or actors, case-insensitive (search)
 
 
 @dataclass
@@ -98,6 +105,8 @@ class ClusterFilter:
     until: str | None = None
     min_size: int | None = None  # at least this many members
     article_id: str | None = None  # clusters holding a member of this article
+    region: str | None = None  # substring of the place, admin1 or country
+    text: str | None = None  # substring of the label or place, case-insensitive (search)
 
 
 @dataclass(frozen=True)
@@ -126,9 +135,19 @@ def decode_cursor(cursor: str, width: int) -> tuple[Any, ...]:
         key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
     except (ValueError, UnicodeError) as error:
         raise ValueError(f"not a cursor this store gave out: {cursor!r}") from error
-    if not isinstance(key, list) or len(key) != width:
+    if not isinstance(key, list) or len(key) != width or not all(_is_key_value(v) for v in key):
         raise ValueError(f"not a cursor this store gave out: {cursor!r}")
     return tuple(key)
+
+
+def _is_key_value(value: Any) -> bool:
+    """What a keyset holds: text and numbers a database compares (a forged cursor's lists, objects or integers
+    past 64 bits would fail inside the query instead)."""
+    if isinstance(value, bool) or value is None:
+        return value is None
+    if isinstance(value, int):
+        return -(2**63) <= value < 2**63
+    return isinstance(value, (str, float))
 
 
 def page_size(limit: int | None) -> int:
@@ -236,6 +255,15 @@ class Store(abc.ABC):
             cluster = self.cluster(row.id)
             if cluster is not None:
                 yield cluster
+
+    def cluster_bodies_page(self, where: ClusterFilter | None = None, after: str | None = None,
+                            limit: int | None = None) -> Page[Cluster]:
+        """The clusters of ``clusters_page`` (same filter, order and cursors), each in full but for its ``detail``
+        (the members' evidence, which ``cluster`` gives): point, precision, actors, members, what a map or a
+        timeline draws. A backend may read it without reading the detail at all."""
+        page = self.clusters_page(where, after, limit)
+        bodies = (self.cluster(row.id) for row in page.rows)
+        return Page([dataclasses.replace(c, detail=[]) for c in bodies if c is not None], page.next)
 
     @abc.abstractmethod
     def cluster_log_page(self, cluster_id: str | None = None, after: str | None = None,

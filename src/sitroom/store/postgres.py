@@ -63,10 +63,10 @@ from sitroom.store.rows import (
 )
 from sitroom.store.sql import (
     ARTICLE_KEY, ARTICLES_SELECT, CLAIM_KEY, CLAIMS_SELECT, CLUSTER_KEY, CLUSTER_LOG_KEY, CLUSTER_LOG_SELECT,
-    CLUSTERS_SELECT, COUNTED_TABLES, EVENT_KEY, EVENTS_SELECT, PENDING_SELECT, PROBLEM_KEY, PROBLEMS_SELECT,
-    Conditions, Dialect, article_conditions, claim_conditions, cluster_conditions, cluster_log_conditions,
-    event_conditions, ordered_ids_query, page_query, paged, problem_conditions, read_migrations, statements,
-    tally_query, typed,
+    CLUSTERS_SELECT, COUNTED_TABLES, EVENT_KEY, EVENTS_SELECT, LIST_ORDER_UPDATES, PENDING_SELECT, PROBLEM_KEY,
+    PROBLEMS_SELECT, Conditions, Dialect, article_conditions, claim_conditions, cluster_conditions,
+    cluster_log_conditions, cluster_without_detail, event_conditions, ordered_ids_query, page_query, paged,
+    problem_conditions, read_migrations, statements, tally_query, typed,
 )
 
 MIGRATIONS_PACKAGE = "sitroom.store.migrations.postgres"
@@ -402,6 +402,8 @@ class PostgresStore(Store):
                         cursor.executemany(UPSERT_CLAIM, claims)
                     if events:
                         cursor.executemany(UPSERT_EVENT, events)
+                    for statement in LIST_ORDER_UPDATES:
+                        self.db.execute(self.dialect.sql(statement), (article_id, article_id))
                     result.stored += 1
         return result
 
@@ -466,6 +468,11 @@ class PostgresStore(Store):
                       limit: int | None = None) -> Page[ClusterRow]:
         rows = self._page(CLUSTERS_SELECT, cluster_conditions(self.dialect, where), CLUSTER_KEY, after, limit)
         return paged(rows, limit, CLUSTER_KEY, lambda row: typed(ClusterRow, row))
+
+    def cluster_bodies_page(self, where: ClusterFilter | None = None, after: str | None = None,
+                            limit: int | None = None) -> Page[Cluster]:
+        rows = self._page(CLUSTERS_SELECT, cluster_conditions(self.dialect, where), CLUSTER_KEY, after, limit)
+        return paged(rows, limit, CLUSTER_KEY, cluster_without_detail)
 
     def cluster_log_page(self, cluster_id: str | None = None, after: str | None = None,
                          limit: int | None = None) -> Page[ClusterLogRow]:

@@ -7,12 +7,14 @@ column is folded for the case-insensitive "contains" filters (the one thing the 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from importlib import resources
 from typing import Any
 
+from sitroom.model import Cluster, from_dict
 from sitroom.store.base import (
     ArticleFilter, ClaimFilter, ClusterFilter, EventFilter, Page, ProblemFilter, decode_cursor, encode_cursor,
     page_size,
@@ -30,12 +32,20 @@ COUNTED_TABLES = ("articles", "article_versions", "ingest_log", "records", "extr
 # The keyset each list is ordered by: SQL expressions, compared as one row value, so a page resumes exactly
 # after the last row of the one before.
 ARTICLE_KEY = ("coalesce(published, '')", "id")
-CLAIM_KEY = ("coalesce(a.published, '')", "c.article_id", "c.start", "c.claim_id")
-EVENT_KEY = ("coalesce(e.event_date, a.published, '')", "e.article_id", "e.start", "e.event_id")
+# sort_published = coalesce(the article's published, ''), sort_date = coalesce(event_date, published, ''): kept
+# beside each row and indexed (migration 0006), so a page is an index range, not a sort of the whole table.
+CLAIM_KEY = ("c.sort_published", "c.article_id", "c.start", "c.claim_id")
+EVENT_KEY = ("e.sort_date", "e.article_id", "e.start", "e.event_id")
 CLUSTER_KEY = ("-independent_sources", "-size", "id")
 CLUSTER_LOG_KEY = ("seq",)
 PROBLEM_KEY = ("part", "n", "at", "tie")
-
+# The order keys of one article's claims and events, set after they are written (two parameters: the article id,
+# twice): from the article's stored publication day, as migration 0006 backfilled them.
+_PUBLISHED = "coalesce((SELECT published FROM articles WHERE id = ?), '')"
+LIST_ORDER_UPDATES = (
+    f"UPDATE claims SET sort_published = {_PUBLISHED} WHERE article_id = ?",
+    f"UPDATE events SET sort_date = coalesce(event_date, {_PUBLISHED}) WHERE article_id = ?",
+)
 
 
 def key_columns(key: tuple[str, ...]) -> str:
@@ -112,6 +122,7 @@ def article_conditions(dialect: Dialect, where: ArticleFilter | None) -> Conditi
     conditions.contains(where.outlet, "outlet")
     conditions.add(where.since, "substr(published, 1, 10) >= ?")
     conditions.add(where.until, "substr(published, 1, 10) <= ?")
+    conditions.contains(where.text, "title", "outlet")
     return conditions
 
 
@@ -121,6 +132,10 @@ def claim_conditions(dialect: Dialect, where: ClaimFilter | None) -> Conditions:
     conditions.contains(where.source, "c.source")
     conditions.add(where.stance, "c.stance = ?")
     conditions.add(where.article_id, "c.article_id = ?")
+    conditions.add(where.since, "substr(a.published, 1, 10) >= ?")
+    conditions.add(where.until, "substr(a.published, 1, 10) <= ?")
+    conditions.add(where.verification, "(',' || c.verification || ',') LIKE ?", f"%,{where.verification},%")
+    conditions.contains(where.text, "c.content", "c.source", "c.cue")
     return conditions
 
 
@@ -130,11 +145,12 @@ def event_conditions(dialect: Dialect, where: EventFilter | None) -> Conditions:
     kind = (where.event_type or "").lower()
     conditions.add(kind, "(lower(e.event_type) = ? OR lower(e.sub_event_type) = ? OR lower(e.plover) LIKE ?)",
                    kind, kind, f"{kind}%")
-    conditions.add(where.since, "coalesce(e.event_date, a.published) >= ?")
-    conditions.add(where.until, "substr(coalesce(e.event_date, a.published), 1, 10) <= ?")
+    conditions.add(where.since, "e.sort_date >= ?")
+    conditions.add(where.until, "e.sort_date != '' AND substr(e.sort_date, 1, 10) <= ?")
     conditions.contains(where.region, "e.admin1", "e.country", "e.location")
     conditions.contains(where.actor, "e.actor1", "e.actor2")
     conditions.add(where.article_id, "e.article_id = ?")
+    conditions.contains(where.text, "e.trigger", "e.location", "e.actor1", "e.actor2")
     return conditions
 
 
@@ -147,6 +163,8 @@ def cluster_conditions(dialect: Dialect, where: ClusterFilter | None) -> Conditi
     conditions.add(where.until, "substr(date, 1, 10) <= ?")
     conditions.add(where.min_size, "size >= ?")
     conditions.add(where.article_id, "id IN (SELECT cluster_id FROM cluster_members WHERE article_id = ?)")
+    conditions.contains(where.region, "place", "admin1", "country")
+    conditions.contains(where.text, "label", "place")
     return conditions
 
 
@@ -205,6 +223,13 @@ def paged(rows: list[Mapping[str, Any]], limit: int | None, key: tuple[str, ...]
         last = rows[-1]
         cursor = encode_cursor(tuple(last[f"k{i}"] for i in range(len(key))))
     return Page([make(row) for row in rows], cursor)
+
+
+def cluster_without_detail(row: Mapping[str, Any]) -> Cluster:
+    """A cluster from its stored JSON body, its detail left unread (the members' evidence: most of the reading)."""
+    data = json.loads(row["body"])
+    data["detail"] = []
+    return from_dict(Cluster, data)
 
 
 def typed(row_type: type, row: Any) -> Any:

@@ -9,7 +9,9 @@ from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sitroom.model import Article, Cluster, ExtractionFailure, IngestError, Record, Skipped, from_json, to_json
+from sitroom.model import (
+    Article, Cluster, ExtractionFailure, IngestError, Record, Skipped, from_json, to_json,
+)
 from sitroom.store.base import (
     ArticleFilter,
     BatchResult,
@@ -38,10 +40,10 @@ from sitroom.store.rows import (
 )
 from sitroom.store.sql import (
     ARTICLE_KEY, ARTICLES_SELECT, CLAIM_KEY, CLAIMS_SELECT, CLUSTER_KEY, CLUSTER_LOG_KEY, CLUSTER_LOG_SELECT,
-    CLUSTERS_SELECT, COUNTED_TABLES, EVENT_KEY, EVENTS_SELECT, PENDING_SELECT, PROBLEM_KEY, PROBLEMS_SELECT,
-    Conditions, Dialect, article_conditions, claim_conditions, cluster_conditions, cluster_log_conditions,
-    event_conditions, ordered_ids_query, page_query, paged, problem_conditions, read_migrations, statements,
-    tally_query, typed,
+    CLUSTERS_SELECT, COUNTED_TABLES, EVENT_KEY, EVENTS_SELECT, LIST_ORDER_UPDATES, PENDING_SELECT, PROBLEM_KEY,
+    PROBLEMS_SELECT, Conditions, Dialect, article_conditions, claim_conditions, cluster_conditions,
+    cluster_log_conditions, cluster_without_detail, event_conditions, ordered_ids_query, page_query, paged,
+    problem_conditions, read_migrations, statements, tally_query, typed,
 )
 
 # Seconds a writer waits for another process's transaction before giving up.
@@ -87,8 +89,10 @@ class SQLiteStore(Store):
         try:
             # Autocommit mode: transactions are opened explicitly, one per batch.
             target = f"file:{file.resolve().as_posix()}?mode=ro" if self.read_only else self.path
+            # Not tied to the opening thread: a server's worker threads take turns with it, one call at a time
+            # (api/ holds a lock around every call; Python's sqlite3 is built serialized).
             self.db = sqlite3.connect(target, uri=self.read_only, isolation_level=None,
-                                      timeout=BUSY_TIMEOUT_MS / 1000)
+                                      timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             # Unicode case folding for the listings' filters (SQLite's lower() folds ASCII only).
             self.db.create_function("casefold", 1, _casefold, deterministic=True)
@@ -300,8 +304,14 @@ class SQLiteStore(Store):
                 )
                 _insert_rows(self.db, "claims", claim_rows(outcome))
                 _insert_rows(self.db, "events", event_rows(outcome))
+                self._set_list_order(article_id)
                 result.stored += 1
         return result
+
+    def _set_list_order(self, article_id: str) -> None:
+        """The order keys of an article's claims and events, from its stored publication day (migration 0006)."""
+        for statement in LIST_ORDER_UPDATES:
+            self.db.execute(statement, (article_id, article_id))
 
     def _log_failure(self, failure: ExtractionFailure, pipeline: str) -> None:
         self.db.execute(
@@ -368,6 +378,11 @@ class SQLiteStore(Store):
                       limit: int | None = None) -> Page[ClusterRow]:
         rows = self._page(CLUSTERS_SELECT, cluster_conditions(SQLITE, where), CLUSTER_KEY, after, limit)
         return paged(rows, limit, CLUSTER_KEY, lambda row: typed(ClusterRow, row))
+
+    def cluster_bodies_page(self, where: ClusterFilter | None = None, after: str | None = None,
+                            limit: int | None = None) -> Page[Cluster]:
+        rows = self._page(CLUSTERS_SELECT, cluster_conditions(SQLITE, where), CLUSTER_KEY, after, limit)
+        return paged(rows, limit, CLUSTER_KEY, cluster_without_detail)
 
     def cluster_log_page(self, cluster_id: str | None = None, after: str | None = None,
                          limit: int | None = None) -> Page[ClusterLogRow]:
