@@ -35,8 +35,10 @@ def test_an_ambiguous_prefix_is_not_found_rather_than_a_guess(client: TestClient
     ({"limit": 0}, "limit: Input should be greater than or equal to 1"),
     ({"limit": "many"}, "limit: Input should be a valid integer"),
     ({"stance": "shout"}, "stance: Input should be 'assert', 'deny', 'no_comment' or 'retract'"),
-    ({"since": "yesterday"}, "since: Input should be a valid date"),
+    ({"since": "yesterday"}, "since: Value error, an ISO day is YYYY-MM-DD"),
     ({"since": "2024-13-01"}, "since: Input should be a valid date"),
+    ({"until": "0.0"}, "until: Value error, an ISO day is YYYY-MM-DD"),  # not a Unix time
+    ({"until": "20241014"}, "until: Value error, an ISO day is YYYY-MM-DD"),
     ({"verification": "likely"}, "verification: Input should be"),
     ({"source": "x" * 201}, "source: String should have at most 200 characters"),
     ({"after": "not-a-cursor"}, "after: not a cursor this store gave out"),
