@@ -64,7 +64,8 @@ def _beyond_the_schema(case) -> bool:
         return True  # annotate: whether a text is an article (long enough, in a kept language) is the reader's call
     if case.operation.path == "/api/brief":
         first, last = _day(query.get("from")), _day(query.get("to"))
-        return bool(first and last) and (first > last or (last - first).days >= 366)
+        at_the_calendar_s_ends = any(d and not 1 < d.year < 9999 for d in (first, last))
+        return bool(first and last) and (first > last or (last - first).days >= 366 or at_the_calendar_s_ends)
     if case.operation.path == "/api/export/{name}":
         since, until = _day(query.get("since")), _day(query.get("until"))
         name = (case.path_parameters or {}).get("name")

@@ -41,6 +41,7 @@ def test_a_region_narrows_the_briefing(client: TestClient) -> None:
 @pytest.mark.parametrize("params, words", [
     ({"from": "2024-10-31", "to": "2024-10-01"}, "the period ends (2024-10-01) before it starts (2024-10-31)"),
     ({"from": "2023-01-01", "to": "2024-10-01"}, "over 366 ([api] max_brief_days"),
+    ({"from": "0001-01-01", "to": "0001-01-02"}, "too near the ends of the calendar"),
     ({"from": "October", "to": "2024-10-01"}, "from: Value error, an ISO day is YYYY-MM-DD"),
     ({"to": "2024-10-01"}, "from: Field required"),
     ({**OCTOBER, "format": "pdf"}, "format: Input should be 'md' or 'html'"),

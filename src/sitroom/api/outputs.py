@@ -47,6 +47,9 @@ def outputs_router(service: Service) -> APIRouter:
             text = render(briefing, format)
         except BriefError as error:
             raise HTTPException(422, str(error)) from None
+        except OverflowError:  # the briefing looks some days before and after the period, past year 1 or 9999
+            raise HTTPException(422, f"from, to: {date_from} to {date_to} is too near the ends of the calendar"
+                                     " for a briefing (it reads reports some days either side)") from None
         headers = {"Content-Security-Policy": BRIEF_HTML_POLICY} if format == "html" else None
         return Response(text, media_type=BRIEF_MEDIA_TYPES[format], headers=headers)
 
