@@ -48,7 +48,8 @@ STANCES = ["assert"] * 6 + ["deny", "no_comment", "retract"]
 def _record(i: int, rng: random.Random) -> Record:
     aid = f"a{i:07d}"
     published = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
-    sentences = [" ".join(rng.choice(WORDS) for _ in range(14)) + "." for _ in range(CLAIMS_PER_ARTICLE + EVENTS_PER_ARTICLE)]
+    count = CLAIMS_PER_ARTICLE + EVENTS_PER_ARTICLE
+    sentences = [" ".join(rng.choice(WORDS) for _ in range(14)) + "." for _ in range(count)]
     text = "\n\n".join(sentences)
     offsets, at = [], 0
     for sentence in sentences:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fastapi.testclient import TestClient
 
-from tests.api.conftest import ClientFactory
+from api_ledger import ClientFactory
 
 NEWS = ("Zelenskiy says North Korea sent troops\n\n"
         "Ukrainian President Volodymyr Zelenskiy said on Sunday that North Korea has sent soldiers to Russia. "

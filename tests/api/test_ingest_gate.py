@@ -3,7 +3,7 @@ wrong one; with the right one the documents are stored through the run layer, ea
 
 from __future__ import annotations
 
-from tests.api.conftest import ClientFactory
+from api_ledger import ClientFactory
 
 TOKEN = "s3cret-token"
 DOCUMENT = {"id": "u1", "outlet": "Example News", "published": "2024-10-21", "title": "Drones over Odesa",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import ClientFactory
+from api_ledger import ClientFactory
 
 
 def _page(folder: Path) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import ClientFactory
+from api_ledger import ClientFactory
 
 
 def _walk(client: TestClient, path: str, limit: int) -> tuple[list[dict], int]:
@@ -27,7 +27,8 @@ def test_claims_in_pages_of_two_are_all_the_claims_once_in_order(client: TestCli
     assert whole["next"] is None and len(whole["rows"]) == 7
     paged, pages = _walk(client, "/api/claims", 2)
     assert pages == 4
-    assert [(r["article_id"], r["claim_id"]) for r in paged] == [(r["article_id"], r["claim_id"]) for r in whole["rows"]]
+    key = [(r["article_id"], r["claim_id"]) for r in whole["rows"]]
+    assert [(r["article_id"], r["claim_id"]) for r in paged] == key
 
 
 def test_every_list_pages_to_the_same_rows_as_one_page(client: TestClient) -> None:

@@ -70,7 +70,9 @@ def test_a_store_made_before_the_migration_lists_as_before(tmp_path: Path) -> No
                     [r.article_id for r in store.iter_events()], [r.id for r in store.iter_clusters(ClusterFilter())])
         page = store.claims_page(None, None, 3)
         db = store.db
-        for index in ("claims_order", "claims_stance_order", "events_order", "events_country", "articles_order", "clusters_order", "clusters_kind_order"):
+        indexes = ("claims_order", "claims_stance_order", "events_order", "events_country", "articles_order",
+                   "clusters_order", "clusters_kind_order")
+        for index in indexes:
             db.execute(f"DROP INDEX {index}")
         db.execute("ALTER TABLE claims DROP COLUMN sort_published")
         db.execute("ALTER TABLE events DROP COLUMN sort_date")

@@ -2,14 +2,13 @@
 EXPORTERS[name].stream), its bad parameters a 422 with the package's own message."""
 
 # No `from __future__ import annotations`: FastAPI reads the routes' annotations, some of them local names.
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response, StreamingResponse
 
 from sitroom.api.read import BAD_INPUT
-from sitroom.api.schemas import ErrorBody
+from sitroom.api.schemas import ErrorBody, IsoDay
 from sitroom.api.service import Service
 from sitroom.brief import BriefError, BriefRequest, build, render
 from sitroom.export import EXPORTERS, ExportError, ExportFilter, exporter
@@ -25,14 +24,14 @@ def outputs_router(service: Service) -> APIRouter:
     store = service.store
     router = APIRouter(prefix="/api", responses={**BAD_INPUT, 503: {"model": ErrorBody,
                                                                      "description": "The store cannot be read"}})
-    Day = Annotated[dt.date | None, Query(description="An ISO day (YYYY-MM-DD), inclusive.")]
+    Day = Annotated[IsoDay | None, Query(description="An ISO day (YYYY-MM-DD), inclusive.")]
 
     @router.get("/brief", response_class=Response, summary="The situation report of a period", responses={
         200: {"content": {t: {"schema": {"type": "string"}} for t in BRIEF_MEDIA_TYPES.values()},
               "description": "The report, every line citing its evidence"}})
     def brief(
-        date_from: Annotated[dt.date, Query(alias="from", description="First day (YYYY-MM-DD), inclusive.")],
-        date_to: Annotated[dt.date, Query(alias="to", description="Last day (YYYY-MM-DD), inclusive.")],
+        date_from: Annotated[IsoDay, Query(alias="from", description="First day (YYYY-MM-DD), inclusive.")],
+        date_to: Annotated[IsoDay, Query(alias="to", description="Last day (YYYY-MM-DD), inclusive.")],
         region: Annotated[str | None, Query(min_length=1, max_length=options.max_query_chars, description=(
             "Only this region: part of a place, admin1 or country name, or an ISO code."))] = None,
         format: Literal["md", "html"] = "md",
@@ -48,6 +47,9 @@ def outputs_router(service: Service) -> APIRouter:
             text = render(briefing, format)
         except BriefError as error:
             raise HTTPException(422, str(error)) from None
+        except OverflowError:  # the briefing looks some days before and after the period, past year 1 or 9999
+            raise HTTPException(422, f"from, to: {date_from} to {date_to} is too near the ends of the calendar"
+                                     " for a briefing (it reads reports some days either side)") from None
         headers = {"Content-Security-Policy": BRIEF_HTML_POLICY} if format == "html" else None
         return Response(text, media_type=BRIEF_MEDIA_TYPES[format], headers=headers)
 

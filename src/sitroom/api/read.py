@@ -9,7 +9,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from sitroom.api.schemas import ArticleSummary, Counts, ErrorBody, Page, Places, SearchResult, Tally, article_summary
+from sitroom.api.schemas import (
+    ArticleSummary, Counts, ErrorBody, IsoDay, Page, Places, SearchResult, Tally, article_summary,
+)
 from sitroom.api.service import Service
 from sitroom.model import Article, Cluster, ClusterStatus, Record, Stance, Verification
 from sitroom.store.base import ArticleFilter, ClaimFilter, ClusterFilter, EventFilter
@@ -34,8 +36,8 @@ def read_router(service: Service) -> APIRouter:
 
     After = Annotated[str | None, Query(max_length=1_000, description="The `next` of the page before.")]
     Limit = Annotated[int, Query(ge=1, le=options.max_page_size, description="Rows in this page.")]
-    Since = Annotated[dt.date | None, Query(description="On or after this day (YYYY-MM-DD).")]
-    Until = Annotated[dt.date | None, Query(description="On or before this day (YYYY-MM-DD).")]
+    Since = Annotated[IsoDay | None, Query(description="On or after this day (YYYY-MM-DD).")]
+    Until = Annotated[IsoDay | None, Query(description="On or before this day (YYYY-MM-DD).")]
     Text = Annotated[str | None, Query(min_length=1, max_length=options.max_query_chars)]
     ArticleRef = Annotated[str | None, Query(min_length=1, max_length=MAX_ID_CHARS, description="Of this article.")]
     ItemId = Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS, description="An id or a unique prefix.")]

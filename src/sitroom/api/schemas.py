@@ -10,15 +10,29 @@ the bodies of annotate and ingest.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 import typing
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from sitroom.model import Article
 from sitroom.store.rows import ClaimRow, ClusterRow, EventRow
 
 Row = TypeVar("Row")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day_only(value: Any) -> Any:
+    """A day as the schema says (YYYY-MM-DD), not pydantic's lax readings of it (a Unix time, "20241014")."""
+    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+        raise ValueError("an ISO day is YYYY-MM-DD")
+    return value
+
+
+# A query parameter's day: documented as format date, read only in that form.
+IsoDay = Annotated[dt.date, BeforeValidator(_iso_day_only)]
 
 # An article in a list: what a reader picks it by; the text, captions and removed lines come with /api/articles/{id}.
 ARTICLE_SUMMARY_FIELDS = (
