@@ -1,4 +1,4 @@
-"""Migration 0005: the lists' orders are indexes (no sort of the whole table for a page), the order keys are
+"""Migration 0006: the lists' orders are indexes (no sort of the whole table for a page), the order keys are
 kept beside each claim and event, and a store made before it is backfilled to list exactly as before."""
 
 from __future__ import annotations
@@ -70,15 +70,15 @@ def test_a_store_made_before_the_migration_lists_as_before(tmp_path: Path) -> No
                     [r.article_id for r in store.iter_events()], [r.id for r in store.iter_clusters(ClusterFilter())])
         page = store.claims_page(None, None, 3)
         db = store.db
-        indexes = ("claims_order", "claims_stance_order", "events_order", "events_country", "articles_order",
-                   "clusters_order", "clusters_kind_order")
+        indexes = ("claims_order", "claims_stance_order", "events_order", "events_country", "clusters_order",
+                   "clusters_kind_order")
         for index in indexes:
             db.execute(f"DROP INDEX {index}")
         db.execute("ALTER TABLE claims DROP COLUMN sort_published")
         db.execute("ALTER TABLE events DROP COLUMN sort_date")
-        db.execute("PRAGMA user_version=4")
+        db.execute("PRAGMA user_version=5")
     with SQLiteStore(path) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == 6
         got = ([(r.article_id, r.claim_id) for r in store.iter_claims()], [r.article_id for r in store.iter_events()],
                [r.id for r in store.iter_clusters(ClusterFilter())])
         assert got == expected
