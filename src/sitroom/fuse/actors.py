@@ -28,6 +28,10 @@ CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in"})
 HEAD_OF_STATE = frozenset({"president", "head of state"})
 # Sources that are pronouns or place holders, not actors: not counted by actor.
 PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "everyone", "someone", "one", "us"})
+# Generational suffixes after a surname ("Joseph R. Biden, Jr."): not the surname.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Longest country name, in words, looked for inside a name ("President of the United States of America").
+COUNTRY_WORDS = 4
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +59,13 @@ def countries() -> tuple[dict[str, str], dict[str, str]]:
     return names, lookup
 
 
+@lru_cache(maxsize=1)
+def multiword_countries() -> tuple[str, ...]:
+    """The country names and aliases of several words, longest first ("united states of america")."""
+    _, lookup = countries()
+    return tuple(sorted((a for a in lookup if " " in a), key=len, reverse=True))
+
+
 def country_in(text: str) -> str:
     """The first country a text names, by name, demonym or seat of government ("Kremlin (en.kremlin.ru)")."""
     _, lookup = countries()
@@ -69,8 +80,14 @@ def country_in(text: str) -> str:
 
 def split_name(name: str) -> tuple[str, list[str]]:
     """(role phrase, name tokens): "President of Ukraine Volodymyr Zelenskyy" -> ("President of Ukraine",
-    ["Volodymyr", "Zelenskyy"]); a name that is all title ("the President of Ukraine") has no name tokens."""
-    tokens = strip_article(name).split()
+    ["Volodymyr", "Zelenskyy"]); a name that is all title ("the President of Ukraine") has no name tokens. A
+    generational suffix is dropped ("Joseph R. Biden, Jr." -> ["Joseph", "R.", "Biden"]) and a country name in
+    front of the name is part of the role ("President of the United States Joseph Biden", where a tagger cut off
+    the title: "United States Joseph Biden")."""
+    tokens = [t.strip(",;") for t in strip_article(name).split()]
+    tokens = [t for t in tokens if t]
+    while tokens and tokens[-1].lower().strip(".") in SUFFIXES and len(tokens) > 1:
+        tokens.pop()
     _, lookup = countries()
     cut = len(tokens)
     while cut > 0:
@@ -79,17 +96,28 @@ def split_name(name: str) -> tuple[str, list[str]]:
         if not word[:1].isupper() or low in titles() or low in CONNECTORS or low in HONORIFICS or low in lookup:
             break
         cut -= 1
-    return " ".join(tokens[:cut]), tokens[cut:]
+    start = cut
+    while start < len(tokens):  # a country's name of several words before the name ("United States")
+        width = next((n for n in range(min(COUNTRY_WORDS, len(tokens) - start), 1, -1)
+                      if " ".join(tokens[start:start + n]).lower().strip(".,'") in lookup), 0)
+        if not width:
+            break
+        start += width
+    return " ".join(tokens[:start]), tokens[start:]
 
 
 def role_key(phrase: str, outlet: str = "") -> str:
     """A role as "<title> of <iso2>": "Ukrainian President", "President of Ukraine" -> "president of UA"; a bare
     head-of-state title takes the country of the outlet ("the President" on president.gov.ua)."""
-    words = [w for w in re.findall(r"[\w']+", strip_article(phrase).lower()) if w not in HONORIFICS]
-    if not words:
-        return ""
     iso = country_in(phrase)
     _, lookup = countries()
+    plain = strip_article(phrase).lower()
+    for alias in multiword_countries():
+        if alias in plain:
+            plain = plain.replace(alias, " ")  # "the United States": its words are the country, not the title
+    words = [w for w in re.findall(r"[\w']+", plain) if w not in HONORIFICS]
+    if not words:
+        return ""
     kept = [w for w in words if w not in lookup and (w in CONNECTORS or w in titles())]
     while kept and kept[-1] in CONNECTORS:
         kept.pop()
@@ -135,9 +163,9 @@ class ActorRegistry:
         for record in records:
             outlet = record.article.outlet
             for actor in record.actors:
-                if actor.kind == "person":
-                    role, tokens = split_name(actor.name)
-                    if len(tokens) >= 2:
+                role, tokens = split_name(actor.name)
+                if is_person(actor, role, tokens):
+                    if len(tokens) >= 2 and not _initial(tokens[0]):
                         key = _person_key(tokens)
                         self.surnames[skeleton(tokens[-1])][key] += 1
                         for phrase in (role, actor.role):
@@ -159,8 +187,8 @@ class ActorRegistry:
         if actor.kind in ("government", "military") and actor.country and not role_key(name, outlet):
             return f"{actor.kind}:{actor.country}"
         role, tokens = split_name(name)
-        if actor.kind == "person" and tokens:
-            if len(tokens) >= 2:
+        if is_person(actor, role, tokens):
+            if len(tokens) >= 2 and not _initial(tokens[0]):
                 return _person_key(tokens)
             known = self.surnames.get(skeleton(tokens[-1]))
             return known.most_common(1)[0][0] if known else "person:" + skeleton(tokens[-1])
@@ -184,15 +212,29 @@ class ActorRegistry:
         return seen.most_common(1)[0][0] if seen else rest
 
 
+def is_person(actor: Actor, role: str, tokens: list[str]) -> bool:
+    """A person's name: so typed, or a title followed by a given name and a surname whatever the type a tagger
+    gave it ("President of Ukraine Volodymyr Zelenskyy" read as an organization)."""
+    if actor.kind == "person":
+        return bool(tokens)
+    return actor.kind in ("organization", "unnamed", "group") and bool(role) and len(tokens) >= 2 and \
+        bool(role_key(role) or country_in(role)) and all(t[:1].isupper() for t in tokens)
+
+
 def _person_key(tokens: list[str]) -> str:
+    """Surname skeleton and given name's initial; a name whose first word is an initial ("R. Biden") is a
+    surname alone (the caller resolves it by the surnames the corpus knows)."""
     return f"person:{skeleton(tokens[-1])}:{skeleton(tokens[0])[:1]}"
 
 
+def _initial(token: str) -> bool:
+    return len(token.rstrip(".")) <= 1
+
+
 def _display(actor: Actor) -> str:
-    if actor.kind == "person":
-        _, tokens = split_name(actor.name)
-        if len(tokens) >= 2:
-            return " ".join(tokens)
+    role, tokens = split_name(actor.name)
+    if is_person(actor, role, tokens) and len(tokens) >= 2:
+        return " ".join(tokens)
     return strip_article(actor.name)
 
 
