@@ -174,6 +174,14 @@ def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions
     return best
 
 
+def linked(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
+    """Whether two reports would be put in one cluster on their own: other articles, one kind, within the date
+    window, places agreeing and a match score of at least the threshold (what a split re-checks)."""
+    if a.article_id == b.article_id or a.kind != b.kind or abs(a.day - b.day) > options.date_window_days:
+        return False
+    return places_agree(a, b, options) and match_score(a, b) >= options.event_threshold
+
+
 def summary(cluster: EventCluster) -> dict[str, object]:
     """A cluster's place and date (the most precise its members support), type, actors and fatality figures."""
     placed = min(cluster.members, key=lambda m: (m.place_rank, m.member))
