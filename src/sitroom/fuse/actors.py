@@ -28,6 +28,8 @@ CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in"})
 HEAD_OF_STATE = frozenset({"president", "head of state"})
 # Sources that are pronouns or place holders, not actors: not counted by actor.
 PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "everyone", "someone", "one", "us"})
+# The first person as a source or an actor: the speaker (ActorRegistry.speaker).
+FIRST_PERSON = frozenset({"i", "me", "we"})
 # Generational suffixes after a surname ("Joseph R. Biden, Jr."): not the surname.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Longest country name, in words, looked for inside a name ("President of the United States of America").
@@ -199,6 +201,27 @@ class ActorRegistry:
         if actor.kind == "organization":
             return self.acronyms.get(name.upper(), "org:" + name.lower()) if name.isupper() else "org:" + name.lower()
         return f"{actor.kind}:{name.lower()}"
+
+    def speaker(self, record: Record) -> str:
+        """The key of whoever "I" is in a record: the source the claims component gave its first-person claims
+        (the most frequent), else the office its outlet speaks for ("President of Ukraine (president.gov.ua)":
+        the President's texts in the first person are his), else a person the outlet names in brackets
+        ("video addresses (Volodymyr Zelensky)"); "" when none."""
+        actors = {a.id: a for a in record.actors}
+        spoken = Counter(self._key(actors[c.source], record.article.outlet) for c in record.claims
+                         if c.source in actors and c.source_mention is not None
+                         and c.source_mention.text.lower() in FIRST_PERSON)
+        if spoken:
+            return spoken.most_common(1)[0][0]
+        outlet = record.article.outlet
+        holders = self.role_holders.get(outlet_role(outlet))
+        if holders:
+            return holders.most_common(1)[0][0]
+        for inside in re.findall(r"\(([^()]*)\)", outlet):
+            _, tokens = split_name(inside)
+            if len(tokens) >= 2 and all(t[:1].isupper() for t in tokens) and " " in inside and "." not in inside:
+                return _person_key(tokens)
+        return ""
 
     def display(self, key: str) -> str:
         """The name a key is shown with: ACLED's for governments and forces, else its most used full name."""

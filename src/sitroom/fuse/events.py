@@ -10,6 +10,7 @@ never merged: the extractor already decided they are different events.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ ACTOR_WEIGHT, TEXT_WEIGHT, CASUALTY_WEIGHT, PLACE_WEIGHT = 0.5, 0.4, 0.1, 0.2
 # ACLED's types of political violence block together (one strike is "shelling" to one outlet and "an attack on
 # civilians" to another); every other type blocks alone.
 FAMILIES = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
+# An event's words that start with its first-person agent, which the extractor left without an actor.
+FIRST_PERSON_LEAD = re.compile(r"\s*I\b(?!\.)")
 # Below this many actors, or content words, a match on them counts in proportion.
 MIN_ACTORS, MIN_WORDS = 2, 5
 
@@ -107,6 +110,10 @@ def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str]
     ids = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a in actors]
     keys = [registry.key(record, actors[a]) for a in ids]
     evidence = event.evidence or event.trigger
+    if event.actor1 is None and FIRST_PERSON_LEAD.match(evidence.text):
+        speaker = registry.speaker(record)  # "I spoke today with US President Biden" in the President's address
+        if speaker and speaker not in keys:
+            keys.insert(0, speaker)
     return EventMention(
         member=f"{record.article.id}/{event.id}", article_id=record.article.id, kind=kind, day=when[0],
         date=when[1], date_rank=rank, granularity=when[2],
