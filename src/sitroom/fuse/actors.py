@@ -32,8 +32,6 @@ PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "every
 FIRST_PERSON = frozenset({"i", "me", "we"})
 # Generational suffixes after a surname ("Joseph R. Biden, Jr."): not the surname.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Longest country name, in words, looked for inside a name ("President of the United States of America").
-COUNTRY_WORDS = 4
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +97,9 @@ def split_name(name: str) -> tuple[str, list[str]]:
             break
         cut -= 1
     start = cut
+    longest = len(multiword_countries()[0].split()) if multiword_countries() else 1
     while start < len(tokens):  # a country's name of several words before the name ("United States")
-        width = next((n for n in range(min(COUNTRY_WORDS, len(tokens) - start), 1, -1)
+        width = next((n for n in range(min(longest, len(tokens) - start), 1, -1)
                       if " ".join(tokens[start:start + n]).lower().strip(".,'") in lookup), 0)
         if not width:
             break

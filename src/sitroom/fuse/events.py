@@ -26,15 +26,11 @@ from sitroom.text.shingles import content_words
 PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Time granularity, most precise first.
 GRANULARITY_RANK = {"time": 0, "part_of_day": 0, "day": 1, "week": 2, "month": 3}
-# Weights of the match score (they sum to 1).
-ACTOR_WEIGHT, TEXT_WEIGHT, CASUALTY_WEIGHT, PLACE_WEIGHT = 0.5, 0.4, 0.1, 0.2
 # ACLED's types of political violence block together (one strike is "shelling" to one outlet and "an attack on
 # civilians" to another); every other type blocks alone.
 FAMILIES = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
 # An event's words that start with its first-person agent, which the extractor left without an actor.
 FIRST_PERSON_LEAD = re.compile(r"\s*I\b(?!\.)")
-# Below this many actors, or content words, a match on them counts in proportion.
-MIN_ACTORS, MIN_WORDS = 2, 5
 
 
 @dataclass
@@ -139,29 +135,32 @@ def places_agree(a: EventMention, b: EventMention, options: FuseOptions) -> bool
     return True
 
 
-def match_score(a: EventMention, b: EventMention) -> float:
+def match_score(a: EventMention, b: EventMention, options: FuseOptions | None = None) -> float:
     """Actors (Jaccard of their keys, when both name any), sentence words (mean of overlap coefficient and
     Jaccard), places (both at a town, already within reach), casualties (both counted and close); a part neither
-    report has is left out and the weights of the others are shared out."""
+    report has is left out and the weights of the others are shared out (FuseOptions' weights)."""
+    options = options or DEFAULT_OPTIONS
     parts: list[tuple[float, float]] = []
     if a.actors and b.actors:  # an actor the extractor did not name is missing evidence, not a contradiction
         # One shared actor says little (Zelenskyy meets someone every day): it counts half.
-        parts.append((ACTOR_WEIGHT, len(a.actors & b.actors) / max(MIN_ACTORS, len(a.actors | b.actors))))
+        union = len(a.actors | b.actors)
+        parts.append((options.actor_weight, len(a.actors & b.actors) / max(options.min_actors, union)))
     if a.words and b.words:
         common = len(a.words & b.words)
         similar = (common / min(len(a.words), len(b.words)) + common / len(a.words | b.words)) / 2
         # "talks" against "the Vienna talks": a sentence of one or two words says little too.
-        parts.append((TEXT_WEIGHT, similar * min(1.0, min(len(a.words), len(b.words)) / MIN_WORDS)))
+        parts.append((options.text_weight, similar * min(1.0, min(len(a.words), len(b.words)) / options.min_words)))
     if a.place_rank <= 2 and b.place_rank <= 2:  # both placed at a town: within max_distance_km (blocking)
-        parts.append((PLACE_WEIGHT, 1.0))
+        parts.append((options.place_weight, 1.0))
     if a.fatalities is not None and b.fatalities is not None:
         low, high = sorted((a.fatalities, b.fatalities))
-        parts.append((CASUALTY_WEIGHT, 1.0 if high == 0 or low / high >= 0.5 else 0.0))
+        parts.append((options.casualty_weight, 1.0 if high == 0 or low / high >= 0.5 else 0.0))
     total = sum(w for w, _ in parts)
     return sum(w * s for w, s in parts) / total if total else 0.0
 
 
 EventCluster = MentionCluster[EventMention]
+DEFAULT_OPTIONS = FuseOptions()
 
 
 def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions) -> float:
@@ -177,7 +176,7 @@ def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions
             continue
         if not places_agree(mention, other, options):
             continue
-        best = max(best, match_score(mention, other))
+        best = max(best, match_score(mention, other, options))
     return best
 
 
@@ -186,7 +185,7 @@ def linked(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
     window, places agreeing and a match score of at least the threshold (what a split re-checks)."""
     if a.article_id == b.article_id or a.kind != b.kind or abs(a.day - b.day) > options.date_window_days:
         return False
-    return places_agree(a, b, options) and match_score(a, b) >= options.event_threshold
+    return places_agree(a, b, options) and match_score(a, b, options) >= options.event_threshold
 
 
 def summary(cluster: EventCluster) -> dict[str, object]:

@@ -46,10 +46,6 @@ from sitroom.fuse.unionfind import UnionFind
 from sitroom.model import Cluster, ClusterMember, Record
 from sitroom.text.shingles import stable_hash
 
-# Claims' content words: 32 functions in 16 bands of 2 (a pair of Jaccard 0.43, overlap ~0.6, is a candidate
-# with probability 0.96).
-CLAIM_PERM, CLAIM_BANDS, CLAIM_ROWS = 32, 16, 2
-
 
 @dataclass(frozen=True)
 class LogEntry:
@@ -78,8 +74,9 @@ class Fusion:
         self.claim_of: dict[str, str] = {}
         self.claim_mention: dict[str, ClaimMention] = {}
         self.blocks: dict[tuple[str, int], set[str]] = defaultdict(set)
-        self.claim_hasher = MinHasher(CLAIM_PERM, seed=2)
-        self.claim_index = LSHIndex(CLAIM_BANDS, CLAIM_ROWS)
+        rows = self.options.claim_lsh_rows
+        self.claim_hasher = MinHasher(self.options.claim_num_perm, seed=2)
+        self.claim_index = LSHIndex(self.options.claim_num_perm // rows, rows)
         self.seen: set[str] = set()
         self.seq = 0
         self.log: list[LogEntry] = []
