@@ -20,7 +20,7 @@ from sitroom.fuse.actors import ActorRegistry
 from sitroom.fuse.mentions import MentionCluster
 from sitroom.geo.distance import distance_km
 from sitroom.model import Event, Evidence, Record
-from sitroom.text.shingles import content_words
+from sitroom.text.shingles import content_word_set, shared_words
 
 # Place precision, most precise first (a cluster takes its most precise member's place).
 PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
@@ -29,13 +29,16 @@ GRANULARITY_RANK = {"time": 0, "part_of_day": 0, "day": 1, "week": 2, "month": 3
 # ACLED's types of political violence block together (one strike is "shelling" to one outlet and "an attack on
 # civilians" to another); every other type blocks alone.
 FAMILIES = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
+# A cluster's label: the first words of its first member.
+LABEL_CHARS = 160
 # An event's words that start with its first-person agent, which the extractor left without an actor.
 FIRST_PERSON_LEAD = re.compile(r"\s*I\b(?!\.)")
 
 
-@dataclass
+@dataclass(slots=True)
 class EventMention:
-    """One event of one record, flattened into the facts matching needs."""
+    """One event of one record, flattened into the facts matching needs (slots, interned words, no copies of
+    its text: the ledger holds one for every event of the corpus)."""
 
     member: str
     article_id: str
@@ -52,9 +55,8 @@ class EventMention:
     actors: frozenset[str] = frozenset()
     actor_names: tuple[str, ...] = ()
     fatalities: int | None = None
-    words: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()  # content_word_set: distinct, sorted, interned
     evidence: Evidence | None = None
-    label: str = ""
     event_type: str = ""  # as the extractor typed it (ACLED type or PLOVER category)
     sub_event_type: str = ""
     granularity: str = ""  # of its date (model.Granularity); "" when the date is the publication day
@@ -118,7 +120,7 @@ def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str]
         lat=best.place.lat if best else None, lon=best.place.lon if best else None,
         actors=frozenset(keys), actor_names=tuple(registry.display(k) for k in keys),
         fatalities=acled.fatalities(event.casualties, quantities),
-        words=frozenset(content_words(evidence.text)), evidence=evidence, label=evidence.text[:160],
+        words=content_word_set(evidence.text), evidence=evidence,
         event_type=event.event_type or event.plover_category, sub_event_type=event.sub_event_type,
         precision=(best.precision or "") if best else "",
     )
@@ -146,8 +148,8 @@ def match_score(a: EventMention, b: EventMention, options: FuseOptions | None = 
         union = len(a.actors | b.actors)
         parts.append((options.actor_weight, len(a.actors & b.actors) / max(options.min_actors, union)))
     if a.words and b.words:
-        common = len(a.words & b.words)
-        similar = (common / min(len(a.words), len(b.words)) + common / len(a.words | b.words)) / 2
+        common = shared_words(a.words, b.words)
+        similar = (common / min(len(a.words), len(b.words)) + common / (len(a.words) + len(b.words) - common)) / 2
         # "talks" against "the Vienna talks": a sentence of one or two words says little too.
         parts.append((options.text_weight, similar * min(1.0, min(len(a.words), len(b.words)) / options.min_words)))
     if a.place_rank <= 2 and b.place_rank <= 2:  # both placed at a town: within max_distance_km (blocking)
@@ -180,6 +182,10 @@ def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions
     return best
 
 
+def _label(mention: EventMention) -> str:
+    return mention.evidence.text[:LABEL_CHARS] if mention.evidence else ""
+
+
 def linked(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
     """Whether two reports would be put in one cluster on their own: other articles, one kind, within the date
     window, places agreeing and a match score of at least the threshold (what a split re-checks)."""
@@ -199,7 +205,7 @@ def summary(cluster: EventCluster) -> dict[str, object]:
         "event_type": Counter(m.event_type for m in cluster.members).most_common(1)[0][0], "date": dated.date,
         "place": placed.place, "admin1": placed.admin1, "country": placed.country,
         "fatalities": acled.most_conservative(m.fatalities for m in cluster.members), "actors": actors,
-        "label": cluster.members[0].label, "latitude": placed.lat, "longitude": placed.lon,
+        "label": _label(cluster.members[0]), "latitude": placed.lat, "longitude": placed.lon,
         "precision": placed.precision, "date_granularity": dated.granularity,
         "sub_event_type": Counter(m.sub_event_type for m in cluster.members).most_common(1)[0][0],
     }

@@ -47,7 +47,7 @@ from sitroom.model import Cluster, ClusterMember, Record
 from sitroom.text.shingles import stable_hash
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LogEntry:
     """A change to the clusters: create, join, merge (``other`` absorbed into ``cluster``), remove (``member``
     left it), or split (``member`` moved from ``cluster`` to the new cluster ``other``)."""
@@ -264,7 +264,7 @@ class Fusion:
         self._cluster_in(self.claims, cid).add(mention, score)
         self.claim_of[mention.member] = cid
         self.claim_mention[mention.member] = mention
-        if mention.words:
+        if len(mention.words) >= self.options.claim_min_words:  # a shorter claim matches none (same_proposition)
             signature = self.claim_hasher.signature(stable_hash(w) for w in mention.words)
             self.claim_index.insert(mention.member, signature, self._week(mention))
         self.changed.add(cid)
@@ -284,7 +284,7 @@ class Fusion:
             self.log.append(LogEntry("join", self.claim_of[mention.target], member=mention.member))
             return
         best, where = 0.0, None
-        if mention.words:
+        if len(mention.words) >= self.options.claim_min_words:
             signature = self.claim_hasher.signature(stable_hash(w) for w in mention.words)
             for member in self._claim_candidates(mention, signature):
                 other = self.claim_mention[member]
