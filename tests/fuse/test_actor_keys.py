@@ -72,3 +72,24 @@ def test_suffixes_countries_in_front_and_initials_do_not_make_another_person() -
     zelenskyy = {registry.key(kyiv, a) for a in kyiv.actors[1:]}
     assert len(zelenskyy) == 1 and not zelenskyy & biden
     assert registry.display(next(iter(zelenskyy))) == "Volodymyr Zelenskyy"
+
+
+def test_the_given_name_is_the_one_before_the_surname_and_plural_titles_are_titles() -> None:
+    kremlin = _record("k", "Kremlin (en.kremlin.ru)", [
+        Actor("A1", "President of the French Republic Emmanuel Macron", "person"),
+        Actor("A2", "Vladimir Putin", "person")])
+    washington = _record("w", "The White House", [
+        Actor("A1", "French President Emmanuel Macron", "person"), Actor("A2", "Presidents Putin", "person")])
+    registry = ActorRegistry()
+    registry.observe([kremlin, washington])
+    assert registry.key(kremlin, kremlin.actors[0]) == registry.key(washington, washington.actors[0])
+    assert registry.key(kremlin, kremlin.actors[1]) == registry.key(washington, washington.actors[1])
+
+
+def test_a_person_is_shown_by_a_full_name() -> None:
+    record = _record("w", "The White House", [Actor("A1", "the President", "organization")] * 3 + [
+        Actor("A2", "President Joseph R. Biden, Jr.", "person")])
+    registry = ActorRegistry()
+    registry.observe([record])
+    keys = {registry.key(record, a) for a in record.actors}
+    assert len(keys) == 1 and registry.display(keys.pop()) == "Joseph R. Biden"

@@ -93,7 +93,8 @@ def split_name(name: str) -> tuple[str, list[str]]:
     while cut > 0:
         word = tokens[cut - 1]
         low = word.lower().strip(".,'")
-        if not word[:1].isupper() or low in titles() or low in CONNECTORS or low in HONORIFICS or low in lookup:
+        if not word[:1].isupper() or low in titles() or low in CONNECTORS or low in HONORIFICS or low in lookup \
+                or (low.endswith("s") and low[:-1] in titles()):  # "Presidents Putin and Xi"
             break
         cut -= 1
     start = cut
@@ -166,7 +167,7 @@ class ActorRegistry:
             for actor in record.actors:
                 role, tokens = split_name(actor.name)
                 if is_person(actor, role, tokens):
-                    if len(tokens) >= 2 and not _initial(tokens[0]):
+                    if len(tokens) >= 2 and not all(_initial(t) for t in tokens[:-1]):
                         key = _person_key(tokens)
                         self.surnames[skeleton(tokens[-1])][key] += 1
                         for phrase in (role, actor.role):
@@ -179,7 +180,9 @@ class ActorRegistry:
     def key(self, record: Record, actor: Actor) -> str:
         """The corpus-wide key of one of a record's actors."""
         key = self._key(actor, record.article.outlet)
-        self.names[key][_display(actor)] += 1
+        shown = _display(actor)
+        # A person is shown by a full name where the corpus gives one ("Joseph Biden", not "President").
+        self.names[key][shown] += 1 if not key.startswith("person:") or " " in shown else 0
         return key
 
     def _key(self, actor: Actor, outlet: str) -> str:
@@ -189,7 +192,7 @@ class ActorRegistry:
             return f"{actor.kind}:{actor.country}"
         role, tokens = split_name(name)
         if is_person(actor, role, tokens):
-            if len(tokens) >= 2 and not _initial(tokens[0]):
+            if len(tokens) >= 2 and not all(_initial(t) for t in tokens[:-1]):
                 return _person_key(tokens)
             known = self.surnames.get(skeleton(tokens[-1]))
             return known.most_common(1)[0][0] if known else "person:" + skeleton(tokens[-1])
@@ -244,9 +247,12 @@ def is_person(actor: Actor, role: str, tokens: list[str]) -> bool:
 
 
 def _person_key(tokens: list[str]) -> str:
-    """Surname skeleton and given name's initial; a name whose first word is an initial ("R. Biden") is a
-    surname alone (the caller resolves it by the surnames the corpus knows)."""
-    return f"person:{skeleton(tokens[-1])}:{skeleton(tokens[0])[:1]}"
+    """Surname skeleton and the initial of the given name just before it, skipping middle initials ("Joseph R.
+    Biden" -> J; "Republic Emmanuel Macron", where a tagger kept a word of the title, -> E). A name whose words
+    before the surname are all initials ("R. Biden") is a surname alone (the caller resolves it by the surnames
+    the corpus knows)."""
+    given = next((t for t in reversed(tokens[:-1]) if not _initial(t)), tokens[0])
+    return f"person:{skeleton(tokens[-1])}:{skeleton(given)[:1]}"
 
 
 def _initial(token: str) -> bool:

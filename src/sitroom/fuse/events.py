@@ -126,7 +126,18 @@ def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str]
     )
 
 
+def violent(mention: EventMention) -> bool:
+    """ACLED's political violence (the family its types block in), occurred or not."""
+    return mention.kind.partition("~")[0] == "violence"
+
+
 def places_agree(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
+    """Violence: same country, same admin1 or within max_distance_km where both say. Other acts (a call, a
+    meeting, aid): only places finer than a country can disagree, since the countries a readout names are the
+    parties' ("spoke with President Zelenskyy of Ukraine" on one side, "... with US President Biden" on the
+    other), not where it happened."""
+    if not violent(a) and (a.place_rank >= PRECISION_RANK["country"] or b.place_rank >= PRECISION_RANK["country"]):
+        return True
     if a.country and b.country and a.country != b.country:
         return False
     if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
@@ -147,6 +158,10 @@ def match_score(a: EventMention, b: EventMention, options: FuseOptions | None = 
         # One shared actor says little (Zelenskyy meets someone every day): it counts half.
         union = len(a.actors | b.actors)
         parts.append((options.actor_weight, len(a.actors & b.actors) / max(options.min_actors, union)))
+    elif (a.actors or b.actors) and not violent(a):
+        # ... but an act other than violence is who did it with whom: where one report names its parties and the
+        # other none, the words alone ("meetings at the Munich Security Conference") cannot make them one.
+        parts.append((options.actor_weight, 0.0))
     if a.words and b.words:
         common = shared_words(a.words, b.words)
         similar = (common / min(len(a.words), len(b.words)) + common / (len(a.words) + len(b.words) - common)) / 2
