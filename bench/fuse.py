@@ -2,12 +2,12 @@
 blocking and LSH keep it near linear, a quadratic fusion would be ~100) and the memory of the fusion state for
 100,000 articles, extrapolated linearly from the two measured sizes (stated as an extrapolation, not measured).
 
-Records: a store's (``--db``, e.g. one `sitroom run` filled), else the records of the demo corpus annotated
-once here. To reach 10 N they are repeated with new article ids, shifted in time by a week per copy (so copies
+Records: a store's (``--db``, e.g. one `sitroom run` filled), or a JSONL file of records (``--records``, one
+``model.to_dict(record)`` a line), else the records of the demo corpus annotated once here. To reach 10 N they are repeated with new article ids, shifted in time by a week per copy (so copies
 make clusters of their own, as new weeks of news do) and with their texts varied (so they are not all copies
 of one another). Prints a table, then one JSON line.
 
-    .venv/bin/python bench/fuse.py [--n 200] [--db sitroom.db]
+    .venv/bin/python bench/fuse.py [--n 200] [--db sitroom.db | --records records.jsonl]
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ DEMO = Path(__file__).resolve().parents[1] / "corpus" / "demo.jsonl"
 TARGET_ARTICLES = 100_000
 
 
-def load_records(db: str | None, n: int) -> list[Record]:
+def load_records(db: str | None, n: int, path: str | None = None) -> list[Record]:
+    if path:
+        with open(path, encoding="utf-8") as lines:
+            return [from_dict(Record, json.loads(line)) for line, _ in zip(lines, range(n))]
     if db:
         from sitroom.store import open_store
 
@@ -100,8 +103,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--db", default=None, help="a sitroom store whose records to use")
+    parser.add_argument("--records", default=None, help="a JSONL file of records (model.to_dict) to use")
     args = parser.parse_args()
-    base = load_records(args.db, args.n)[: args.n]
+    base = load_records(args.db, args.n, args.records)[: args.n]
     small, large = copies(base, args.n), copies(base, 10 * args.n)
     t_small, m_small = measure(small)
     t_large, m_large = measure(large)

@@ -121,10 +121,25 @@ class FuseOptions:
     max_distance_km: float = 50.0
     # ... and score at least this (actors, casualties, text similarity; fuse/events.py).
     event_threshold: float = 0.5
+    # The match score's parts and their weights (a part neither report has is left out and the others' weights
+    # shared out): the actor keys both name (Jaccard), the words of their sentences, both placed at a town, both
+    # counting casualties alike. Calibrated with event_threshold on the stress corpus (sitroom eval fusion).
+    actor_weight: float = 0.5
+    text_weight: float = 0.4
+    casualty_weight: float = 0.1
+    place_weight: float = 0.2
+    # Fewer actors than this (their union), or content words than this (the shorter sentence), count in
+    # proportion: one shared actor says little (Zelenskyy meets someone every day), nor does a one-word sentence.
+    min_actors: int = 2
+    min_words: int = 5
     # Claim clusters: the content words two claims share, as a share of the shorter claim's.
     claim_overlap: float = 0.6
     claim_min_words: int = 3
     claim_date_window_days: int = 7
+    # Candidate claims are found by MinHash of their content words: this many functions in bands of
+    # claim_lsh_rows (16 bands of 2: a pair of Jaccard 0.43, overlap ~0.6, is a candidate with probability 0.96).
+    claim_num_perm: int = 32
+    claim_lsh_rows: int = 2
 
 
 @dataclass
@@ -237,6 +252,7 @@ MINIMUMS: dict[str, float] = {
     "api.max_brief_days": 1,
     "export.parquet_row_group_rows": 1, "export.notes_max_sentences": 1, "export.record_cache": 1,
     "brief.key_developments": 0, "brief.items_per_topic": 1, "brief.report_lag_days": 0, "brief.quote_chars": 40,
+    "fuse.min_actors": 1, "fuse.min_words": 1, "fuse.claim_num_perm": 1, "fuse.claim_lsh_rows": 1,
 }
 
 

@@ -57,3 +57,43 @@ def test_stress_variants_remember_their_sentences() -> None:
     offset = reordered.article.text.index("Missiles hit town 3")
     assert reordered.origin_of(offset) == 3 * 3 + 1
     assert docs[3].article.text.count("Paragraph") < 6 and docs[4].article.published == "2022-03-02"
+
+
+def _readout(aid: str, outlet: str, published: str, sentence: str, actors: list) -> "Record":
+    """A readout record whose event's actor1 and actor2 are ``actors`` (None: the extractor found none)."""
+    from sitroom.model import Article, Event, Evidence, Record
+
+    text = sentence + " " + " ".join(f"filler{aid}{i}" for i in range(200))
+    evidence = Evidence(aid, 0, len(sentence), text=sentence)
+    ids = [a.id if a else None for a in actors] + [None, None]
+    event = Event(id="E1", trigger=evidence, plover_category="CONSULT", actor1=ids[0], actor2=ids[1],
+                  evidence=evidence)
+    actors = [a for a in actors if a]
+    return Record(article=Article(id=aid, text=text, outlet=outlet, published=published), actors=actors,
+                  events=[event])
+
+
+def test_a_call_read_out_by_both_sides_is_one_cross_side_cluster() -> None:
+    from sitroom.eval.fusion import corpus_clusters
+    from sitroom.model import Actor
+
+    white_house = _readout("wh", "The White House", "2022-03-30T00:00:00+00:00",
+                           "President Biden spoke today with President Zelenskyy of Ukraine about assistance",
+                           [Actor("A1", "President Biden", "person"), Actor("A2", "President Zelenskyy", "person")])
+    kyiv = _readout("ua", "President of Ukraine (president.gov.ua)", "2022-03-30T21:10:00+03:00",
+                    "President of Ukraine Volodymyr Zelenskyy had an hour-long phone conversation with US President"
+                    " Joseph Biden", [Actor("A1", "President of Ukraine Volodymyr Zelenskyy", "organization"),
+                                      Actor("A2", "United States Joseph Biden", "person")])
+    # His evening address, the next day by Kyiv's clock: "I" is the President whose site it is.
+    address = _readout("ua2", "President of Ukraine (president.gov.ua)", "2022-03-31T00:40:00+03:00",
+                       "I spoke today with US President Biden", [None, Actor("A2", "Biden", "person")])
+    other = _readout("wh2", "The White House", "2022-03-30T00:00:00+00:00",
+                     "President Biden spoke today with President Duda of Poland",
+                     [Actor("A1", "President Biden", "person"), Actor("A2", "President Duda", "person")])
+    report = corpus_clusters([white_house, kyiv, address, other], sample=5)
+    assert report["cross_side_clusters"] == 1
+    (cluster,) = report["cross_side"].values()
+    assert {m["item"] for m in cluster["members"]} == {"wh", "ua", "ua2"}
+    assert cluster["sides"] == ["UA", "US"] and cluster["copies"] is False
+    assert len(cluster["actors"]) == 2 and {"Biden", "Zelenskyy"} == {n.split()[-1] for n in cluster["actors"]}
+    assert report["corpus_multi_member_clusters"] == 1 and len(report["sample"]) == 1

@@ -47,3 +47,49 @@ def test_a_role_resolves_to_its_holder() -> None:
                                                      Actor("A2", "the President", "organization")])]
     registry.observe(recs)
     assert registry.key(recs[0], recs[0].actors[1]) == registry.key(recs[0], recs[0].actors[0])
+
+
+def test_suffixes_countries_in_front_and_initials_do_not_make_another_person() -> None:
+    assert split_name("President Joseph R. Biden, Jr.") == ("President", ["Joseph", "R.", "Biden"])
+    assert split_name("United States Joseph Biden") == ("United States", ["Joseph", "Biden"])
+    assert split_name("the President of the United States") == ("President of the United States", [])
+    assert role_key("the President of the United States") == "president of US"
+    white_house = _record("w", "The White House", [
+        Actor("A1", "President Joseph R. Biden, Jr.", "person"), Actor("A2", "the President of the United States",
+                                                                      "organization"),
+        Actor("A3", "R. Biden", "person"), Actor("A4", "President Biden", "person"),
+        Actor("A5", "the President", "organization"), Actor("A6", "First Lady of the United States Jill Biden",
+                                                            "person")])
+    kyiv = _record("u", "President of Ukraine (president.gov.ua)", [
+        Actor("A1", "United States Joseph Biden", "person"),
+        Actor("A2", "President of Ukraine Volodymyr Zelenskyy", "organization"),  # a tagger's type
+        Actor("A3", "Zelenskyy", "person"), Actor("A4", "the President", "organization")])
+    registry = ActorRegistry()
+    registry.observe([white_house, kyiv])
+    biden = {registry.key(white_house, a) for a in white_house.actors[:5]} | {registry.key(kyiv, kyiv.actors[0])}
+    assert len(biden) == 1
+    assert registry.key(white_house, white_house.actors[5]) not in biden  # Jill Biden is not Joe Biden
+    zelenskyy = {registry.key(kyiv, a) for a in kyiv.actors[1:]}
+    assert len(zelenskyy) == 1 and not zelenskyy & biden
+    assert registry.display(next(iter(zelenskyy))) == "Volodymyr Zelenskyy"
+
+
+def test_the_given_name_is_the_one_before_the_surname_and_plural_titles_are_titles() -> None:
+    kremlin = _record("k", "Kremlin (en.kremlin.ru)", [
+        Actor("A1", "President of the French Republic Emmanuel Macron", "person"),
+        Actor("A2", "Vladimir Putin", "person")])
+    washington = _record("w", "The White House", [
+        Actor("A1", "French President Emmanuel Macron", "person"), Actor("A2", "Presidents Putin", "person")])
+    registry = ActorRegistry()
+    registry.observe([kremlin, washington])
+    assert registry.key(kremlin, kremlin.actors[0]) == registry.key(washington, washington.actors[0])
+    assert registry.key(kremlin, kremlin.actors[1]) == registry.key(washington, washington.actors[1])
+
+
+def test_a_person_is_shown_by_a_full_name() -> None:
+    record = _record("w", "The White House", [Actor("A1", "the President", "organization")] * 3 + [
+        Actor("A2", "President Joseph R. Biden, Jr.", "person")])
+    registry = ActorRegistry()
+    registry.observe([record])
+    keys = {registry.key(record, a) for a in record.actors}
+    assert len(keys) == 1 and registry.display(keys.pop()) == "Joseph R. Biden"

@@ -1,4 +1,5 @@
-"""The fusion ledger: event clusters across outlets, claim status with its reasons, stable ids, idempotence."""
+"""The fusion ledger: event clusters across outlets, claim status with its reasons, stable ids, idempotence, merges
+and splits logged (in the store too)."""
 
 from __future__ import annotations
 
@@ -140,3 +141,86 @@ def test_a_report_linking_two_clusters_merges_them_into_the_older() -> None:
     (merge,) = [e for e in fusion.log if e.action == "merge"]
     (cluster,) = fusion.clusters("event")
     assert cluster.id == merge.cluster == older and sorted(cluster.members) == ["a/E1", "b/E1", "c/E1"]
+
+
+KHARKIV = "A Russian missile strike hit Kharkiv on Sunday killing three people near the station"
+BOTH = KHARKIV + " and drones attacked the energy grid overnight"  # links the Kharkiv report and the grid report
+
+
+def _three_reports(c_sentence: str):
+    kharkiv = KHARKIV
+    a = _record("a", "One", "2024-10-14", events=[_strike("a", "E1", kharkiv)],
+                actors=[Actor("A2", "Military Forces of Russia", "military", country="RU")])
+    b = _record("b", "Two", "2024-10-14", events=[_strike("b", "E1", "Drones attacked the energy grid overnight")],
+                actors=[Actor("A2", "Ukrainian forces", "military", country="UA")])
+    event = _strike("c", "E1", c_sentence)
+    event.assoc_actors = ["A3"]
+    c = _record("c", "Three", "2024-10-14", events=[event],
+                actors=[Actor("A2", "Military Forces of Russia", "military", country="RU"),
+                        Actor("A3", "Ukrainian forces", "military", country="UA")])
+    return a, b, c, kharkiv
+
+
+def test_a_changed_article_that_held_a_cluster_together_splits_it_and_the_split_is_logged() -> None:
+    a, b, c, kharkiv = _three_reports(BOTH)
+    first = Fusion()
+    first.add([a, b, c])
+    (merged,) = first.clusters("event")
+    assert sorted(merged.members) == ["a/E1", "b/E1", "c/E1"]
+    # The third article is read again and now reports the Kharkiv strike alone: nothing links b to a any more.
+    _, _, changed, _ = _three_reports(kharkiv + " on Sunday, the regional governor said")
+    again = Fusion()
+    again.restore(first.clusters(), [a, b, changed])
+    clusters = {c.id: sorted(c.members) for c in again.clusters("event")}
+    assert clusters[merged.id] == ["a/E1", "c/E1"]  # the id stays with the cluster's first member
+    (split,) = [e for e in again.log if e.action == "split"]
+    assert split.cluster == merged.id and split.member == "b/E1" and clusters[split.other] == ["b/E1"]
+    assert [e.member for e in again.log if e.action == "remove"] == ["c/E1"]
+    live, gone = again.changed_clusters()
+    assert {c.id for c in live} == {merged.id, split.other} and gone == []
+
+
+def test_a_member_gone_from_a_cluster_that_still_holds_together_is_no_split() -> None:
+    a, _, c, kharkiv = _three_reports("A Russian missile strike hit Kharkiv on Sunday killing three people")
+    d = _record("d", "Four", "2024-10-14", events=[_strike("d", "E1", kharkiv + " in the morning")],
+                actors=[Actor("A2", "Military Forces of Russia", "military", country="RU")])
+    first = Fusion()
+    first.add([a, c, d])
+    (cluster,) = first.clusters("event")
+    assert len(cluster.members) == 3
+    again = Fusion()
+    again.restore(first.clusters(), [a, c])  # the fourth article is gone
+    assert [(e.action, e.member) for e in again.log] == [("remove", "d/E1")]
+    assert [(c.id, c.members) for c in again.clusters("event")] == [(cluster.id, ["a/E1", "c/E1"])]
+
+
+def _store(tmp_path, records):
+    from sitroom.store import SQLiteStore
+
+    store = SQLiteStore(str(tmp_path / "s.db"))
+    store.add_batch([r.article for r in records], "run-1")
+    store.put_records(records, "pipeline-1")
+    return store
+
+
+def test_a_split_reaches_the_cluster_log_of_the_store(tmp_path) -> None:
+    from sitroom.run.batch import fuse_store
+
+    a, b, c, kharkiv = _three_reports(BOTH)
+    store = _store(tmp_path, [a, b, c])
+    fuse_store(store)
+    (merged,) = [row for row in store.iter_clusters() if row.kind == "event"]
+    assert merged.size == 3
+    # The third article was read again: its event now covers the Kharkiv strike alone, at another span.
+    _, _, changed, _ = _three_reports(kharkiv + " on Sunday, the regional governor said")
+    changed.events[0].evidence.start = 5
+    changed.events[0].evidence.end = 5 + len(changed.events[0].evidence.text)
+    store.put_records([changed], "pipeline-2")
+    result = fuse_store(store)
+    events = {row.id: row.size for row in store.iter_clusters() if row.kind == "event"}
+    assert events[merged.id] == 2 and len(events) == 2 and result.written >= 2
+    log = [(row.action, row.member) for row in store.iter_cluster_log(merged.id)]
+    assert ("split", "b/E1") in log and ("remove", "c/E1") in log
+    (new,) = [cid for cid in events if cid != merged.id]
+    assert ("split", "b/E1") in [(row.action, row.member) for row in store.iter_cluster_log(new)]
+    store.close()

@@ -606,11 +606,12 @@ SUMMARY_ROWS = 10
 # --- evaluation ----------------------------------------------------------------------------------------------
 
 
-def _run_eval(task: str, title: str, as_json: bool, data: Path, **options: object) -> None:
+def _run_eval(task: str, title: str, as_json: bool, data: Path, **options: object) -> dict:
     """Every scorer has one signature, evaluate(data, *, config, split=None), and scores with --config's options."""
     scorer = importlib.import_module(f"sitroom.eval.{task}")
     metrics = scorer.evaluate(data, config=State.config, **options)
     print_metrics(title, metrics, as_json)
+    return metrics
 
 
 @eval_app.command("extraction")
@@ -706,9 +707,19 @@ def eval_fusion(
     corpus: Annotated[Path, typer.Option(help="Folder of JSONL files (../shared/corpus) or one JSONL file")],
     split: SplitOption = None,
     as_json: JsonFlag = False,
+    db: Annotated[Optional[str], typer.Option("--db", help="A store holding the corpus's records (sitroom run"
+                  " CORPUS --db X): also list its cross-side event clusters and a sample of its clusters.")] = None,
+    stress: Annotated[bool, typer.Option(help="Score the stress corpus (it reads 150 documents).")] = True,
+    sample: Annotated[int, typer.Option(help="Multi-member clusters drawn for reading (with --db).")] = 30,
 ) -> None:
-    """Fusion: near-duplicate precision/recall; event clusters' pairwise and BCubed F1 on a stress corpus."""
-    _run_eval("fusion", "Fusion", as_json, corpus, split=split)
+    """Fusion: near-duplicate precision/recall; event clusters' pairwise and BCubed F1 on a stress corpus; with
+    --db the corpus's cross-side clusters (a call read out by both sides) and a drawn sample, member by member."""
+    metrics = _run_eval("fusion", "Fusion", as_json, corpus, split=split, db=db, stress=stress, sample=sample)
+    if db and not as_json:
+        from sitroom.cli.fusion_report import print_cluster_members
+
+        print_cluster_members(console, "Cross-side event clusters", metrics["cross_side"])
+        print_cluster_members(console, "Drawn multi-member clusters", metrics["sample"])
 
 
 from sitroom.cli.export import make_export  # noqa: E402  (the command lives in cli/export.py)

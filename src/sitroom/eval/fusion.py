@@ -11,18 +11,26 @@ each the transcript of a president.gov.ua item) are the truth; every item of tha
 its marked item, or of none). Predicted pairs are the pairs inside one copy group; precision counts the pairs
 that touch a labelled item (pairs between two unlabelled items have no truth to be judged by and are reported
 apart as ``unlabelled_pairs``), recall the marked pairs found.
+
+The corpus's own event clusters (with ``db``: a store holding the corpus's records, e.g. filled by ``sitroom run
+../shared/corpus --db corpus.db``, which extracts each article once per pipeline fingerprint): every cluster whose
+members come from outlets of two or more countries (a call read out by the White House and by president.gov.ua)
+is listed with its members, and a seeded random sample of multi-member clusters is listed for reading by hand,
+each marked as a copy cluster (all its members one source: copies of one text) or not.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import random
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from sitroom.config import Config, FuseOptions
 from sitroom.eval.metrics import f1
+from sitroom.fuse.actors import country_in
 from sitroom.fuse.dedup import Deduplicator
 from sitroom.fuse.ledger import Fusion
 from sitroom.fuse.stress import StressDoc, make_variants, pick_originals
@@ -34,6 +42,10 @@ from sitroom.nlp import annotate, load_pipeline
 DUPLICATE_KEY = "near_duplicate_of"
 # Originals of the stress corpus (each gives five documents: about 40 s of extraction on this machine).
 STRESS_ORIGINALS = 30
+# Multi-member clusters of the corpus drawn for reading by hand (the issue's acceptance reads 30), and the seed.
+SAMPLE_CLUSTERS, SAMPLE_SEED = 30, 16
+# A member's words shown in the corpus report.
+MEMBER_CHARS = 160
 
 
 class DataError(ValueError):
@@ -148,11 +160,59 @@ def fuse_scores(docs: list[StressDoc], records: list[Record], options: FuseOptio
     return scores
 
 
-def evaluate(data: Path, *, config: Config, split: str | None = None) -> dict[str, Any]:
-    """Duplicate precision/recall on the corpus at ``data`` (a folder of JSONL files or one file), and event
-    cluster F1 on the stress corpus made from its articles."""
+def outlet_side(outlet: str) -> str:
+    """The country an outlet speaks for ("The White House" -> US, "Kremlin (en.kremlin.ru)" -> RU), else the
+    outlet itself."""
+    return country_in(outlet) or outlet
+
+
+def corpus_clusters(records: list[Record], options: FuseOptions | None = None, sample: int = SAMPLE_CLUSTERS,
+                    seed: int = SAMPLE_SEED) -> dict[str, Any]:
+    """Fuse the corpus's records (in publication order) and report its cross-side event clusters and a random
+    sample of its multi-member event clusters, each with its members."""
+    fusion = Fusion(options)
+    fusion.add(sorted(records, key=lambda r: (r.article.published or "", r.article.id)))
+    by_article = {r.article.id: r for r in records}
+    clusters = [fusion.event_cluster(cid) for cid in sorted(fusion.events, key=lambda c: fusion.events[c].seq)]
+    multi = [c for c in clusters if len({m.partition("/")[0] for m in c.members}) > 1]
+
+    def described(cluster: Any) -> dict[str, Any]:
+        members = []
+        for detail in cluster.detail:
+            record = by_article[detail.member.partition("/")[0]]
+            members.append({"member": detail.member, "item": record.id or record.article.id, "outlet": record.article.outlet,
+                            "side": outlet_side(record.article.outlet), "published": record.article.published,
+                            "actors": detail.source, "score": detail.score,
+                            "text": detail.evidence.text[:MEMBER_CHARS] if detail.evidence else ""})
+        articles = {m.partition("/")[0] for m in cluster.members}
+        return {"type": cluster.event_type, "date": cluster.date, "actors": cluster.actors,
+                "sides": sorted({m["side"] for m in members}), "copies": fusion.sources.independent(articles) == 1,
+                "members": members}
+
+    cross = {c.id: described(c) for c in multi
+             if len({outlet_side(by_article[m.partition("/")[0]].article.outlet) for m in c.members}) > 1}
+    drawn = random.Random(seed).sample(multi, min(sample, len(multi)))
+    return {"corpus_records": len(records), "corpus_event_clusters": len(clusters),
+            "corpus_multi_member_clusters": len(multi), "cross_side_clusters": len(cross),
+            "cross_side": cross, "sample": {c.id: described(c) for c in drawn}}
+
+
+def evaluate(data: Path, *, config: Config, split: str | None = None, db: str | None = None,
+             stress: bool = True, sample: int = SAMPLE_CLUSTERS) -> dict[str, Any]:
+    """Duplicate precision/recall on the corpus at ``data`` (a folder of JSONL files or one file), event cluster
+    F1 on the stress corpus made from its articles (unless ``stress`` is off), and with ``db`` (a store holding
+    the corpus's records) the corpus's cross-side clusters and a sample of its multi-member clusters."""
     folder = Path(data) / split if split else Path(data)
     articles = corpus_articles(folder, config)
     metrics = dedup_scores(articles, config.fuse)
-    metrics.update(stress_scores(articles, config, options=config.fuse))
+    if stress:
+        metrics.update(stress_scores(articles, config, options=config.fuse))
+    if db:
+        from sitroom.store import open_store
+
+        with open_store(db, config.store) as store:
+            records = list(store.iter_records())
+        if not records:
+            raise DataError(f"{db}: no records (fill it with: sitroom run {data} --db {db})")
+        metrics.update(corpus_clusters(records, config.fuse, sample))
     return metrics

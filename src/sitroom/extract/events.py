@@ -33,6 +33,15 @@ from sitroom.extract.event_lexicon import (
     load_lexicon,
     triggers_in,
 )
+from sitroom.extract.event_readouts import (
+    FIRST_PERSON,
+    ReadoutLexicon,
+    consult_parties,
+    first_person_speaker,
+    is_readout,
+    load_readouts,
+    with_readouts,
+)
 from sitroom.model import Actor, Casualty, Claim, Event, PlaceMention, Quantity, TimeExpression
 
 # The other components' extensions this one reads, each set by the component sitroom_<name>.
@@ -107,7 +116,7 @@ def make_events(nlp: Language, name: str, data_dir: str, merge_window: int, lear
     hand-coded news set, "What counts")."""
     typer = load_typer(data_dir, ENCODER_SHA256) if learned_types else None
     return EventExtractor(load_lexicon(data_dir), merge_window=merge_window, name=name, typer=typer,
-                          keep_unreported=keep_unreported)
+                          keep_unreported=keep_unreported, readouts=load_readouts(data_dir))
 
 
 # An event's evidence shorter than this many tokens is typed by its whole sentence (the notes the typer learned
@@ -119,9 +128,11 @@ class EventExtractor:
     """One pass over sentences: triggers, then arguments by span, then merges of mentions of one event."""
 
     def __init__(self, lex: EventLexicon, merge_window: int = 1, name: str = "sitroom_events",
-                 typer: AcledTyper | None = None, keep_unreported: bool = False) -> None:
+                 typer: AcledTyper | None = None, keep_unreported: bool = False,
+                 readouts: ReadoutLexicon | None = None) -> None:
         self.lex = lex
         self.keep_unreported = keep_unreported
+        self.readouts = readouts or load_readouts()
         self.merge_window = merge_window
         self.name = name
         self.typer = typer
@@ -155,7 +166,7 @@ class EventExtractor:
         lex = self.lex
         if sent.text.rstrip().endswith("?"):
             return []  # a question reports no event ("do you intend to invade Ukraine?")
-        found = triggers_in(sent, lex)
+        found = with_readouts(triggers_in(sent, lex), sent, self.readouts)
         by_head = {t.head: t for t in found}
         drafts: list[_Draft] = []
         absorbed: set[int] = set()
@@ -167,7 +178,8 @@ class EventExtractor:
             if draft is not None:
                 drafts.append(draft)
         drafts = [d for d in drafts if d.trigger.head not in absorbed
-                  and (not inputs.is_claim_cue(d.trigger) or _act_by_speech(sent.doc[d.trigger.head], d, lex))
+                  and (is_readout(d.trigger) or not inputs.is_claim_cue(d.trigger)
+                       or _act_by_speech(sent.doc[d.trigger.head], d, lex))
                   and not _in_headline(sent.doc[d.trigger.head])]
         for draft in drafts:
             _refine_purpose(draft, by_head)
@@ -176,7 +188,8 @@ class EventExtractor:
     def _not_an_event(self, head: Token, by_head: dict[int, Trigger]) -> bool:
         """Words that only frame, date or explain another event, or that the report only wishes for."""
         lex = self.lex
-        if lex.role(head.lemma_.lower(), "report") and head.pos_ in ("VERB", "AUX"):
+        if lex.role(head.lemma_.lower(), "report") and head.pos_ in ("VERB", "AUX") and not is_readout(
+                by_head.get(head.i)):
             return True
         if head.dep_ == "pcomp" or any(c.dep_ == "neg" or lex.role(c.lower_, "negator") for c in head.children):
             return True  # "is about transferring weapons" names a topic; "did not provide", "never attacked" no act
@@ -254,6 +267,7 @@ class EventExtractor:
                 or glemma in lex.status_cues or (glemma == "have" and sense.category == "CONSULT")
                 or (dep == "dobj" and lex.role(glemma, "announce_act")
                                                  and sense.category in ("AID", "SANCTION", "AGREE"))
+                or is_readout(trigger)  # "had a telephone conversation with"
             ):
                 anchor = governor
             elif dep == "nsubj" and lex.casualty_verbs.get(glemma):
@@ -279,7 +293,7 @@ class EventExtractor:
                 sense = replace(modifier.sense, category=sense.category)
         draft = _Draft(trigger=trigger, anchor=anchor, sense=sense, sentence=index)
         self._arguments(draft, head, by_head, inputs)
-        if nominal and anchor is head and not (
+        if nominal and anchor is head and not is_readout(trigger) and not (
             draft.time or draft.casualties or any(p.precision != "country" for p in draft.places)
         ):
             return None  # a bare noun ("the war", "Russia's invasion of Ukraine") names no reported event
@@ -327,6 +341,11 @@ class EventExtractor:
                 for c in head.children if c.dep_ == "dobj" for t in c.subtree
             ):
                 draft.sense = replace(draft.sense, mode="military")
+        if draft.sense.category == "CONSULT" and draft.sense.mode != "visit":
+            draft.agent, named = consult_parties(head, anchor, draft.agent)  # "talks with X", "between X and Y"
+            if named:  # the counterparts first ("on Sunday" is no party to "met")
+                rest = [t for t in (draft.patient, *draft.patient_options) if t is not None and t not in named]
+                draft.patient, draft.patient_options = named[0], named[1:] + rest
         # Casualties: the verbs that count victims of this event, and their conjuncts.
         counted = []
         if lex.casualty_verbs.get(anchor.lemma_.lower()):
@@ -545,8 +564,8 @@ class EventExtractor:
         elif sense.category != DISPLACEMENT:
             for option in [draft.patient] + draft.patient_options:
                 actor2 = inputs.actor_for(option, head, violent=sense.violent)
-                if actor2 is not None:
-                    break
+                if actor2 is not None and (actor1 is None or actor2.id != actor1.id):
+                    break  # "between Putin and Biden": the first other party
         if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
             actor2 = None
         trigger_ev = evidence(doc, doc[draft.trigger.start].idx, doc[draft.trigger.end - 1].idx
@@ -722,6 +741,10 @@ class _Inputs:
         from the demonym list; state actors of violent events become ACLED "Military Forces of X" (inter 1)."""
         if token is None:
             return None
+        if token.lower_ in FIRST_PERSON:  # "I just spoke with ...": the statement's or the turn's speaker
+            speaker = first_person_speaker(token, self.claims, self.actors)
+            if speaker is not None:
+                return speaker
         if token.lower_ in _PRONOUNS:
             token = _antecedent(token, self.lex) or token
         actor = self._mentioned(token)

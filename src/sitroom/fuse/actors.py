@@ -28,6 +28,10 @@ CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in"})
 HEAD_OF_STATE = frozenset({"president", "head of state"})
 # Sources that are pronouns or place holders, not actors: not counted by actor.
 PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "everyone", "someone", "one", "us"})
+# The first person as a source or an actor: the speaker (ActorRegistry.speaker).
+FIRST_PERSON = frozenset({"i", "me", "we"})
+# Generational suffixes after a surname ("Joseph R. Biden, Jr."): not the surname.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +59,13 @@ def countries() -> tuple[dict[str, str], dict[str, str]]:
     return names, lookup
 
 
+@lru_cache(maxsize=1)
+def multiword_countries() -> tuple[str, ...]:
+    """The country names and aliases of several words, longest first ("united states of america")."""
+    _, lookup = countries()
+    return tuple(sorted((a for a in lookup if " " in a), key=len, reverse=True))
+
+
 def country_in(text: str) -> str:
     """The first country a text names, by name, demonym or seat of government ("Kremlin (en.kremlin.ru)")."""
     _, lookup = countries()
@@ -69,27 +80,46 @@ def country_in(text: str) -> str:
 
 def split_name(name: str) -> tuple[str, list[str]]:
     """(role phrase, name tokens): "President of Ukraine Volodymyr Zelenskyy" -> ("President of Ukraine",
-    ["Volodymyr", "Zelenskyy"]); a name that is all title ("the President of Ukraine") has no name tokens."""
-    tokens = strip_article(name).split()
+    ["Volodymyr", "Zelenskyy"]); a name that is all title ("the President of Ukraine") has no name tokens. A
+    generational suffix is dropped ("Joseph R. Biden, Jr." -> ["Joseph", "R.", "Biden"]) and a country name in
+    front of the name is part of the role ("President of the United States Joseph Biden", where a tagger cut off
+    the title: "United States Joseph Biden")."""
+    tokens = [t.strip(",;") for t in strip_article(name).split()]
+    tokens = [t for t in tokens if t]
+    while tokens and tokens[-1].lower().strip(".") in SUFFIXES and len(tokens) > 1:
+        tokens.pop()
     _, lookup = countries()
     cut = len(tokens)
     while cut > 0:
         word = tokens[cut - 1]
         low = word.lower().strip(".,'")
-        if not word[:1].isupper() or low in titles() or low in CONNECTORS or low in HONORIFICS or low in lookup:
+        if not word[:1].isupper() or low in titles() or low in CONNECTORS or low in HONORIFICS or low in lookup \
+                or (low.endswith("s") and low[:-1] in titles()):  # "Presidents Putin and Xi"
             break
         cut -= 1
-    return " ".join(tokens[:cut]), tokens[cut:]
+    start = cut
+    longest = len(multiword_countries()[0].split()) if multiword_countries() else 1
+    while start < len(tokens):  # a country's name of several words before the name ("United States")
+        width = next((n for n in range(min(longest, len(tokens) - start), 1, -1)
+                      if " ".join(tokens[start:start + n]).lower().strip(".,'") in lookup), 0)
+        if not width:
+            break
+        start += width
+    return " ".join(tokens[:start]), tokens[start:]
 
 
 def role_key(phrase: str, outlet: str = "") -> str:
     """A role as "<title> of <iso2>": "Ukrainian President", "President of Ukraine" -> "president of UA"; a bare
     head-of-state title takes the country of the outlet ("the President" on president.gov.ua)."""
-    words = [w for w in re.findall(r"[\w']+", strip_article(phrase).lower()) if w not in HONORIFICS]
-    if not words:
-        return ""
     iso = country_in(phrase)
     _, lookup = countries()
+    plain = strip_article(phrase).lower()
+    for alias in multiword_countries():
+        if alias in plain:
+            plain = plain.replace(alias, " ")  # "the United States": its words are the country, not the title
+    words = [w for w in re.findall(r"[\w']+", plain) if w not in HONORIFICS]
+    if not words:
+        return ""
     kept = [w for w in words if w not in lookup and (w in CONNECTORS or w in titles())]
     while kept and kept[-1] in CONNECTORS:
         kept.pop()
@@ -135,9 +165,9 @@ class ActorRegistry:
         for record in records:
             outlet = record.article.outlet
             for actor in record.actors:
-                if actor.kind == "person":
-                    role, tokens = split_name(actor.name)
-                    if len(tokens) >= 2:
+                role, tokens = split_name(actor.name)
+                if is_person(actor, role, tokens):
+                    if len(tokens) >= 2 and not all(_initial(t) for t in tokens[:-1]):
                         key = _person_key(tokens)
                         self.surnames[skeleton(tokens[-1])][key] += 1
                         for phrase in (role, actor.role):
@@ -150,7 +180,9 @@ class ActorRegistry:
     def key(self, record: Record, actor: Actor) -> str:
         """The corpus-wide key of one of a record's actors."""
         key = self._key(actor, record.article.outlet)
-        self.names[key][_display(actor)] += 1
+        shown = _display(actor)
+        # A person is shown by a full name where the corpus gives one ("Joseph Biden", not "President").
+        self.names[key][shown] += 1 if not key.startswith("person:") or " " in shown else 0
         return key
 
     def _key(self, actor: Actor, outlet: str) -> str:
@@ -159,8 +191,8 @@ class ActorRegistry:
         if actor.kind in ("government", "military") and actor.country and not role_key(name, outlet):
             return f"{actor.kind}:{actor.country}"
         role, tokens = split_name(name)
-        if actor.kind == "person" and tokens:
-            if len(tokens) >= 2:
+        if is_person(actor, role, tokens):
+            if len(tokens) >= 2 and not all(_initial(t) for t in tokens[:-1]):
                 return _person_key(tokens)
             known = self.surnames.get(skeleton(tokens[-1]))
             return known.most_common(1)[0][0] if known else "person:" + skeleton(tokens[-1])
@@ -171,6 +203,27 @@ class ActorRegistry:
         if actor.kind == "organization":
             return self.acronyms.get(name.upper(), "org:" + name.lower()) if name.isupper() else "org:" + name.lower()
         return f"{actor.kind}:{name.lower()}"
+
+    def speaker(self, record: Record) -> str:
+        """The key of whoever "I" is in a record: the source the claims component gave its first-person claims
+        (the most frequent), else the office its outlet speaks for ("President of Ukraine (president.gov.ua)":
+        the President's texts in the first person are his), else a person the outlet names in brackets
+        ("video addresses (Volodymyr Zelensky)"); "" when none."""
+        actors = {a.id: a for a in record.actors}
+        spoken = Counter(self._key(actors[c.source], record.article.outlet) for c in record.claims
+                         if c.source in actors and c.source_mention is not None
+                         and c.source_mention.text.lower() in FIRST_PERSON)
+        if spoken:
+            return spoken.most_common(1)[0][0]
+        outlet = record.article.outlet
+        holders = self.role_holders.get(outlet_role(outlet))
+        if holders:
+            return holders.most_common(1)[0][0]
+        for inside in re.findall(r"\(([^()]*)\)", outlet):
+            _, tokens = split_name(inside)
+            if len(tokens) >= 2 and all(t[:1].isupper() for t in tokens) and " " in inside and "." not in inside:
+                return _person_key(tokens)
+        return ""
 
     def display(self, key: str) -> str:
         """The name a key is shown with: ACLED's for governments and forces, else its most used full name."""
@@ -184,15 +237,32 @@ class ActorRegistry:
         return seen.most_common(1)[0][0] if seen else rest
 
 
+def is_person(actor: Actor, role: str, tokens: list[str]) -> bool:
+    """A person's name: so typed, or a title followed by a given name and a surname whatever the type a tagger
+    gave it ("President of Ukraine Volodymyr Zelenskyy" read as an organization)."""
+    if actor.kind == "person":
+        return bool(tokens)
+    return actor.kind in ("organization", "unnamed", "group") and bool(role) and len(tokens) >= 2 and \
+        bool(role_key(role) or country_in(role)) and all(t[:1].isupper() for t in tokens)
+
+
 def _person_key(tokens: list[str]) -> str:
-    return f"person:{skeleton(tokens[-1])}:{skeleton(tokens[0])[:1]}"
+    """Surname skeleton and the initial of the given name just before it, skipping middle initials ("Joseph R.
+    Biden" -> J; "Republic Emmanuel Macron", where a tagger kept a word of the title, -> E). A name whose words
+    before the surname are all initials ("R. Biden") is a surname alone (the caller resolves it by the surnames
+    the corpus knows)."""
+    given = next((t for t in reversed(tokens[:-1]) if not _initial(t)), tokens[0])
+    return f"person:{skeleton(tokens[-1])}:{skeleton(given)[:1]}"
+
+
+def _initial(token: str) -> bool:
+    return len(token.rstrip(".")) <= 1
 
 
 def _display(actor: Actor) -> str:
-    if actor.kind == "person":
-        _, tokens = split_name(actor.name)
-        if len(tokens) >= 2:
-            return " ".join(tokens)
+    role, tokens = split_name(actor.name)
+    if is_person(actor, role, tokens) and len(tokens) >= 2:
+        return " ".join(tokens)
     return strip_article(actor.name)
 
 

@@ -23,13 +23,13 @@ from sitroom.fuse.actors import ActorRegistry, countries
 from sitroom.fuse.mentions import MentionCluster
 from sitroom.fuse.sources import SourceIndex
 from sitroom.model import Evidence, Record
-from sitroom.text.shingles import content_words
+from sitroom.text.shingles import content_word_set, shared_words
 
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "without", "deny", "denied"})
 STATUS_ORDER = ("retracted", "denied", "contested", "corroborated", "single_source")
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimMention:
     member: str
     article_id: str
@@ -38,7 +38,7 @@ class ClaimMention:
     source_country: str
     stance: str
     day: int | None
-    words: frozenset[str]
+    words: tuple[str, ...]  # content_word_set: distinct, sorted, interned
     negated: bool
     target: str | None  # member id of the claim it answers
     evidence: Evidence
@@ -65,7 +65,7 @@ def claim_mentions(record: Record, registry: ActorRegistry) -> list[ClaimMention
             member=f"{record.article.id}/{claim.id}", article_id=record.article.id, source_key=key,
             source_name=registry.display(key) if actor else (claim.source_mention.text if claim.source_mention else ""),
             source_country=(actor.country if actor else "") or _key_country(key),
-            stance=claim.stance, day=day, words=frozenset(content_words(raw)),
+            stance=claim.stance, day=day, words=content_word_set(raw),
             negated=bool(tokens & NEGATIONS) or "n't" in raw,
             target=f"{record.article.id}/{claim.target_claim}" if claim.target_claim else None,
             evidence=claim.content, content=raw,
@@ -85,7 +85,7 @@ def same_proposition(a: ClaimMention, b: ClaimMention, min_overlap: float, min_w
     """The overlap coefficient of two claims' content words (0 when either is too short to say)."""
     if len(a.words) < min_words or len(b.words) < min_words:
         return 0.0
-    score = len(a.words & b.words) / min(len(a.words), len(b.words))
+    score = shared_words(a.words, b.words) / min(len(a.words), len(b.words))
     return score if score >= min_overlap else 0.0
 
 

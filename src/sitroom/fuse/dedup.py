@@ -21,8 +21,8 @@ from sitroom.model import Article
 from sitroom.text.shingles import shingles, stable_hash, words
 
 
-@dataclass
-class Fingerprint:
+@dataclass(slots=True)
+class Fingerprint:  # one per article the ledger has seen
     article_id: str
     order: tuple[str, str]  # (published, id): the earliest copy names its group
     signature: np.ndarray

@@ -10,6 +10,7 @@ never merged: the extractor already decided they are different events.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -19,24 +20,25 @@ from sitroom.fuse.actors import ActorRegistry
 from sitroom.fuse.mentions import MentionCluster
 from sitroom.geo.distance import distance_km
 from sitroom.model import Event, Evidence, Record
-from sitroom.text.shingles import content_words
+from sitroom.text.shingles import content_word_set, shared_words
 
 # Place precision, most precise first (a cluster takes its most precise member's place).
 PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Time granularity, most precise first.
 GRANULARITY_RANK = {"time": 0, "part_of_day": 0, "day": 1, "week": 2, "month": 3}
-# Weights of the match score (they sum to 1).
-ACTOR_WEIGHT, TEXT_WEIGHT, CASUALTY_WEIGHT, PLACE_WEIGHT = 0.5, 0.4, 0.1, 0.2
 # ACLED's types of political violence block together (one strike is "shelling" to one outlet and "an attack on
 # civilians" to another); every other type blocks alone.
 FAMILIES = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
-# Below this many actors, or content words, a match on them counts in proportion.
-MIN_ACTORS, MIN_WORDS = 2, 5
+# A cluster's label: the first words of its first member.
+LABEL_CHARS = 160
+# An event's words that start with its first-person agent, which the extractor left without an actor.
+FIRST_PERSON_LEAD = re.compile(r"\s*I\b(?!\.)")
 
 
-@dataclass
+@dataclass(slots=True)
 class EventMention:
-    """One event of one record, flattened into the facts matching needs."""
+    """One event of one record, flattened into the facts matching needs (slots, interned words, no copies of
+    its text: the ledger holds one for every event of the corpus)."""
 
     member: str
     article_id: str
@@ -53,9 +55,8 @@ class EventMention:
     actors: frozenset[str] = frozenset()
     actor_names: tuple[str, ...] = ()
     fatalities: int | None = None
-    words: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()  # content_word_set: distinct, sorted, interned
     evidence: Evidence | None = None
-    label: str = ""
     event_type: str = ""  # as the extractor typed it (ACLED type or PLOVER category)
     sub_event_type: str = ""
     granularity: str = ""  # of its date (model.Granularity); "" when the date is the publication day
@@ -107,6 +108,10 @@ def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str]
     ids = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a in actors]
     keys = [registry.key(record, actors[a]) for a in ids]
     evidence = event.evidence or event.trigger
+    if event.actor1 is None and FIRST_PERSON_LEAD.match(evidence.text):
+        speaker = registry.speaker(record)  # "I spoke today with US President Biden" in the President's address
+        if speaker and speaker not in keys:
+            keys.insert(0, speaker)
     return EventMention(
         member=f"{record.article.id}/{event.id}", article_id=record.article.id, kind=kind, day=when[0],
         date=when[1], date_rank=rank, granularity=when[2],
@@ -115,13 +120,24 @@ def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str]
         lat=best.place.lat if best else None, lon=best.place.lon if best else None,
         actors=frozenset(keys), actor_names=tuple(registry.display(k) for k in keys),
         fatalities=acled.fatalities(event.casualties, quantities),
-        words=frozenset(content_words(evidence.text)), evidence=evidence, label=evidence.text[:160],
+        words=content_word_set(evidence.text), evidence=evidence,
         event_type=event.event_type or event.plover_category, sub_event_type=event.sub_event_type,
         precision=(best.precision or "") if best else "",
     )
 
 
+def violent(mention: EventMention) -> bool:
+    """ACLED's political violence (the family its types block in), occurred or not."""
+    return mention.kind.partition("~")[0] == "violence"
+
+
 def places_agree(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
+    """Violence: same country, same admin1 or within max_distance_km where both say. Other acts (a call, a
+    meeting, aid): only places finer than a country can disagree, since the countries a readout names are the
+    parties' ("spoke with President Zelenskyy of Ukraine" on one side, "... with US President Biden" on the
+    other), not where it happened."""
+    if not violent(a) and (a.place_rank >= PRECISION_RANK["country"] or b.place_rank >= PRECISION_RANK["country"]):
+        return True
     if a.country and b.country and a.country != b.country:
         return False
     if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
@@ -132,29 +148,36 @@ def places_agree(a: EventMention, b: EventMention, options: FuseOptions) -> bool
     return True
 
 
-def match_score(a: EventMention, b: EventMention) -> float:
+def match_score(a: EventMention, b: EventMention, options: FuseOptions | None = None) -> float:
     """Actors (Jaccard of their keys, when both name any), sentence words (mean of overlap coefficient and
     Jaccard), places (both at a town, already within reach), casualties (both counted and close); a part neither
-    report has is left out and the weights of the others are shared out."""
+    report has is left out and the weights of the others are shared out (FuseOptions' weights)."""
+    options = options or DEFAULT_OPTIONS
     parts: list[tuple[float, float]] = []
     if a.actors and b.actors:  # an actor the extractor did not name is missing evidence, not a contradiction
         # One shared actor says little (Zelenskyy meets someone every day): it counts half.
-        parts.append((ACTOR_WEIGHT, len(a.actors & b.actors) / max(MIN_ACTORS, len(a.actors | b.actors))))
+        union = len(a.actors | b.actors)
+        parts.append((options.actor_weight, len(a.actors & b.actors) / max(options.min_actors, union)))
+    elif (a.actors or b.actors) and not violent(a):
+        # ... but an act other than violence is who did it with whom: where one report names its parties and the
+        # other none, the words alone ("meetings at the Munich Security Conference") cannot make them one.
+        parts.append((options.actor_weight, 0.0))
     if a.words and b.words:
-        common = len(a.words & b.words)
-        similar = (common / min(len(a.words), len(b.words)) + common / len(a.words | b.words)) / 2
+        common = shared_words(a.words, b.words)
+        similar = (common / min(len(a.words), len(b.words)) + common / (len(a.words) + len(b.words) - common)) / 2
         # "talks" against "the Vienna talks": a sentence of one or two words says little too.
-        parts.append((TEXT_WEIGHT, similar * min(1.0, min(len(a.words), len(b.words)) / MIN_WORDS)))
+        parts.append((options.text_weight, similar * min(1.0, min(len(a.words), len(b.words)) / options.min_words)))
     if a.place_rank <= 2 and b.place_rank <= 2:  # both placed at a town: within max_distance_km (blocking)
-        parts.append((PLACE_WEIGHT, 1.0))
+        parts.append((options.place_weight, 1.0))
     if a.fatalities is not None and b.fatalities is not None:
         low, high = sorted((a.fatalities, b.fatalities))
-        parts.append((CASUALTY_WEIGHT, 1.0 if high == 0 or low / high >= 0.5 else 0.0))
+        parts.append((options.casualty_weight, 1.0 if high == 0 or low / high >= 0.5 else 0.0))
     total = sum(w for w, _ in parts)
     return sum(w * s for w, s in parts) / total if total else 0.0
 
 
 EventCluster = MentionCluster[EventMention]
+DEFAULT_OPTIONS = FuseOptions()
 
 
 def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions) -> float:
@@ -170,8 +193,20 @@ def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions
             continue
         if not places_agree(mention, other, options):
             continue
-        best = max(best, match_score(mention, other))
+        best = max(best, match_score(mention, other, options))
     return best
+
+
+def _label(mention: EventMention) -> str:
+    return mention.evidence.text[:LABEL_CHARS] if mention.evidence else ""
+
+
+def linked(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
+    """Whether two reports would be put in one cluster on their own: other articles, one kind, within the date
+    window, places agreeing and a match score of at least the threshold (what a split re-checks)."""
+    if a.article_id == b.article_id or a.kind != b.kind or abs(a.day - b.day) > options.date_window_days:
+        return False
+    return places_agree(a, b, options) and match_score(a, b, options) >= options.event_threshold
 
 
 def summary(cluster: EventCluster) -> dict[str, object]:
@@ -185,7 +220,7 @@ def summary(cluster: EventCluster) -> dict[str, object]:
         "event_type": Counter(m.event_type for m in cluster.members).most_common(1)[0][0], "date": dated.date,
         "place": placed.place, "admin1": placed.admin1, "country": placed.country,
         "fatalities": acled.most_conservative(m.fatalities for m in cluster.members), "actors": actors,
-        "label": cluster.members[0].label, "latitude": placed.lat, "longitude": placed.lon,
+        "label": _label(cluster.members[0]), "latitude": placed.lat, "longitude": placed.lon,
         "precision": placed.precision, "date_granularity": dated.granularity,
         "sub_event_type": Counter(m.sub_event_type for m in cluster.members).most_common(1)[0][0],
     }

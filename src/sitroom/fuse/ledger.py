@@ -5,6 +5,13 @@ placed is recomputed. A cluster's id is fixed when it is made (from its first me
 order gives the same ids) and kept as it grows; when a report links two clusters they merge into the older one,
 and the merge is logged. ``restore`` rebuilds the in-memory features of clusters read back from a store, so a
 later ``add`` joins new articles to them; adding a record already placed changes nothing (idempotent).
+
+A member whose record is gone, or whose evidence is no longer what the cluster stored (its article changed and was
+read again), leaves its cluster ("remove"; a changed one is placed again like a new one). What is left of a
+cluster that lost members may no longer hold together: its members are linked again by the rules that made it
+(events: the match score; claims: the same proposition or an answer), and each part but the one holding the
+cluster's first member becomes a cluster of its own, logged as a "split" (``other``: the new cluster) for each
+member that moved.
 """
 
 from __future__ import annotations
@@ -29,22 +36,21 @@ from sitroom.fuse.events import (
     EventMention,
     best_link,
     event_mentions,
+    linked,
     summary,
 )
 from sitroom.fuse.mentions import MentionCluster
 from sitroom.fuse.minhash import LSHIndex, MinHasher
 from sitroom.fuse.sources import SourceIndex
+from sitroom.fuse.unionfind import UnionFind
 from sitroom.model import Cluster, ClusterMember, Record
 from sitroom.text.shingles import stable_hash
 
-# Claims' content words: 32 functions in 16 bands of 2 (a pair of Jaccard 0.43, overlap ~0.6, is a candidate
-# with probability 0.96).
-CLAIM_PERM, CLAIM_BANDS, CLAIM_ROWS = 32, 16, 2
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LogEntry:
-    """A change to the clusters: create, join, or merge (``other`` absorbed into ``cluster``)."""
+    """A change to the clusters: create, join, merge (``other`` absorbed into ``cluster``), remove (``member``
+    left it), or split (``member`` moved from ``cluster`` to the new cluster ``other``)."""
 
     action: str
     cluster: str
@@ -68,8 +74,9 @@ class Fusion:
         self.claim_of: dict[str, str] = {}
         self.claim_mention: dict[str, ClaimMention] = {}
         self.blocks: dict[tuple[str, int], set[str]] = defaultdict(set)
-        self.claim_hasher = MinHasher(CLAIM_PERM, seed=2)
-        self.claim_index = LSHIndex(CLAIM_BANDS, CLAIM_ROWS)
+        rows = self.options.claim_lsh_rows
+        self.claim_hasher = MinHasher(self.options.claim_num_perm, seed=2)
+        self.claim_index = LSHIndex(self.options.claim_num_perm // rows, rows)
         self.seen: set[str] = set()
         self.seq = 0
         self.log: list[LogEntry] = []
@@ -107,22 +114,31 @@ class Fusion:
         kept as they are; the records' members that no cluster holds are placed by ``add`` afterwards."""
         placed: dict[str, tuple[str, str]] = {}
         stored: dict[str, Cluster] = {}
+        said: dict[str, tuple[int, int]] = {}  # member -> the evidence span the cluster stored for it
         for cluster in clusters:
             stored[cluster.id] = cluster
             for member in cluster.members:
                 placed[member] = (cluster.kind, cluster.id)
+            for detail in cluster.detail:
+                if detail.evidence is not None:
+                    said[detail.member] = (detail.evidence.start, detail.evidence.end)
         records = list(records)
         self._index_articles(records)
+
+        def same(member: str, evidence: object) -> bool:
+            where = said.get(member)
+            return where is None or evidence is None or where == (evidence.start, evidence.end)  # type: ignore[attr-defined]
+
         leftover = []
         for record in records:
             whole = True
             for mention in event_mentions(record, self.registry):
-                if placed.get(mention.member, ("", ""))[0] == "event":
+                if placed.get(mention.member, ("", ""))[0] == "event" and same(mention.member, mention.evidence):
                     self._put_event(mention, placed[mention.member][1])
                 else:
                     whole = False
             for claim in claim_mentions(record, self.registry):
-                if placed.get(claim.member, ("", ""))[0] == "claim":
+                if placed.get(claim.member, ("", ""))[0] == "claim" and same(claim.member, claim.evidence):
                     self._put_claim(claim, placed[claim.member][1])
                 else:
                     whole = False
@@ -137,7 +153,61 @@ class Fusion:
             if missing:  # their records are gone or re-read: the cluster is what is left of it
                 self.changed.add(cid)
                 self.log.extend(LogEntry("remove", cid, member=m) for m in missing)
+                self._split(cluster.kind, cid)
         self.add(leftover)
+
+    def _split(self, kind: str, cid: str) -> None:
+        """What is left of a cluster that lost members, in the parts its links still hold together: the part with
+        its first member keeps the id, each other part becomes a new cluster (a "split" per moved member)."""
+        cluster = (self.events if kind == "event" else self.claims).get(cid)
+        if cluster is None or len(cluster.members) < 2:
+            return
+        members = [m.member for m in cluster.members]  # arrival order
+        parts = UnionFind()
+        for i, one in enumerate(cluster.members):
+            parts.union(one.member, one.member)
+            for other in cluster.members[i + 1:]:
+                if self._linked(kind, one, other):
+                    parts.union(one.member, other.member)
+        groups = sorted((sorted(g, key=members.index) for g in parts.groups().values()), key=lambda g: members.index(g[0]))
+        if len(groups) < 2:
+            return
+        keep = next((g for g in groups if any(cluster_id(kind, m) == cid for m in g)), groups[0])
+        for group in groups:
+            if group is not keep:
+                self._move(kind, cid, group)
+
+    def _move(self, kind: str, cid: str, group: list[str]) -> None:
+        """Members ``group`` (in arrival order) out of cluster ``cid`` into a new cluster named by the first."""
+        clusters = self.events if kind == "event" else self.claims
+        cluster = clusters[cid]
+        new = cluster_id(kind, group[0])
+        while new in clusters:
+            new = cluster_id(kind, new)
+        moved = [m for m in cluster.members if m.member in group]
+        cluster.members = [m for m in cluster.members if m.member not in group]
+        for mention in moved:
+            score = cluster.scores.pop(mention.member, 1.0)
+            if isinstance(mention, EventMention):
+                if not any((o.kind, o.day) == (mention.kind, mention.day) for o in cluster.members):
+                    self.blocks[(mention.kind, mention.day)].discard(cid)
+                self._put_event(mention, new, score)
+            else:
+                self._put_claim(mention, new, score)
+            self.log.append(LogEntry("split", cid, other=new, member=mention.member))
+
+    def _linked(self, kind: str, one: EventMention | ClaimMention, other: EventMention | ClaimMention) -> bool:
+        """Whether two members of one cluster would still be put together, on their own."""
+        if isinstance(one, EventMention) and isinstance(other, EventMention):
+            return linked(one, other, self.options)
+        if not isinstance(one, ClaimMention) or not isinstance(other, ClaimMention):
+            return False
+        if one.target == other.member or other.target == one.member:
+            return True
+        if one.day is not None and other.day is not None and \
+                abs(one.day - other.day) > self.options.claim_date_window_days:
+            return False
+        return same_proposition(one, other, self.options.claim_overlap, self.options.claim_min_words) > 0
 
     # --- events -------------------------------------------------------------------------------------------
 
@@ -194,7 +264,7 @@ class Fusion:
         self._cluster_in(self.claims, cid).add(mention, score)
         self.claim_of[mention.member] = cid
         self.claim_mention[mention.member] = mention
-        if mention.words:
+        if len(mention.words) >= self.options.claim_min_words:  # a shorter claim matches none (same_proposition)
             signature = self.claim_hasher.signature(stable_hash(w) for w in mention.words)
             self.claim_index.insert(mention.member, signature, self._week(mention))
         self.changed.add(cid)
@@ -214,7 +284,7 @@ class Fusion:
             self.log.append(LogEntry("join", self.claim_of[mention.target], member=mention.member))
             return
         best, where = 0.0, None
-        if mention.words:
+        if len(mention.words) >= self.options.claim_min_words:
             signature = self.claim_hasher.signature(stable_hash(w) for w in mention.words)
             for member in self._claim_candidates(mention, signature):
                 other = self.claim_mention[member]

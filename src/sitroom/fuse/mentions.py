@@ -15,7 +15,7 @@ class Mention(Protocol):
 M = TypeVar("M", bound=Mention)
 
 
-@dataclass
+@dataclass(slots=True)
 class MentionCluster(Generic[M]):
     id: str
     seq: int  # creation order: the oldest of several matching clusters keeps its id

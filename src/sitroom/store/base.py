@@ -112,7 +112,7 @@ class ClusterFilter:
 @dataclass(frozen=True)
 class ClusterChange:
     """One change fusion made, to be logged: create, join, merge (``other`` absorbed), remove (a member
-    whose record is gone)."""
+    whose record is gone or changed), split (``member`` moved to the new cluster ``other``)."""
 
     action: str
     cluster: str

@@ -1,0 +1,189 @@
+"""Readouts of calls and meetings as PLOVER CONSULT events, with both leaders as their actors.
+
+The PLOVER lexicon leaves "speak" and "talk" out (they are report verbs: "he spoke about the war") and has no
+"conversation" or "call" (alone they name no act: "a call for a ceasefire"). With a named counterpart they report
+exactly what an official readout is for: "President Biden spoke today with President Zelenskyy of Ukraine", "The
+President held a telephone conversation with ...", "Another phone call took place between A and B". A readout
+trigger carries ``Sense.needs == COUNTERPART``, so the events component keeps it where it would drop a report
+verb, a claim's cue or a bare noun.
+
+The parties: the counterpart of a consultation noun is its "with" phrase (on the noun or on its light verb) or
+the second of its "between" phrases; of a verb, its "with" phrase, or the subject's conjunct ("Zelenska and Jill
+Biden met"). "I" is the speaker the claims component found for the first person there (a statement's author, a
+transcript turn's speaker, a quotation's source), so "I just spoke with President Zelenskyy" in a statement by the
+President has him as its first actor.
+
+Kept apart from the lexicon and the component (its own data file, data/events/readouts.tsv) so it can change on
+its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from sitroom import lexicons
+from sitroom.extract.event_lexicon import DATA_FOLDER, NAME_ENTITIES, Sense, Trigger
+from sitroom.model import Actor, Claim
+
+READOUTS = "readouts.tsv"
+# Sense.needs of a readout trigger: it is an event only with its counterpart, and then even where a report verb,
+# a claim's cue or a bare noun would not be one.
+COUNTERPART = "counterpart"
+# Named entities that can be a party to talks (a person, a government or organization, a country).
+PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# First-person words that stand for the speaker (the singular only: "we" is a side, not a person).
+FIRST_PERSON = frozenset({"i", "me"})
+
+
+@dataclass(frozen=True)
+class ReadoutLexicon:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phone: frozenset[str]
+    counterparts: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_readouts(data_dir: str = "") -> ReadoutLexicon:
+    """data/events/readouts.tsv (data_dir: a folder whose files replace the packaged ones by base name)."""
+    roles: dict[str, set[str]] = {}
+    rows = lexicons.read_rows(f"{DATA_FOLDER}/{READOUTS}", data_dir or None)
+    for word, role in (row[:2] for row in rows[1:] if len(row) >= 2):  # the first row is the header
+        roles.setdefault(role, set()).add(word.lower())
+    return ReadoutLexicon(*(frozenset(roles.get(r, ())) for r in ("verb", "noun", "phone", "counterpart")))
+
+
+def with_readouts(found: list[Trigger], sent: Span, lex: ReadoutLexicon) -> list[Trigger]:
+    """The sentence's triggers plus a CONSULT trigger on every readout verb or noun with a counterpart that no
+    trigger holds yet, in sentence order."""
+    taken = {i for t in found for i in range(t.start, t.end)}
+    added = []
+    for token in sent:
+        if token.i in taken or token.ent_type_ in NAME_ENTITIES:
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in lex.verbs:
+            named = verb_counterparts(token, lex)
+        elif token.pos_ == "NOUN" and lemma in lex.nouns:
+            named = noun_counterparts(token, token_governor(token))
+        else:
+            continue
+        if not any(is_party(t, lex) for t in named):
+            continue
+        mode = "phone" if is_call(token, lex) else "meet"
+        added.append(Trigger(token.i, token.i + 1, token.i, Sense("CONSULT", mode=mode, needs=COUNTERPART)))
+    return sorted(found + added, key=lambda t: t.start) if added else found
+
+
+def is_readout(trigger: Trigger | None) -> bool:
+    return trigger is not None and trigger.sense.needs == COUNTERPART
+
+
+def token_governor(noun: Token) -> Token:
+    """The verb a consultation noun is the object or subject of ("held talks", "a call took place"), else itself."""
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.i != noun.i:
+        return noun.head
+    return noun
+
+
+def verb_counterparts(verb: Token, lex: ReadoutLexicon) -> list[Token]:
+    """ "spoke with X (and Y)"; "spoke to X" only where X is a person named ("spoke to reporters" is no talk)."""
+    named = _pobjs(verb, "with")
+    named += [t for t in _pobjs(verb, "to") if t.ent_type_ == "PERSON"]
+    return named
+
+
+def noun_counterparts(noun: Token, governor: Token) -> list[Token]:
+    """ "a conversation with X" (the phrase on the noun or on its verb); "talks between X and Y": X and Y."""
+    named = _pobjs(noun, "with") or (_pobjs(governor, "with") if governor is not noun else [])
+    between = _pobjs(noun, "between") or (_pobjs(governor, "between") if governor is not noun else [])
+    return named or between
+
+
+def consult_parties(head: Token, anchor: Token, agent: Token | None) -> tuple[Token | None, list[Token]]:
+    """(first party, the counterparts in order) of a CONSULT trigger: a noun's "with"/"between" phrases, a verb's
+    "with" phrase, else the agent's conjuncts ("A and B met"). "between A and B" makes A the first party where
+    the clause names none."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        named = noun_counterparts(head, anchor)
+        own = agent is None or agent.i == head.i  # "a call took place between": the call is no party
+        if named and own and named[0].head.lower_ == "between":
+            return named[0], named[1:]
+    else:
+        named = _pobjs(head, "with")
+    if not named and agent is not None:
+        named = _conjuncts(agent)
+    return agent, named
+
+
+def is_party(token: Token, lex: ReadoutLexicon) -> bool:
+    """A phrase head that names someone to talk with: a named person, government, organization or country, or a
+    word for one ("leaders", "his counterpart", "the President")."""
+    return token.ent_type_ in PARTY_ENTITIES or token.lemma_.lower() in lex.counterparts or any(
+        c.ent_type_ in ("PERSON", "ORG") for c in token.children if c.dep_ in ("compound", "appos"))
+
+
+def is_call(token: Token, lex: ReadoutLexicon) -> bool:
+    """A call rather than a meeting: the trigger or a modifier says so ("telephone conversation", "video call"),
+    or its verb is done by phone ("spoke by phone", "on the phone")."""
+    words = [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))]
+    verb = token_governor(token)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "on", "over", "via"):
+            words.extend(c for c in prep.children if c.dep_ == "pobj")
+    return any(w.lemma_.lower() in lex.phone or w.lower_ in lex.phone for w in words if w is not token) or \
+        token.lemma_.lower() in lex.phone
+
+
+def first_person_speaker(token: Token, claims: Iterable[Claim], actors: Iterable[Actor]) -> Actor | None:
+    """Whom "I" stands for, as the claims component read the article: the source of a quotation holding it ("'I
+    spoke with Biden,' Zelenskyy said"), else of the first-person claim nearest before it (the speaker of that
+    transcript turn or of the whole statement), else of the nearest after it."""
+    if token.lower_ not in FIRST_PERSON:
+        return None
+    by_id = {a.id: a for a in actors}
+    at = token.idx
+    before: tuple[int, str] | None = None
+    after: tuple[int, str] | None = None
+    for claim in claims:
+        if claim.source is None or claim.source not in by_id:
+            continue
+        mention = claim.source_mention
+        first = mention is not None and mention.text.lower() in FIRST_PERSON | {"we", "us"}
+        if not first and claim.content is not None and claim.content.start <= at < claim.content.end:
+            if claim.kind in ("direct", "mixed"):
+                return by_id[claim.source]
+        if not first or mention is None:
+            continue
+        if mention.start <= at and (before is None or mention.start > before[0]):
+            before = (mention.start, claim.source)
+        elif mention.start > at and (after is None or mention.start < after[0]):
+            after = (mention.start, claim.source)
+    chosen = before or after
+    return by_id[chosen[1]] if chosen else None
+
+
+def _pobjs(token: Token, preposition: str) -> list[Token]:
+    """The objects of the token's preposition, with their conjuncts ("with Macron, Scholz and Draghi")."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == preposition:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.append(pobj)
+                    out.extend(_conjuncts(pobj))
+    return out
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out: list[Token] = []
+    todo = [c for c in token.children if c.dep_ == "conj"]
+    while todo:
+        conj = todo.pop(0)
+        out.append(conj)
+        todo.extend(c for c in conj.children if c.dep_ == "conj")
+    return out

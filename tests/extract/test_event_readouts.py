@@ -1,0 +1,107 @@
+"""Readouts of calls and meetings (extract/event_readouts.py) on the real pipeline: "spoke with", "had a telephone
+conversation with", "a call took place between A and B" are CONSULT events with both leaders as actors; "spoke
+with reporters", "spoke about the war" and "a call for a ceasefire" are not; "I" in a statement is its author."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitroom.extract.event_readouts import load_readouts
+from sitroom.model import Event
+
+# Body paragraphs longer than a headline line (the component ignores triggers on short title-case lines).
+TAIL = (" The two sides discussed the security situation and the coordination of further steps, and they agreed"
+        " to remain in close contact in the coming days and weeks.")
+
+
+def consults(nlp: Language, text: str) -> tuple[Doc, list[Event]]:
+    doc = nlp(text)
+    return doc, [e for e in doc._.events if e.plover_category == "CONSULT"]
+
+
+def names(doc: Doc, event: Event) -> tuple[str | None, str | None]:
+    actors = {a.id: a.name for a in doc._.actors}
+    return actors.get(event.actor1 or ""), actors.get(event.actor2 or "")
+
+
+def test_the_lexicon_reads_its_roles() -> None:
+    lex = load_readouts()
+    assert {"speak", "talk"} <= lex.verbs
+    assert {"conversation", "call"} <= lex.nouns
+    assert "telephone" in lex.phone and "leader" in lex.counterparts
+    assert "say" not in lex.verbs  # a report verb is never a consultation
+
+
+@pytest.mark.parametrize("text, first, second, mode", [
+    ("President Joseph R. Biden, Jr. spoke this evening with President Volodymyr Zelenskyy of Ukraine." + TAIL,
+     "Biden", "Zelenskyy", "meet"),
+    ("Secretary of State Antony Blinken spoke by phone today with Ukrainian Foreign Minister Dmytro Kuleba." + TAIL,
+     "Blinken", "Kuleba", "phone"),
+    ("On Friday the President had a very good call with President Zelenskyy of Ukraine about the war." + TAIL,
+     "President", "Zelenskyy", "phone"),
+    ("Vladimir Putin had a telephone conversation with the Federal Chancellor of Germany, Olaf Scholz." + TAIL,
+     "Putin", "Scholz", "phone"),
+    ("Another phone call took place on Wednesday between Vladimir Putin and Emmanuel Macron of France." + TAIL,
+     "Putin", "Macron", "phone"),
+])
+def test_readout_sentences_are_consultations_with_both_parties(nlp_base, text, first, second, mode) -> None:
+    doc, events = consults(nlp_base, text)
+    assert events, f"no CONSULT event in {text!r}"
+    event = events[0]
+    one, two = names(doc, event)
+    assert one is not None and first in one
+    assert two is not None and second in two
+    assert event.plover_mode == mode
+    assert event.status == "occurred"
+
+
+def test_a_briefing_on_a_conversation_between_two_leaders_names_both(nlp_base) -> None:
+    doc, events = consults(nlp_base, "Aide to the President Yury Ushakov briefed media representatives on the"
+                                     " telephone conversation between Vladimir Putin and Joseph Biden." + TAIL)
+    assert [names(doc, e) for e in events][:1] == [("Vladimir Putin", "Joseph Biden")]
+
+
+def test_conjoined_subjects_of_a_meeting_are_its_two_parties(nlp_base) -> None:
+    doc, events = consults(nlp_base, "On Sunday morning Olena Zelenska and Jill Biden met at a school in the"
+                                     " western city of Uzhhorod, where refugee families from the east now live." + TAIL)
+    assert events
+    one, two = names(doc, events[0])
+    assert {one, two} == {"Olena Zelenska", "Jill Biden"}
+
+
+@pytest.mark.parametrize("text", [
+    "The spokesman spoke with reporters about the war and the humanitarian situation in the east of the country."
+    " He said that the government was preparing further measures and would announce them in the coming days.",
+    "The minister spoke about the war at length and said the country would keep fighting for every metre of its"
+    " land until the occupiers leave it, whatever it costs and however long it takes them.",
+    "The parliament issued a call for a ceasefire and for humanitarian corridors from the besieged towns of the"
+    " region, where tens of thousands of civilians remain without water, heat or electricity.",
+])
+def test_no_consultation_without_a_counterpart(nlp_base, text) -> None:
+    _, events = consults(nlp_base, text)
+    assert not [e for e in events if e.trigger.text.lower() in ("spoke", "call")]
+
+
+def test_future_call_is_planned(nlp_base) -> None:
+    _, events = consults(nlp_base, "President Biden will speak tomorrow with President Zelenskyy of Ukraine"
+                                   " about the next package of security assistance." + TAIL)
+    assert events and events[0].status == "planned"
+
+
+def test_i_in_a_statement_is_its_author(nlp_base) -> None:
+    text = ("Statement by President Joe Biden on Call with President Zelenskyy\n\n"
+            "I just spoke with President Zelenskyy and shared with him that my Administration is authorizing an"
+            " additional $800 million in weapons, ammunition, and other security assistance to Ukraine. I said"
+            " that we will continue to provide Ukraine with the capabilities to defend itself, and I told him that"
+            " the American people stand with the people of Ukraine.")
+    doc = nlp_base.make_doc(text)
+    doc._.title = "Statement by President Joe Biden on Call with President Zelenskyy"
+    for _, component in nlp_base.pipeline:
+        doc = component(doc)
+    events = [e for e in doc._.events if e.plover_category == "CONSULT"]
+    assert events
+    one, two = names(doc, events[0])
+    assert one is not None and "Biden" in one
+    assert two == "Zelenskyy"
