@@ -9,6 +9,7 @@ import pytest
 
 from sitroom.config import Config
 from sitroom.eval.fusion import DataError, corpus_articles, dedup_scores, evaluate
+from sitroom.model import Article, Event, Evidence, Record
 
 BODY = " ".join(f"Sentence number {i} tells of shelling near the village of Novoselivka{i} at night." for i in range(40))
 
@@ -59,10 +60,8 @@ def test_stress_variants_remember_their_sentences() -> None:
     assert docs[3].article.text.count("Paragraph") < 6 and docs[4].article.published == "2022-03-02"
 
 
-def _readout(aid: str, outlet: str, published: str, sentence: str, actors: list) -> "Record":
+def _readout(aid: str, outlet: str, published: str, sentence: str, actors: list) -> Record:
     """A readout record whose event's actor1 and actor2 are ``actors`` (None: the extractor found none)."""
-    from sitroom.model import Article, Event, Evidence, Record
-
     text = sentence + " " + " ".join(f"filler{aid}{i}" for i in range(200))
     evidence = Evidence(aid, 0, len(sentence), text=sentence)
     ids = [a.id if a else None for a in actors] + [None, None]

@@ -85,8 +85,15 @@ def test_no_consultation_without_a_counterpart(nlp_base, text) -> None:
 
 
 def test_future_call_is_planned(nlp_base) -> None:
-    _, events = consults(nlp_base, "President Biden will speak tomorrow with President Zelenskyy of Ukraine"
-                                   " about the next package of security assistance." + TAIL)
+    """Read with keep_unreported: this text has no publication day, so 'tomorrow' is no date of its own and the
+    default leaves an undated planned act out (GUIDELINES.md); the status reading is what is tested here."""
+    from sitroom.extract.event_lexicon import load_lexicon
+    from sitroom.extract.events import EventExtractor
+
+    doc = nlp_base("President Biden will speak tomorrow with President Zelenskyy of Ukraine"
+                   " about the next package of security assistance." + TAIL)
+    events = [e for e in EventExtractor(load_lexicon(""), keep_unreported=True)(doc)._.events
+              if e.plover_category == "CONSULT"]
     assert events and events[0].status == "planned"
 
 
