@@ -223,7 +223,10 @@ class BriefOptions:
     quote_chars: int = 400
     # Where each citation links: formatted with article_id, start, end (offsets into the clean text) and sentence
     # (0-based); "" prints citations without a link.
-    evidence_link: str = "/api/articles/{article_id}#chars={start}-{end}"
+    evidence_link: str = "/#article={article_id}&start={start}&end={end}"
+    # Days the main job's briefing covers (`sitroom run --report DIR`), ending on the latest article's day: a
+    # week, as a desk's weekly situation report.
+    main_job_days: int = 7
 
 
 @dataclass
@@ -252,6 +255,7 @@ MINIMUMS: dict[str, float] = {
     "api.max_brief_days": 1,
     "export.parquet_row_group_rows": 1, "export.notes_max_sentences": 1, "export.record_cache": 1,
     "brief.key_developments": 0, "brief.items_per_topic": 1, "brief.report_lag_days": 0, "brief.quote_chars": 40,
+    "brief.main_job_days": 1,
     "fuse.min_actors": 1, "fuse.min_words": 1, "fuse.claim_num_perm": 1, "fuse.claim_lsh_rows": 1,
 }
 

@@ -48,8 +48,8 @@ def test_article_markup_is_text_on_the_page(ledger) -> None:
 def test_links_go_to_evidence_anchors_and_http_sources_only(ledger) -> None:
     _, page = _page(ledger)
     hrefs = [value for name, value in page.attributes if name == "href"]
-    assert hrefs and all(h.startswith(("/api/articles/", "#item-", "https://")) for h in hrefs)
-    assert "/api/articles/kyiv#chars=125-135" in hrefs and "#item-ev-strike" in hrefs
+    assert hrefs and all(h.startswith(("/#article=", "#item-", "https://")) for h in hrefs)
+    assert "/#article=kyiv&start=125&end=135" in hrefs and "#item-ev-strike" in hrefs
 
 
 def test_the_page_has_a_policy_against_scripts(ledger) -> None:

@@ -24,7 +24,7 @@ def test_sections_come_in_the_live_briefing_s_order(ledger) -> None:
 def test_each_line_says_how_it_stands_and_cites_its_evidence(ledger) -> None:
     text = render(build(ledger, OCTOBER), "md")
     assert ("- Denied by Government of Russia (as “The Kremlin”) (“denied”), reported by Kyiv Independent:"
-            " “the report” [Kyiv Independent · kyiv · sentence 2 · chars 125-135](/api/articles/kyiv#chars=125-135)"
+            " “the report” [Kyiv Independent · kyiv · sentence 2 · chars 125-135](/#article=kyiv&start=125&end=135)"
             in text)
     assert "Fatalities: 3 (ACLED's conservative figure, the lowest of the reports'); each report's own:" \
            " Kyiv Independent 3" in text

@@ -68,7 +68,7 @@ def test_every_citation_is_the_article_s_own_words_at_its_offsets(ledger) -> Non
     for citation in citations:
         assert texts[citation.article_id][citation.start:citation.end] == citation.quote
         assert citation.outlet in ("Kyiv Independent", "Reuters")
-        assert citation.link == f"/api/articles/{citation.article_id}#chars={citation.start}-{citation.end}"
+        assert citation.link == f"/#article={citation.article_id}&start={citation.start}&end={citation.end}"
 
 
 def _citations(item: Item):

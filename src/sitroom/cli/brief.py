@@ -3,7 +3,6 @@ standard output. A file is written beside its target and renamed into place when
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,12 +11,12 @@ from typing import Annotated
 import typer
 
 from sitroom.brief import FORMATS, BriefError, BriefRequest, build, render
+from sitroom.cli.files import write_whole
 from sitroom.cli.render import errors
 from sitroom.config import Config
 from sitroom.store.base import Store
 
 STDOUT = "-"
-PARTIAL_SUFFIX = ".partial"
 
 
 def make_brief(open_db: Callable[[str | None], Store], config: Callable[[], Config],
@@ -64,11 +63,8 @@ def make_brief(open_db: Callable[[str | None], Store], config: Callable[[], Conf
 
 
 def _write_file(text: str, target: Path, exit_code: int) -> None:
-    partial = target.with_name(target.name + PARTIAL_SUFFIX)
     try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, target)
+        write_whole(target, [text.encode("utf-8")])
     except OSError as error:
-        partial.unlink(missing_ok=True)
         errors.print(f"error: cannot write {target}: {error.strerror or error}", soft_wrap=True)
         raise typer.Exit(exit_code) from None

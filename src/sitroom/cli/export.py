@@ -6,7 +6,6 @@ leaves half a file under the name asked for. The count of rows, and of what was 
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from collections.abc import Callable, Iterable
@@ -14,6 +13,7 @@ from typing import Annotated, BinaryIO, Optional
 
 import typer
 
+from sitroom.cli.files import write_whole
 from sitroom.cli.render import errors
 from sitroom.export import EXPORTERS, ExportError, ExportFilter, ExportStats, exporter
 from sitroom.config import Config
@@ -21,7 +21,6 @@ from sitroom.store.base import Store
 
 # The --out value that means standard output.
 STDOUT = "-"
-PARTIAL_SUFFIX = ".partial"
 DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")]
 
 
@@ -54,7 +53,7 @@ def make_export(open_db: Callable[[str | None], Store], config: Callable[[], Con
                     _write(chunks, sys.stdout.buffer)
                     sys.stdout.buffer.flush()
                 else:
-                    _write_file(chunks, Path(out))
+                    write_whole(Path(out), chunks)
         except ExportError as error:
             errors.print(f"error: {error}", soft_wrap=True)
             raise typer.Exit(exit_code) from None
@@ -73,11 +72,3 @@ def _write(chunks: Iterable[bytes], target: BinaryIO) -> None:
         target.write(chunk)
 
 
-def _write_file(chunks: Iterable[bytes], path: Path) -> None:
-    partial = path.with_name(path.name + PARTIAL_SUFFIX)
-    try:
-        with partial.open("wb") as target:
-            _write(chunks, target)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
