@@ -29,6 +29,7 @@ from sitroom.run.dask import DaskEngine, plugin_name
 from sitroom.run.local import Extraction, ingest_paths
 from sitroom.run.partitions import MANIFEST, load_partition, plan, run_job, store_checksum
 from sitroom.store import SQLiteStore
+from sitroom.store.base import ProblemFilter
 
 runner = CliRunner()
 PARTITION = 2  # articles a partition in these tests: 6 articles are 3 partitions
@@ -156,6 +157,37 @@ def test_a_partition_that_keeps_failing_is_reported_and_its_articles_stay_pendin
         monkeypatch.setattr(dask_engine, "extract_partition", real)
         again = run_job(store, config, engine.pipeline, job, engine.extract)
         assert (again.extracted, again.skipped, again.failed, again.records.stored) == (1, 2, [], 2)
+
+
+def test_an_article_that_kills_its_worker_fails_alone_and_its_partition_is_read(tmp_path, engine, monkeypatch):
+    """A worker that dies under a partition on every try (here: as the scheduler reports it, KilledWorker) has the
+    partition read again in halves until the article that kills it is alone; it is logged, the rest stored."""
+    from types import SimpleNamespace
+
+    from distributed import KilledWorker
+
+    config = small_config()
+    config.dask.partition_articles = 6
+    store, job = ingested(tmp_path / "s.db", write_corpus(tmp_path), config)
+    poison = sorted(job)[4]
+    real = dask_engine.extract_partition
+
+    def dies_on_poison(name, articles):
+        if any(a.id == poison for a in articles):
+            raise KilledWorker("sitroom-partition-x", SimpleNamespace(address="tcp://10.0.0.9:4000"), 1)
+        return real(name, articles)
+
+    monkeypatch.setattr(dask_engine, "extract_partition", dies_on_poison)
+    out = tmp_path / "out"
+    with store:
+        result = run_job(store, config, engine.pipeline, job, engine.extract, out)
+        assert (result.partitions, result.split, result.extracted, result.failed) == (1, 1, 1, [])
+        assert (result.records.stored, result.records.failed) == (5, 1)
+        (problem,) = store.iter_problems(ProblemFilter(stage="extract"))
+        assert problem.article_id == poison and problem.reason == "memory" and "10.0.0.9" in problem.detail
+        assert store.ids_to_extract(engine.pipeline) == []
+    (written,) = (out / "records").glob("part-*.parquet")  # the whole partition, its failure a row of it
+    assert sorted(pq.read_table(written).column("status").to_pylist()) == ["failure"] + ["record"] * 5
 
 
 def test_the_plugin_is_named_by_its_options():

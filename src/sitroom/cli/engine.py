@@ -77,6 +77,9 @@ def print_job(result: JobResult, out: Path | None) -> None:
     console.print(f"partitions: {result.partitions}; {result.extracted} extracted, {result.skipped} finished before"
                   f" (skipped{f', {result.restored} restored into the store' if result.restored else ''}),"
                   f" {len(result.failed)} failed")
+    if result.split:
+        console.print(f"{result.split} partitions killed their worker on every try: read again in halves, down to"
+                      " the articles that do (logged as failed: sitroom problems --stage extract)")
     console.print(f"extracted {result.records.stored} articles")
     if result.records.failed:
         console.print(f"{result.records.failed} articles could not be read: sitroom problems --stage extract")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import dask
-from distributed import Client, LocalCluster, as_completed, get_worker
+from distributed import Client, KilledWorker, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 from spacy.language import Language
 
@@ -33,7 +33,7 @@ from sitroom.model import Article
 from sitroom.nlp import annotate, load_pipeline
 from sitroom.run.batch import ProgressCallback
 from sitroom.run.identity import fingerprint
-from sitroom.run.partitions import Extracted, JobResult, Outcome, Partition, run_job
+from sitroom.run.partitions import Extracted, JobResult, Outcome, Partition, WorkerLost, run_job
 from sitroom.store.base import Store
 
 PLUGIN_PREFIX = "sitroom-pipeline-"
@@ -211,7 +211,9 @@ class DaskEngine:
         partition = pending.pop(future.key)
         try:
             pipeline, outcomes = future.result()
-        except Exception as error:  # the task's own error after its retries, or KilledWorker
+        except KilledWorker as error:  # its worker died under it, 1 + dask.retries times
+            return partition, WorkerLost(str(error))
+        except Exception as error:  # the task's own error, after its retries
             return partition, error
         finally:
             future.release()

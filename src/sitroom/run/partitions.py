@@ -67,6 +67,11 @@ SCHEMA = pa.schema([
 ])
 
 
+class WorkerLost(RuntimeError):
+    """An engine's word for "the worker process died under this partition, every try" (a memory limit, a crash):
+    the partition is split to find the article that kills it, rather than failing all of it."""
+
+
 @dataclass
 class Partition:
     index: int
@@ -99,6 +104,7 @@ class JobResult:
     extracted: int = 0  # partitions read on this run
     skipped: int = 0  # partitions found finished (by fingerprint) and not read again
     restored: int = 0  # of those, partitions whose records the store lacked: written from their Parquet file
+    split: int = 0  # partitions whose workers kept dying, read again in halves down to the article that kills them
     failed: list[PartitionFailure] = field(default_factory=list)
     checksum: str = ""  # over the job's records (records_checksum), when asked for
 
@@ -254,7 +260,7 @@ def run_job(
                 continue
             yield partition
 
-    for partition, outcome in extractor(unfinished()):
+    def finish(partition: Partition, outcome: list[Outcome] | BaseException) -> None:
         if isinstance(outcome, BaseException):
             result.failed.append(PartitionFailure(partition.index, partition.fingerprint, len(partition.articles),
                                                   _one_line(outcome)))
@@ -267,11 +273,68 @@ def run_job(
             result.records.add(store.put_records(outcome, pipeline))
             result.extracted += 1
         _advance(progress, len(partition.articles))
+
+    lost: list[tuple[Partition, WorkerLost]] = []
+    for partition, outcome in extractor(unfinished()):
+        if isinstance(outcome, WorkerLost):
+            lost.append((partition, outcome))
+        else:
+            finish(partition, outcome)
+    result.split = len(lost)
+    for partition, outcome in bisect(lost, extractor, pipeline):
+        finish(partition, outcome)
     if checksum or files is not None:
         result.checksum = store_checksum(store, job)
     if files is not None:
         files.write_manifest(pipeline, sorted(manifest, key=lambda e: e["index"]), result)
     return result
+
+
+def bisect(lost: list[tuple[Partition, WorkerLost]], extractor: Extractor, pipeline: str) -> Iterator[Extracted]:
+    """Partitions whose worker died under them on every try, read again in halves (all the halves of a round at
+    once), halving again what dies, until an article that kills its worker is alone: it becomes an
+    ExtractionFailure ("memory": a worker over its memory limit is the usual cause) and its partition is whole
+    again with its other articles read. Any other error of a piece fails its whole partition."""
+    partitions = [partition for partition, _ in lost]
+    gathered: dict[int, list[Outcome]] = {p.index: [] for p in partitions}
+    broken: dict[int, BaseException] = {}
+    pieces: list[tuple[int, Partition]] = []
+    for partition, error in lost:
+        if len(partition.articles) > 1:
+            pieces.extend((partition.index, half) for half in _halves(partition, pipeline))
+        else:
+            gathered[partition.index].append(_killed(partition.articles[0], error))
+    while pieces:
+        owner = {piece.fingerprint: index for index, piece in pieces}
+        again: list[tuple[int, Partition]] = []
+        for piece, outcome in extractor(piece for _, piece in pieces):
+            index = owner[piece.fingerprint]
+            if isinstance(outcome, WorkerLost) and len(piece.articles) > 1:
+                again.extend((index, half) for half in _halves(piece, pipeline))
+            elif isinstance(outcome, WorkerLost):
+                gathered[index].append(_killed(piece.articles[0], outcome))
+            elif isinstance(outcome, BaseException):
+                broken.setdefault(index, outcome)
+            else:
+                gathered[index].extend(outcome)
+        pieces = [(index, piece) for index, piece in again if index not in broken]
+    for partition in partitions:
+        if partition.index in broken:
+            yield partition, broken[partition.index]
+        else:
+            order = {article.id: n for n, article in enumerate(partition.articles)}
+            yield partition, sorted(gathered[partition.index], key=lambda o: order[outcome_id(o)])
+
+
+def _killed(article: Article, error: WorkerLost) -> ExtractionFailure:
+    return ExtractionFailure(article.id, "memory", "", f"its worker process died on every try ({_one_line(error)})",
+                             article.content_hash)
+
+
+def _halves(partition: Partition, pipeline: str) -> list[Partition]:
+    middle = len(partition.articles) // 2
+    return [Partition(partition.index, part, partition_fingerprint(pipeline, ((a.id, a.content_hash) for a in part)))
+            for part in (partition.articles[:middle], partition.articles[middle:])]
 
 
 def _entry(files: PartitionFiles, partition: Partition, status: str) -> dict:
