@@ -212,6 +212,25 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
     assert done.exit_code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in done.output
 
 
+def test_a_worker_with_more_threads_loads_a_pipeline_for_each_busy_one(monkeypatch):
+    loaded: list[object] = []
+
+    def load(options):
+        loaded.append(object())
+        return loaded[-1]
+
+    monkeypatch.setattr(dask_engine, "load_pipeline", load)
+    monkeypatch.setattr(dask_engine, "fingerprint", lambda nlp: "sitroom test; pipeline")
+    plugin = dask_engine.PipelinePlugin(Config().nlp)
+    plugin.setup(worker=None)
+    assert plugin.pipeline == "sitroom test; pipeline" and len(loaded) == 1
+    with plugin.borrowed() as first:
+        with plugin.borrowed() as second:  # a second thread while the first is busy
+            assert first is loaded[0] and second is loaded[1]
+    with plugin.borrowed() as again:
+        assert again in loaded and len(loaded) == 2  # kept, not loaded again
+
+
 def test_the_plugin_is_named_by_its_options():
     config = Config()
     fast = plugin_name(config.nlp)

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitroom.config import Config, FuseOptions
 from sitroom.ingest import read_paths
@@ -19,8 +20,10 @@ from sitroom.run.batch import (
     ingest_items,
 )
 from sitroom.run.identity import fingerprint
-from sitroom.run.partitions import JobResult, in_process, run_job
 from sitroom.store.base import BatchResult, IngestItem, RecordsResult, Store
+
+if TYPE_CHECKING:
+    from sitroom.run.partitions import JobResult
 
 
 def new_run_id() -> str:
@@ -68,5 +71,7 @@ def run_partitions(
 ) -> JobResult:
     """The partitioned job (run/partitions.py) in this process: what --engine local does with --out, partition for
     partition what the Dask engine does on a cluster."""
+    from sitroom.run.partitions import in_process, run_job  # pyarrow: only for the commands that need it
+
     nlp = load_pipeline(config.nlp)
     return run_job(store, config, fingerprint(nlp), article_ids, in_process(nlp, config.nlp), out, progress, checksum)
