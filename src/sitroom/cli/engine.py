@@ -74,9 +74,9 @@ def extract_partitioned(
 
 
 def print_job(result: JobResult, out: Path | None) -> None:
+    restored = f" ({result.restored} restored into the store from their files)" if result.restored else ""
     console.print(f"partitions: {result.partitions}; {result.extracted} extracted, {result.skipped} finished before"
-                  f" (skipped{f', {result.restored} restored into the store' if result.restored else ''}),"
-                  f" {len(result.failed)} failed")
+                  f"{restored}, {len(result.failed)} failed")
     if result.split:
         console.print(f"{result.split} partitions killed their worker on every try: read again in halves, down to"
                       " the articles that do (logged as failed: sitroom problems --stage extract)")

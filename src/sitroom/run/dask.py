@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import resource
 import threading
 from collections.abc import Iterator
@@ -181,7 +182,15 @@ class DaskEngine:
             self.client.close()
             self.client = None
         if self.cluster is not None:
-            self.cluster.close()
+            # A worker busy exiting (a loaded pipeline to free) past the nanny's 4 s is killed, with a warning that
+            # says nothing at the end of a job whose results are all in.
+            nanny = logging.getLogger("distributed.nanny")
+            level = nanny.level
+            nanny.setLevel(logging.ERROR)
+            try:
+                self.cluster.close()
+            finally:
+                nanny.setLevel(level)
             self.cluster = None
 
     def in_flight(self) -> int:
