@@ -231,6 +231,20 @@ def test_a_worker_with_more_threads_loads_a_pipeline_for_each_busy_one(monkeypat
         assert again in loaded and len(loaded) == 2  # kept, not loaded again
 
 
+def test_dask_options_are_checked_with_their_key(tmp_path):
+    from sitroom.config import ConfigError, load_config
+
+    settings = tmp_path / "sitroom.toml"
+    settings.write_text("[dask]\npartition_articles = 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="dask.partition_articles: must be at least 1, not 0"):
+        load_config(settings)
+    settings.write_text('[dask]\nmemory_limit = "lots"\nretries = 3\n', encoding="utf-8")
+    config = load_config(settings)
+    assert config.dask.retries == 3
+    with pytest.raises(ConfigError, match="dask.memory_limit: not an amount of memory"):
+        DaskEngine(config).__enter__()  # before any cluster is started
+
+
 def test_the_plugin_is_named_by_its_options():
     config = Config()
     fast = plugin_name(config.nlp)
