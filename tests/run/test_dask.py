@@ -90,8 +90,10 @@ def test_dask_gives_the_local_records_and_a_rerun_skips_finished_partitions(tmp_
     out = tmp_path / "out"
     store, job = ingested(tmp_path / "dask.db", corpus, config)
     with store:
-        first = run_job(store, config, engine.pipeline, job, engine.extract, out)
+        total, done = [], []
+        first = run_job(store, config, engine.pipeline, job, engine.extract, out, done.append, planned=total.append)
         assert (first.partitions, first.extracted, first.skipped, first.failed) == (3, 3, 0, [])
+        assert total == [6] and done == [2, 2, 2]  # a progress bar's total, then each partition as it is done
         assert first.records.stored == 6 and first.checksum == expected
         assert store_checksum(store, job) == expected
         assert store.ids_to_extract(engine.pipeline) == []

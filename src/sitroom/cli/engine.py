@@ -55,18 +55,20 @@ def extract_partitioned(
     with progress() as bar:
         task = bar.add_task(f"extracting ({engine})", total=None)
         advance = lambda n: bar.advance(task, n)  # noqa: E731
+        planned = lambda n: bar.update(task, total=n)  # noqa: E731
         if engine == "dask":
             from sitroom.run.dask import ClusterError, run_on_cluster
 
             try:
-                result = run_on_cluster(store, config, article_ids, out, scheduler, workers, advance)
+                result = run_on_cluster(store, config, article_ids, out, scheduler, workers, advance,
+                                        planned=planned)
             except ClusterError as error:
                 errors.print(f"error: {error}")
                 raise typer.Exit(2) from None
         else:
             from sitroom.run.local import run_partitions
 
-            result = run_partitions(store, config, article_ids, out, advance)
+            result = run_partitions(store, config, article_ids, out, advance, planned=planned)
     print_job(result, out)
     records = RecordsResult(result.records.stored, result.records.failed + result.failed_articles,
                             result.records.stale)

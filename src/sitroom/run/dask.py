@@ -246,7 +246,9 @@ def _memory_limit(value: str) -> int:
 def run_on_cluster(
     store: Store, config: Config, article_ids: set[str], out: Path | None = None, scheduler: str | None = None,
     workers: int | None = None, progress: ProgressCallback | None = None, checksum: bool = False,
+    planned: ProgressCallback | None = None,
 ) -> JobResult:
     """The partitioned job on a cluster: a LocalCluster of ``workers`` processes, or the one at ``scheduler``."""
     with DaskEngine(config, scheduler, workers) as engine:
-        return run_job(store, config, engine.pipeline, article_ids, engine.extract, out, progress, checksum)
+        return run_job(store, config, engine.pipeline, article_ids, engine.extract, out, progress, checksum,
+                       planned)

@@ -67,11 +67,12 @@ def fuse(store: Store, options: FuseOptions | None = None) -> FuseResult:
 
 def run_partitions(
     store: Store, config: Config, article_ids: set[str], out: Path | None = None,
-    progress: ProgressCallback | None = None, checksum: bool = False,
+    progress: ProgressCallback | None = None, checksum: bool = False, planned: ProgressCallback | None = None,
 ) -> JobResult:
     """The partitioned job (run/partitions.py) in this process: what --engine local does with --out, partition for
     partition what the Dask engine does on a cluster."""
     from sitroom.run.partitions import in_process, run_job  # pyarrow: only for the commands that need it
 
     nlp = load_pipeline(config.nlp)
-    return run_job(store, config, fingerprint(nlp), article_ids, in_process(nlp, config.nlp), out, progress, checksum)
+    return run_job(store, config, fingerprint(nlp), article_ids, in_process(nlp, config.nlp), out, progress, checksum,
+                   planned)

@@ -121,7 +121,8 @@ def plan(article_ids: Iterable[str], size: int) -> list[list[str]]:
 
 def load_partition(store: Store, index: int, article_ids: Sequence[str], pipeline: str) -> Partition:
     """The partition's articles as the store holds them now, and its fingerprint over exactly those texts."""
-    articles = [a for a in (store.article(i) for i in article_ids) if a is not None and a.id in article_ids]
+    wanted = set(article_ids)  # (store.article also takes a prefix: only whole ids count here)
+    articles = [a for a in (store.article(i) for i in article_ids) if a is not None and a.id in wanted]
     return Partition(index, articles, partition_fingerprint(pipeline, ((a.id, a.content_hash) for a in articles)))
 
 
@@ -231,12 +232,16 @@ def in_process(nlp: Language, options: NlpOptions) -> Extractor:
 def run_job(
     store: Store, config: Config, pipeline: str, article_ids: Iterable[str], extractor: Extractor,
     out: Path | None = None, progress: ProgressCallback | None = None, checksum: bool = False,
+    planned: ProgressCallback | None = None,
 ) -> JobResult:
     """Extract the job's unfinished partitions with ``extractor`` and write each one's outcomes as it arrives:
     its Parquet file (with ``out``) and the store, one transaction a partition. A partition the extractor gives
-    up on is reported in the result and its articles stay pending."""
+    up on is reported in the result and its articles stay pending. ``planned`` is told the job's size first (a
+    progress bar's total), ``progress`` each partition's articles as it is done or skipped."""
     todo = set(store.ids_to_extract(pipeline))
     job = set(article_ids) | todo
+    if planned:
+        planned(len(job))
     files = PartitionFiles(out) if out is not None else None
     result = JobResult()
     manifest: list[dict] = []
