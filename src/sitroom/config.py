@@ -230,6 +230,37 @@ class BriefOptions:
 
 
 @dataclass
+class DaskOptions:
+    """`sitroom run --engine dask`: how the job is cut into partitions and what a worker may use."""
+
+    # Articles in one partition (one task on a worker; one Parquet file under --out). 200 news articles are about
+    # a minute of one core of this machine (`make demo` extracts its 220 in about a minute): long beside the
+    # scheduler's ~1 ms a task, short enough that a killed worker loses little; a rerun skips whole partitions.
+    partition_articles: int = 200
+    # Tries after the first for a partition whose task raised or whose worker died under it (distributed's task
+    # retries, and the scheduler's allowed-failures on a LocalCluster); past them the partition is reported failed,
+    # its articles stay pending, and a rerun tries them again.
+    retries: int = 2
+    # An existing cluster's scheduler ("tcp://10.0.0.5:8786") that --engine dask joins as it is; empty: a LocalCluster
+    # is started on this machine (--scheduler overrides).
+    scheduler: str = ""
+    # Worker processes of the LocalCluster started when no scheduler is given (--workers overrides).
+    workers: int = 2
+    # Threads per worker: spaCy's pipeline holds the GIL for most of its time, so one thread a process; more
+    # threads share one loaded pipeline and its memory but add little speed.
+    threads_per_worker: int = 1
+    # Memory each LocalCluster worker may use before its nanny restarts it (dask's own spelling: "2GiB"). The fast
+    # profile peaks near 0.6 GB a process (bench/memory.py, nlp.batch_chars); a restarted worker's partition is
+    # retried. An existing cluster keeps the limit its workers were started with.
+    memory_limit: str = "2GiB"
+    # Partitions handed out ahead per worker thread, so the client holds a bounded number of articles and results
+    # however large the archive, while no worker waits for its next partition.
+    in_flight_per_thread: int = 2
+    # How long to wait for a first worker of an existing cluster (--scheduler) before giving up.
+    worker_wait_s: int = 300
+
+
+@dataclass
 class Config:
     db: str = DEFAULT_DB
     ingest: IngestOptions = field(default_factory=IngestOptions)
@@ -240,6 +271,7 @@ class Config:
     api: ApiOptions = field(default_factory=ApiOptions)
     export: ExportOptions = field(default_factory=ExportOptions)
     brief: BriefOptions = field(default_factory=BriefOptions)
+    dask: DaskOptions = field(default_factory=DaskOptions)
 
 
 # Options that must be one of these values.
@@ -258,6 +290,8 @@ MINIMUMS: dict[str, float] = {
     "brief.main_job_days": 1,
     "fuse.min_actors": 1, "fuse.min_words": 1, "fuse.claim_num_perm": 1, "fuse.claim_lsh_rows": 1,
 }
+MINIMUMS.update({"dask.partition_articles": 1, "dask.retries": 0, "dask.workers": 1, "dask.threads_per_worker": 1,
+                 "dask.in_flight_per_thread": 1, "dask.worker_wait_s": 1})
 
 
 def load_config(path: str | Path | None = None) -> Config:

@@ -543,22 +543,30 @@ def cluster(
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest")],
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders or quoted globs to ingest")],
     db: DbOption = None,
     profile: ProfileOption = None,
+    engine: Annotated[str, typer.Option(help="local (this process) or dask (a cluster's workers).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask: an existing cluster's scheduler address.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Dask: LocalCluster worker processes (default: [dask]).")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Also write the records as Parquet partitions here.")] = None,
 ) -> None:
     """The main job: ingest, extract, fuse, and summarize what was found; exits 1 when any item or article
     failed."""
     _use_profile(profile)
+    from sitroom.cli.engine import check_engine, expand_globs, extract_partitioned
     from sitroom.run.local import ingest_paths, new_run_id
 
-    run_id = new_run_id()
+    check_engine(engine, scheduler, workers)
+    run_id, job = new_run_id(), set[str]()
     with _store(db) as store:
         with _progress() as progress:
             task = progress.add_task("ingesting", total=None)
-            result = ingest_paths(store, paths, State.config, run_id, lambda n: progress.advance(task, n))
+            result = ingest_paths(store, expand_globs(paths), State.config, run_id,
+                                  lambda n: progress.advance(task, n), seen=job)
         _print_ingest_summary(result, run_id)
-        extracted = _extract_into(store, force=False)
+        extracted = (_extract_into(store, force=False) if engine == "local" and out is None else
+                     extract_partitioned(store, State.config, job, engine, scheduler, workers, out, _progress))
         _fuse_into(store)
         _print_store_summary(store)
     if result.failed or extracted.failed:

@@ -1,1 +1,1 @@
-"""Runners: drive the stages over many articles (locally now; a Dask runner for archives later)."""
+"""Runners: drive the stages over many articles: in this process (local), or partitioned on a Dask cluster (dask)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -63,3 +64,13 @@ def fingerprint(nlp: Language) -> str:
     digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
     model = f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}"
     return f"sitroom {sitroom.__version__}; {model}; {digest[:16]}"
+
+
+def partition_fingerprint(pipeline: str, articles: Iterable[tuple[str, str]]) -> str:
+    """What one partition of a job was: the pipeline's fingerprint and its articles' (id, content hash) pairs, in
+    id order. Equal fingerprints mean equal records, so a finished partition is not read again; a changed text, an
+    article more or less, or another pipeline makes another one."""
+    hasher = hashlib.sha256(pipeline.encode("utf-8") + b"\0")
+    for article_id, content in sorted(articles):
+        hasher.update(f"{article_id}\0{content}\0".encode())
+    return hasher.hexdigest()
