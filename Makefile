@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= var/demo.db
+DEMO_REPORT ?= var/demo
 
 .PHONY: install demo test bench clean
 
@@ -20,7 +21,7 @@ install: $(BIN)/sitroom
 
 demo: install
 	mkdir -p var
-	$(BIN)/sitroom run corpus/demo.jsonl --db $(DEMO_DB)
+	$(BIN)/sitroom run corpus/demo.jsonl --db $(DEMO_DB) --report $(DEMO_REPORT)
 
 test: install
 	$(BIN)/python -m pytest -q

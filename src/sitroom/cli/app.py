@@ -550,9 +550,12 @@ def run(
     scheduler: Annotated[Optional[str], typer.Option(help="Dask: an existing cluster's scheduler address.")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Dask: LocalCluster worker processes (default: [dask]).")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Also write the records as Parquet partitions here.")] = None,
+    report: Annotated[Optional[Path], typer.Option(
+        help="Write the briefing of the latest days (md, html) and every export (ACLED CSV, GeoJSON, Parquet,"
+             " records, clusters) into this folder.")] = None,
 ) -> None:
-    """The main job: ingest, extract, fuse, and summarize what was found; exits 1 when any item or article
-    failed."""
+    """The main job: ingest, extract, fuse, and summarize what was found (with --report, write the briefing and
+    the exports); exits 1 when any item or article failed."""
     _use_profile(profile)
     from sitroom.cli.engine import check_engine, expand_globs, extract_partitioned
     from sitroom.run.local import ingest_paths, new_run_id
@@ -569,8 +572,24 @@ def run(
                      extract_partitioned(store, State.config, job, engine, scheduler, workers, out, _progress))
         _fuse_into(store)
         _print_store_summary(store)
+        if report is not None:
+            _write_report(store, report, db)
     if result.failed or extracted.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _write_report(store: Store, folder: Path, db: str | None) -> None:
+    from sitroom.cli.report import write_report
+
+    try:
+        written = write_report(store, folder, State.config)
+    except OSError as error:
+        errors.print(f"error: cannot write the report into {folder}: {error.strerror or error}", soft_wrap=True)
+        raise typer.Exit(EXIT_ENVIRONMENT) from None
+    for item in written:
+        console.print(f"{item.path}: {item.what}", soft_wrap=True)
+    console.print(f"Open the page: sitroom serve --db {db or State.config.db}  (then http://127.0.0.1:"
+                  f"{State.config.api.port}/)", soft_wrap=True)
 
 
 def _print_store_summary(store: Store) -> None:
