@@ -19,7 +19,6 @@ import pytest
 from distributed.diagnostics.plugin import WorkerPlugin
 from typer.testing import CliRunner
 
-from conftest import SHARED
 from sitroom.cli import app
 from sitroom.config import Config
 from sitroom.ingest import read_paths
@@ -28,6 +27,9 @@ from sitroom.run.batch import ingest_items
 from sitroom.run.dask import DaskEngine, plugin_name
 from sitroom.run.local import Extraction, ingest_paths
 from sitroom.run.partitions import MANIFEST, load_partition, plan, run_job, store_checksum
+
+# ../shared beside the repository (read-only evaluation data; a test that needs it skips where it is absent).
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 from sitroom.store import SQLiteStore
 from sitroom.store.base import ProblemFilter
 
