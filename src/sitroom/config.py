@@ -249,9 +249,9 @@ class DaskOptions:
     # Threads per worker: spaCy's pipeline holds the GIL for most of its time, so one thread a process; more
     # threads share one loaded pipeline and its memory but add little speed.
     threads_per_worker: int = 1
-    # Memory each LocalCluster worker may use before its nanny restarts it (dask's own spelling: "2GiB"). The fast
-    # profile peaks near 0.6 GB a process (bench/memory.py, nlp.batch_chars); a restarted worker's partition is
-    # retried. An existing cluster keeps the limit its workers were started with.
+    # Memory each LocalCluster worker may use before its nanny restarts it (dask's own spelling: "2GiB"). A worker
+    # peaked at 530 MB in the fast profile and 485 MB in the accurate one (bench/dask.py; nlp.batch_chars bounds
+    # it); a restarted worker's partition is retried. An existing cluster keeps the limit its workers started with.
     memory_limit: str = "2GiB"
     # Partitions handed out ahead per worker thread, so the client holds a bounded number of articles and results
     # however large the archive, while no worker waits for its next partition.

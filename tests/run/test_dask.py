@@ -30,7 +30,7 @@ from sitroom.run.partitions import MANIFEST, load_partition, plan, run_job, stor
 
 # ../shared beside the repository (read-only evaluation data; a test that needs it skips where it is absent).
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-from sitroom.store import SQLiteStore
+from sitroom.store import SQLiteStore, digest
 from sitroom.store.base import ProblemFilter
 
 runner = CliRunner()
@@ -66,11 +66,19 @@ def ingested(db: Path, corpus: Path, config: Config) -> tuple[SQLiteStore, set[s
 
 
 def local_checksum(tmp_path: Path, corpus: Path, config: Config) -> str:
-    """The local engine as `sitroom run` has always run it (no partitions): the reference."""
+    """The local engine as `sitroom run` has always run it (no partitions): the reference. Its whole store is in
+    tmp_path/local.db, for store.digest.checksum."""
     with SQLiteStore(tmp_path / "local.db") as store:
         ingest_items(store, read_paths([corpus]), config, "r0")
         Extraction(store, config).run()
         return store_checksum(store, store.article_ids())
+
+
+def same_ledger(tmp_path: Path, other: SQLiteStore) -> bool:
+    """The local reference store and another give back the same ledger: articles, records, claim and event rows,
+    problems (store.digest, as SQLite and PostgreSQL are compared)."""
+    with SQLiteStore(tmp_path / "local.db") as local:
+        return digest.checksum(local) == digest.checksum(other)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +105,7 @@ def test_dask_gives_the_local_records_and_a_rerun_skips_finished_partitions(tmp_
         assert (first.partitions, first.extracted, first.skipped, first.failed) == (3, 3, 0, [])
         assert total == [6] and done == [2, 2, 2]  # a progress bar's total, then each partition as it is done
         assert first.records.stored == 6 and first.checksum == expected
-        assert store_checksum(store, job) == expected
+        assert store_checksum(store, job) == expected and same_ledger(tmp_path, store)
         assert store.ids_to_extract(engine.pipeline) == []
 
         rerun = run_job(store, config, engine.pipeline, job, engine.extract, out)
@@ -351,5 +359,6 @@ def test_a_thousand_articles_give_identical_records_on_both_engines(tmp_path):
     store, job = ingested(tmp_path / "dask.db", corpus, config)
     with store, DaskEngine(config, workers=2) as engine:
         result = run_job(store, config, engine.pipeline, job, engine.extract, checksum=True)
+        assert same_ledger(tmp_path, store)
     assert result.failed == [] and len(job) >= 990  # (an item or two may be a duplicate or too short)
     assert result.checksum == expected

@@ -31,6 +31,7 @@ from sitroom.nlp import annotate
 from sitroom.run.batch import ProgressCallback
 from sitroom.run.identity import partition_fingerprint
 from sitroom.store.base import RecordsResult, Store
+from sitroom.store.digest import VOLATILE_FIELDS
 
 Outcome = Record | ExtractionFailure
 # What an engine gives back for a partition: its outcomes, or the error that ended it after its retries.
@@ -40,8 +41,6 @@ Extractor = Callable[[Iterator["Partition"]], Iterator[Extracted]]
 # Under --out: one Parquet file a partition in records/, and the job's manifest beside it.
 RECORDS_FOLDER = "records"
 MANIFEST = "manifest.json"
-# Fields that say when, not what: left out of the records checksum, so two runs of the same job compare equal.
-VOLATILE_FIELDS = ("ingested_at",)
 # Record lists counted in their own Parquet columns (the whole record is in `body`).
 COUNTED_LISTS = ("actors", "claims", "events", "places", "times", "quantities")
 
@@ -127,8 +126,9 @@ def load_partition(store: Store, index: int, article_ids: Sequence[str], pipelin
 
 
 def records_checksum(records: Iterable[Record]) -> str:
-    """SHA-256 over the records' JSON in article id order, without VOLATILE_FIELDS: equal for equal records
-    however and wherever they were made."""
+    """SHA-256 over the records' JSON in article id order, without store.digest's VOLATILE_FIELDS (when, not what):
+    equal for equal records however and wherever they were made. (store.digest.checksum covers a whole store; this
+    covers one job's records, from a store or from Parquet files.)"""
     digest = hashlib.sha256()
     for record in sorted(records, key=lambda r: r.article.id):
         body = _without(to_dict(record), VOLATILE_FIELDS)
@@ -141,7 +141,7 @@ def store_checksum(store: Store, article_ids: Iterable[str]) -> str:
     return records_checksum(r for r in (store.record(i) for i in sorted(set(article_ids))) if r is not None)
 
 
-def _without(value: object, names: tuple[str, ...]) -> object:
+def _without(value: object, names: frozenset[str]) -> object:
     if isinstance(value, dict):
         return {k: _without(v, names) for k, v in value.items() if k not in names}
     if isinstance(value, list):
