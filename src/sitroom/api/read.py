@@ -7,7 +7,7 @@ Each route is one or two store calls; a filter is passed through as the store de
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
 from sitroom.api.schemas import (
     ArticleSummary, Counts, ErrorBody, IsoDay, Page, Places, SearchResult, Tally, article_summary,
@@ -101,9 +101,7 @@ def read_router(service: Service) -> APIRouter:
                             article_id=article_id, text=q)
         return service.page(store.events_page, where, after, limit)  # type: ignore[return-value]
 
-    @router.get("/clusters", response_model=Page[ClusterRow],
-                summary="Fused events and claims, the most independent sources first")
-    def clusters(
+    def cluster_filter(
         kind: Literal["event", "claim"] | None = None,
         status: ClusterStatus | None = None,
         since: Since = None, until: Until = None,
@@ -111,28 +109,23 @@ def read_router(service: Service) -> APIRouter:
         article_id: ArticleRef = None,
         region: Annotated[Text, Query(description="Place, admin1 or country contains.")] = None,
         q: Annotated[Text, Query(description="Label or place contains.")] = None,
-        after: After = None, limit: Limit = default_limit,
-    ) -> Page[ClusterRow]:
-        where = ClusterFilter(kind=kind, status=status, since=_iso(since), until=_iso(until), min_size=min_size,
-                              article_id=article_id, region=region, text=q)
+    ) -> ClusterFilter:
+        """The cluster lists' filters (one set for /clusters and /cluster-bodies, which page alike)."""
+        return ClusterFilter(kind=kind, status=status, since=_iso(since), until=_iso(until), min_size=min_size,
+                             article_id=article_id, region=region, text=q)
+
+    ClusterWhere = Annotated[ClusterFilter, Depends(cluster_filter)]
+
+    @router.get("/clusters", response_model=Page[ClusterRow],
+                summary="Fused events and claims, the most independent sources first")
+    def clusters(where: ClusterWhere, after: After = None, limit: Limit = default_limit) -> Page[ClusterRow]:
         return service.page(store.clusters_page, where, after, limit)  # type: ignore[return-value]
 
     @router.get("/cluster-bodies", response_model=Page[Cluster],
                 summary="Clusters in full but for their evidence: point, precision, actors, members")
-    def cluster_bodies(
-        kind: Literal["event", "claim"] | None = None,
-        status: ClusterStatus | None = None,
-        since: Since = None, until: Until = None,
-        min_size: Annotated[int | None, Query(ge=1, le=1_000_000, description="At least this many members.")] = None,
-        article_id: ArticleRef = None,
-        region: Annotated[Text, Query(description="Place, admin1 or country contains.")] = None,
-        q: Annotated[Text, Query(description="Label or place contains.")] = None,
-        after: After = None, limit: Limit = default_limit,
-    ) -> Page[Cluster]:
+    def cluster_bodies(where: ClusterWhere, after: After = None, limit: Limit = default_limit) -> Page[Cluster]:
         """The /clusters list (same filters, order and cursors) with each cluster as /clusters/{id} gives it but
         its `detail` left empty: what the web page's map, timeline and claims explorer draw, a page at a time."""
-        where = ClusterFilter(kind=kind, status=status, since=_iso(since), until=_iso(until), min_size=min_size,
-                              article_id=article_id, region=region, text=q)
         return service.page(store.cluster_bodies_page, where, after, limit)  # type: ignore[return-value]
 
     @router.get("/clusters/{cluster_id}", response_model=Cluster, responses=NOT_FOUND,
