@@ -149,7 +149,7 @@ class SQLiteStore(Store):
         for number, name, sql in migrations():
             if number <= self.schema_version:
                 continue
-            with self._transaction(f"migration {name}"):
+            with self._transaction(f"apply migration {name}"):
                 if number <= self.schema_version:  # another process migrated while we waited
                     continue
                 for statement in statements(sql):
