@@ -20,7 +20,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,19 +46,11 @@ def fresh(backend: str, postgres: str | None) -> Iterator[str]:
         with tempfile.TemporaryDirectory() as folder:
             yield str(Path(folder) / "bench.db")
         return
-    import psycopg
-
-    from sitroom.store.postgres import with_schema
+    from sitroom.store.postgres import scratch_schema
 
     assert postgres is not None
-    schema = f"sitroom_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(postgres, autocommit=True) as admin:
-        admin.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield with_schema(postgres, schema)
-    finally:
-        with psycopg.connect(postgres, autocommit=True) as admin:
-            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with scratch_schema(postgres, "sitroom_bench_") as url:
+        yield url
 
 
 def batches(items: list, size: int) -> Iterator[list]:

@@ -5,7 +5,6 @@ cases skip, saying why."""
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -32,18 +31,10 @@ def postgres_server() -> str:
 @pytest.fixture
 def postgres_url(postgres_server: str) -> Iterator[str]:
     """A URL whose tables land in a new, empty schema, dropped with everything in it after the test."""
-    import psycopg
+    from sitroom.store.postgres import scratch_schema
 
-    from sitroom.store.postgres import with_schema
-
-    schema = f"sitroom_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres_server, autocommit=True) as admin:
-        admin.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield with_schema(postgres_server, schema)
-    finally:
-        with psycopg.connect(postgres_server, autocommit=True) as admin:
-            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with scratch_schema(postgres_server, "sitroom_test_") as url:
+        yield url
 
 
 @pytest.fixture(params=BACKENDS)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -102,6 +103,20 @@ def with_schema(url: str, schema: str) -> str:
     """``url`` with its connections' search_path set to ``schema`` (libpq's ``options`` parameter): a store of its
     own inside a shared database."""
     return url + ("&" if "?" in url else "?") + "options=" + quote(f"-csearch_path={schema}", safe="")
+
+
+@contextmanager
+def scratch_schema(url: str, prefix: str) -> Iterator[str]:
+    """A URL (``with_schema``) whose tables land in a new, empty schema named ``prefix`` + a random suffix, dropped
+    with everything in it afterwards: a throwaway store inside a shared database (tests, benchmarks)."""
+    schema = f"{prefix}{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield with_schema(url, schema)
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def shown(url: str) -> str:
