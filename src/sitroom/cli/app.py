@@ -753,11 +753,11 @@ from sitroom.cli.export import make_export  # noqa: E402  (the command lives in 
 
 app.command("export")(make_export(_store, lambda: State.config, EXIT_ENVIRONMENT))
 
+from sitroom.cli.brief import make_brief  # noqa: E402  (the command needs _store and State, defined above)
+
+app.command("brief")(make_brief(_store, lambda: State.config, EXIT_ENVIRONMENT))
+
 
 if __name__ == "__main__":
     app()
 
-
-from sitroom.cli.brief import make_brief  # noqa: E402  (the command needs _store and State, defined above)
-
-app.command("brief")(make_brief(_store, lambda: State.config, EXIT_ENVIRONMENT))
