@@ -76,9 +76,13 @@ def test_a_store_made_before_the_migration_lists_as_before(tmp_path: Path) -> No
             db.execute(f"DROP INDEX {index}")
         db.execute("ALTER TABLE claims DROP COLUMN sort_published")
         db.execute("ALTER TABLE events DROP COLUMN sort_date")
+        for table in ("articles", "claims", "events", "clusters"):  # migration 0007's search index
+            db.execute(f"DROP TABLE {table}_search")
+            db.execute(f"DROP INDEX {table}_search_id")
+            db.execute(f"ALTER TABLE {table} DROP COLUMN search_id")
         db.execute("PRAGMA user_version=5")
     with SQLiteStore(path) as store:
-        assert store.schema_version == 6
+        assert store.schema_version == 7
         got = ([(r.article_id, r.claim_id) for r in store.iter_claims()], [r.article_id for r in store.iter_events()],
                [r.id for r in store.iter_clusters(ClusterFilter())])
         assert got == expected

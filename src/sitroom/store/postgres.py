@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -76,11 +77,20 @@ MIGRATIONS_TABLE = "sitroom_migrations"
 # Seconds to wait for the server to answer a connection before giving up (StoreOptions.connect_timeout_s).
 DEFAULT_CONNECT_TIMEOUT_S = 10
 ICU_COLLATION = "und-x-icu"
-# The "contains" filters: the column folded, LIKE the value folded the same way, with \ escaping % and _.
+# The "contains" filters: the column folded, LIKE the value folded the same way, with \ escaping % and _. The
+# folded column is also what migration 0007's trigram indexes hold, so the filters can use them.
+ICU_FOLDED = f'lower({{column}} COLLATE "{ICU_COLLATION}")'
+LOCALE_FOLDED = "lower({column})"
 ICU = Dialect(mark="%s", fold=lambda value: value,
-              contains=f"lower({{column}} COLLATE \"{ICU_COLLATION}\") LIKE lower(%s::text COLLATE \"{ICU_COLLATION}\")"
-                       " ESCAPE '\\'")
-LOCALE = Dialect(mark="%s", fold=lambda value: value, contains="lower({column}) LIKE lower(%s::text) ESCAPE '\\'")
+              contains=ICU_FOLDED + f" LIKE lower(%s::text COLLATE \"{ICU_COLLATION}\") ESCAPE '\\'")
+LOCALE = Dialect(mark="%s", fold=lambda value: value, contains=LOCALE_FOLDED + " LIKE lower(%s::text) ESCAPE '\\'")
+# The extension whose operator class indexes text by trigrams (migration 0007), and the schema it is created in
+# where the database lacks it (shared by the stores of the database; else the store's own schema).
+TRIGRAM_EXTENSION = "pg_trgm"
+TRIGRAM_SCHEMA = "public"
+# Migration placeholders: {fold:COLUMN} (the column folded in the store's dialect) and {trigram_ops}.
+FOLD_PLACEHOLDER = re.compile(r"\{fold:(\w+)\}")
+TRIGRAM_PLACEHOLDER = "{trigram_ops}"
 # Namespaces of the advisory locks a batch takes (mixed into each lock's key with the schema's name).
 ARTICLE_LOCK, PROBLEM_LOCK, CLUSTER_LOCK, MIGRATION_LOCK = "article", "problem", "cluster", "migration"
 
@@ -195,6 +205,7 @@ class PostgresStore(Store):
             self.where = f"{self.where} (schema {schema})"
             icu = self._one("SELECT count(*) AS n FROM pg_collation WHERE collname = %s", (ICU_COLLATION,))["n"]
             self.dialect = ICU if icu else LOCALE
+            self.folded = ICU_FOLDED if icu else LOCALE_FOLDED
             self._check_is_sitroom()
             if self.read_only:
                 if self.schema_version < migrations()[-1][0]:
@@ -259,10 +270,44 @@ class PostgresStore(Store):
             for number, name, sql in pending:
                 if number <= done:  # another process migrated while we waited
                     continue
-                for statement in statements(sql):
+                for statement in self._filled_in(statements(sql)):
                     self.db.execute(statement)
                 self.db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (number, name, applied_at) VALUES (%s, %s, %s)",
                                 (number, name, _now()))
+
+    def _filled_in(self, found: list[str]) -> list[str]:
+        """A migration's statements with its placeholders filled in: {fold:COLUMN} by the column folded as this
+        store's "contains" filters fold it, {trigram_ops} by pg_trgm's operator class (the statements that need it
+        left out on a server without the extension: search then scans, with the same results)."""
+        filled = [FOLD_PLACEHOLDER.sub(lambda m: self.folded.format(column=m.group(1)), s) for s in found]
+        if not any(TRIGRAM_PLACEHOLDER in statement for statement in filled):
+            return filled
+        operator_class = self._trigram_operator_class()
+        if operator_class is None:
+            return [statement for statement in filled if TRIGRAM_PLACEHOLDER not in statement]
+        return [statement.replace(TRIGRAM_PLACEHOLDER, operator_class) for statement in filled]
+
+    def _trigram_operator_class(self) -> str | None:
+        """pg_trgm's GIN operator class, schema-qualified (a store's search_path names only its own schema); the
+        extension is created where the database lacks it and the server has it. None where it cannot be had."""
+        find = ("SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                " WHERE e.extname = %s")
+        row = self.db.execute(find, (TRIGRAM_EXTENSION,)).fetchone()
+        if row is None:
+            available = self.db.execute("SELECT 1 FROM pg_available_extensions WHERE name = %s",
+                                        (TRIGRAM_EXTENSION,)).fetchone()
+            if available is None:
+                return None
+            shared = self.db.execute("SELECT has_schema_privilege(%s, 'CREATE') AS ok FROM pg_namespace"
+                                     " WHERE nspname = %s", (TRIGRAM_SCHEMA, TRIGRAM_SCHEMA)).fetchone()
+            schema = TRIGRAM_SCHEMA if shared and shared["ok"] else self.schema
+            try:
+                with self.db.transaction():  # a savepoint: a refusal (no privilege) leaves the migration going
+                    self.db.execute(f'CREATE EXTENSION IF NOT EXISTS {TRIGRAM_EXTENSION} SCHEMA "{schema}"')
+            except psycopg.Error:
+                return None
+            row = self.db.execute(find, (TRIGRAM_EXTENSION,)).fetchone()
+        return f'"{row["schema"]}".gin_trgm_ops'
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[None]:

@@ -39,6 +39,15 @@ EVENT_KEY = ("e.sort_date", "e.article_id", "e.start", "e.event_id")
 CLUSTER_KEY = ("-independent_sources", "-size", "id")
 CLUSTER_LOG_KEY = ("seq",)
 PROBLEM_KEY = ("part", "n", "at", "tie")
+# The columns each table's text search (the filters' `text`, GET /api/search) looks in: a row is found when any of
+# them contains the value. SQLite keeps them case-folded in an FTS5 trigram index (migration 0007), PostgreSQL has
+# a trigram index on each (0007 too): the index narrows the rows, the "contains" test decides.
+SEARCH_COLUMNS = {
+    "articles": ("title", "outlet"),
+    "claims": ("content", "source", "cue"),
+    "events": ("trigger", "location", "actor1", "actor2"),
+    "clusters": ("label", "place"),
+}
 # The order keys of one article's claims and events, set after they are written (two parameters: the article id,
 # twice): from the article's stored publication day, as migration 0006 backfilled them.
 _PUBLISHED = "coalesce((SELECT published FROM articles WHERE id = ?), '')"
@@ -87,6 +96,10 @@ class Dialect:
     mark: str  # the parameter placeholder
     contains: str  # "{column} contains the pattern ?", case-insensitively, with \ escaping LIKE's wildcards
     fold: Callable[[str], str]  # what is done to the value typed before it becomes the pattern
+    # A condition (SQL, parameters) that narrows a text search of a table (its alias with its dot, the value
+    # folded) to the rows an index says may hold it, ANDed before the exact "contains" test; None where the
+    # database has no such index or it cannot help for this value.
+    narrow: Callable[[str, str, str], tuple[str, list[Any]] | None] | None = None
 
     def sql(self, fragment: str) -> str:
         """A fragment written with ``?`` in this dialect (the shared fragments hold no literal ``?``)."""
@@ -115,6 +128,18 @@ class Conditions:
             self.clauses.append("(" + " OR ".join(self.dialect.contains.format(column=c) for c in columns) + ")")
             self.params.extend([pattern] * len(columns))
 
+    def search(self, value: str | None, table: str, alias: str = "") -> None:
+        """The text search of ``table`` (``alias`` with its dot, as the listing's SELECT names it): any of its
+        SEARCH_COLUMNS contains the value, narrowed first by the dialect's index where it has one."""
+        if not value:
+            return
+        narrowed = self.dialect.narrow(table, alias, self.dialect.fold(value)) if self.dialect.narrow else None
+        if narrowed is not None:
+            sql, params = narrowed
+            self.clauses.append(self.dialect.sql(sql))
+            self.params.extend(params)
+        self.contains(value, *(alias + column for column in SEARCH_COLUMNS[table]))
+
 
 def article_conditions(dialect: Dialect, where: ArticleFilter | None) -> Conditions:
     where = where or ArticleFilter()
@@ -122,7 +147,7 @@ def article_conditions(dialect: Dialect, where: ArticleFilter | None) -> Conditi
     conditions.contains(where.outlet, "outlet")
     conditions.add(where.since, "substr(published, 1, 10) >= ?")
     conditions.add(where.until, "substr(published, 1, 10) <= ?")
-    conditions.contains(where.text, "title", "outlet")
+    conditions.search(where.text, "articles")
     return conditions
 
 
@@ -135,7 +160,7 @@ def claim_conditions(dialect: Dialect, where: ClaimFilter | None) -> Conditions:
     conditions.add(where.since, "substr(a.published, 1, 10) >= ?")
     conditions.add(where.until, "substr(a.published, 1, 10) <= ?")
     conditions.add(where.verification, "(',' || c.verification || ',') LIKE ?", f"%,{where.verification},%")
-    conditions.contains(where.text, "c.content", "c.source", "c.cue")
+    conditions.search(where.text, "claims", "c.")
     return conditions
 
 
@@ -150,7 +175,7 @@ def event_conditions(dialect: Dialect, where: EventFilter | None) -> Conditions:
     conditions.contains(where.region, "e.admin1", "e.country", "e.location")
     conditions.contains(where.actor, "e.actor1", "e.actor2")
     conditions.add(where.article_id, "e.article_id = ?")
-    conditions.contains(where.text, "e.trigger", "e.location", "e.actor1", "e.actor2")
+    conditions.search(where.text, "events", "e.")
     return conditions
 
 
@@ -164,7 +189,7 @@ def cluster_conditions(dialect: Dialect, where: ClusterFilter | None) -> Conditi
     conditions.add(where.min_size, "size >= ?")
     conditions.add(where.article_id, "id IN (SELECT cluster_id FROM cluster_members WHERE article_id = ?)")
     conditions.contains(where.region, "place", "admin1", "country")
-    conditions.contains(where.text, "label", "place")
+    conditions.search(where.text, "clusters")
     return conditions
 
 
