@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -326,21 +327,22 @@ class SQLiteStore(Store):
 
     def _narrow_by_trigrams(self, table: str, alias: str, folded: str) -> tuple[str, list[Any]] | None:
         """The rows of ``table`` whose folded search columns hold ``folded``, by its FTS5 trigram index: the value
-        as one FTS5 phrase (a run of consecutive trigrams: a substring of one column). None where the index does not
-        help: under 3 characters (it cannot look those up), or more than SEARCH_SORT_LIMIT rows found (the
-        "contains" test then walks the list in order and stops at a full page)."""
+        as one FTS5 phrase (a run of consecutive trigrams: a substring of one column), the entries found passed on
+        as a JSON list (the index is read once). None where the index does not help: under 3 characters (it cannot
+        look those up), or more than SEARCH_SORT_LIMIT rows found (the "contains" test then walks the list in
+        order and stops at a full page)."""
         if len(folded) < TRIGRAM:
             return None
         phrase = '"' + folded.replace('"', '""') + '"'
-        finds = f"SELECT rowid FROM {table}_search WHERE {table}_search MATCH ?"
         try:
-            found = self.db.execute(f"SELECT count(*) FROM ({finds} LIMIT ?)",
-                                    (phrase, SEARCH_SORT_LIMIT + 1)).fetchone()[0]
+            entries = [row[0] for row in self.db.execute(
+                f"SELECT rowid FROM {table}_search WHERE {table}_search MATCH ? LIMIT ?",
+                (phrase, SEARCH_SORT_LIMIT + 1))]
         except sqlite3.Error as error:
             raise StoreError(explain_sqlite(error, self.path)) from None
-        if found > SEARCH_SORT_LIMIT:
+        if len(entries) > SEARCH_SORT_LIMIT:
             return None
-        return f"{alias}search_id IN ({finds})", [phrase]
+        return f"{alias}search_id IN (SELECT value FROM json_each(?))", [json.dumps(entries)]
 
     def _index(self, table: str, where: str, key: str) -> None:
         """Put the rows of ``table`` that ``where`` (one parameter) takes into its search index (migration 0007),
