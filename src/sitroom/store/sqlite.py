@@ -326,18 +326,21 @@ class SQLiteStore(Store):
         return result
 
     def _narrow_by_trigrams(self, table: str, alias: str, folded: str) -> tuple[str, list[Any]] | None:
-        """The rows of ``table`` whose folded search columns hold ``folded``, by its FTS5 trigram index: the value
-        as one FTS5 phrase (a run of consecutive trigrams: a substring of one column), the entries found passed on
-        as a JSON list (the index is read once). None where the index does not help: under 3 characters (it cannot
-        look those up), or more than SEARCH_SORT_LIMIT rows found (the "contains" test then walks the list in
-        order and stops at a full page)."""
+        """The rows of ``table`` whose folded search columns may hold ``folded``, by its FTS5 trigram index: those
+        holding every one of the value's trigrams that tile it (a superset of the rows that hold the value, which
+        the "contains" test then narrows to exactly them; a query of all its trigrams as one phrase would be exact
+        but reads every trigram's positions: 9 ms for "captured village" at 100,000 claims, against 1 ms). The
+        entries found are passed on as a JSON list, so the index is read once. None where the index does not
+        help: under 3 characters (it cannot look those up), or more than SEARCH_SORT_LIMIT rows found (the
+        "contains" test then walks the list in order and stops at a full page)."""
         if len(folded) < TRIGRAM:
             return None
-        phrase = '"' + folded.replace('"', '""') + '"'
+        tiles = {folded[i:i + TRIGRAM] for i in range(0, len(folded) - TRIGRAM + 1, TRIGRAM)} | {folded[-TRIGRAM:]}
+        query = " AND ".join('"' + tile.replace('"', '""') + '"' for tile in sorted(tiles))
         try:
             entries = [row[0] for row in self.db.execute(
                 f"SELECT rowid FROM {table}_search WHERE {table}_search MATCH ? LIMIT ?",
-                (phrase, SEARCH_SORT_LIMIT + 1))]
+                (query, SEARCH_SORT_LIMIT + 1))]
         except sqlite3.Error as error:
             raise StoreError(explain_sqlite(error, self.path)) from None
         if len(entries) > SEARCH_SORT_LIMIT:
