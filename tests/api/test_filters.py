@@ -92,3 +92,19 @@ def test_search_finds_claims_events_clusters_and_articles_by_their_words(client:
 def test_counts_are_the_store_s(client: TestClient) -> None:
     counts = client.get("/api/counts").json()["counts"]
     assert (counts["articles"], counts["claims"], counts["events"], counts["clusters"]) == (3, 7, 3, 5)
+
+
+def test_claims_by_their_clusters_status_before_paging(client: TestClient) -> None:
+    """The status filter is the store's, applied before the page is cut: a page of one holds a claim of that
+    status, not the first claim of the list, filtered away."""
+    (denied,) = _rows(client, "/api/cluster-bodies", status="denied")
+    by_status = _rows(client, "/api/claims", status="denied", limit=100)
+    assert {f"{r['article_id']}/{r['claim_id']}" for r in by_status} == set(denied["members"])
+    assert ("Government of Russia", "those claims") in {(r["source"], r["content"]) for r in by_status}
+    first = _rows(client, "/api/claims", status="denied", limit=1)
+    assert len(first) == 1 and first[0] in by_status and first[0] != _rows(client, "/api/claims", limit=1)[0]
+    lone = _rows(client, "/api/claims", status="single_source", limit=100)
+    assert lone and not {r["claim_id"] + r["article_id"] for r in lone} & {r["claim_id"] + r["article_id"]
+                                                                           for r in by_status}
+    assert len(lone) + len(by_status) <= len(_rows(client, "/api/claims", limit=100))
+    assert client.get("/api/claims", params={"status": "doubtful"}).status_code == 422

@@ -81,10 +81,12 @@ def read_router(service: Service) -> APIRouter:
         verification: Annotated[Verification | None, Query(description="Has a note of this status.")] = None,
         article_id: ArticleRef = None, since: Since = None, until: Until = None,
         q: Annotated[Text, Query(description="Content, source or cue contains.")] = None,
+        status: Annotated[ClusterStatus | None, Query(
+            description="Its claim cluster has this status (single_source: also a claim in no cluster).")] = None,
         after: After = None, limit: Limit = default_limit,
     ) -> Page[ClaimRow]:
         where = ClaimFilter(source=source, stance=stance, article_id=article_id, since=_iso(since),
-                            until=_iso(until), verification=verification, text=q)
+                            until=_iso(until), verification=verification, text=q, status=status)
         return service.page(store.claims_page, where, after, limit)  # type: ignore[return-value]
 
     @router.get("/events", response_model=Page[EventRow], summary="Events as each article reported them")

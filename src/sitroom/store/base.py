@@ -78,6 +78,9 @@ class ClaimFilter:
     until: str | None = None
     verification: str | None = None  # one of the claim's verification statuses
     text: str | None = None  # substring of the content, source or cue, case-insensitive (search)
+    # The status of the claim cluster holding the claim (fusion's judgement across sources); single_source also
+    # takes a claim in no claim cluster, which stands alone.
+    status: str | None = None
 
 
 @dataclass

@@ -151,6 +151,13 @@ def article_conditions(dialect: Dialect, where: ArticleFilter | None) -> Conditi
     return conditions
 
 
+# The claims of claim clusters, as (article id, claim id) (a member is "<article id>/<claim id>"), for the claims'
+# status filter: read from the clusters of one status (few, against every claim), then matched against the list.
+SINGLE_SOURCE = "single_source"
+CLAIMS_IN_CLUSTERS = ("SELECT m.article_id, substr(m.member, length(m.article_id) + 2) FROM cluster_members m"
+                      " JOIN clusters k ON k.id = m.cluster_id WHERE k.kind = 'claim'")
+
+
 def claim_conditions(dialect: Dialect, where: ClaimFilter | None) -> Conditions:
     where = where or ClaimFilter()
     conditions = Conditions(dialect)
@@ -161,6 +168,10 @@ def claim_conditions(dialect: Dialect, where: ClaimFilter | None) -> Conditions:
     conditions.add(where.until, "substr(a.published, 1, 10) <= ?")
     conditions.add(where.verification, "(',' || c.verification || ',') LIKE ?", f"%,{where.verification},%")
     conditions.search(where.text, "claims", "c.")
+    if where.status == SINGLE_SOURCE:
+        conditions.add(where.status, f"(c.article_id, c.claim_id) NOT IN ({CLAIMS_IN_CLUSTERS} AND k.status != ?)")
+    else:
+        conditions.add(where.status, f"(c.article_id, c.claim_id) IN ({CLAIMS_IN_CLUSTERS} AND k.status = ?)")
     return conditions
 
 

@@ -56,28 +56,22 @@ export class ClaimsExplorer {
     await this.load(true);
   }
 
-  /** The next page of claims; the status filter is applied here, over what the server sent. */
+  /**
+   * The next page of claims, every filter applied by the server before it pages (so a page is full however rare
+   * the status); a claim filtered by status shows that status, whether or not its cluster is among those loaded.
+   */
   async load(first = false) {
     const generation = this.generation;
     const { source, stance, status, verification } = this.filters();
-    let shown = 0;
     try {
-      // Keep fetching while the page-side filters leave a page empty, so "More" never shows nothing.
-      do {
-        const page = await getPage("claims", { source, stance, verification, limit: PAGE_SIZE },
-          first ? null : this.next);
-        first = false;
-        if (generation !== this.generation) return;
-        this.next = page.next;
-        for (const claim of page.rows) {
-          const key = `${claim.article_id}/${claim.claim_id}`;
-          const claimStatus = this.status(key);
-          if (status && claimStatus !== status) continue;
-          if (verification && !String(claim.verification || "").split(",").includes(verification)) continue;
-          this.list.append(this.item(claim, claimStatus));
-          shown += 1;
-        }
-      } while (shown === 0 && this.next);
+      const page = await getPage("claims", { source, stance, status, verification, limit: PAGE_SIZE },
+        first ? null : this.next);
+      if (generation !== this.generation) return;
+      this.next = page.next;
+      for (const claim of page.rows) {
+        const key = `${claim.article_id}/${claim.claim_id}`;
+        this.list.append(this.item(claim, status || this.status(key)));
+      }
     } catch (error) {
       this.onError(error);
     }
