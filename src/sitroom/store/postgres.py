@@ -14,6 +14,9 @@ dialect (migrations/postgres). What differs, and why:
   the same order on both backends whatever the database's locale; the "contains" filters fold case with ICU's
   Unicode lowercasing (``und-x-icu``) where the server has ICU, the database's ``lower()`` elsewhere. SQLite folds
   with Python's casefold: the two differ only where a character's case fold is not its lowercase (ß, ς).
+- Text search. A pg_trgm GIN index on each searched column, folded as the filters fold it (migration 0007), which
+  the planner reads for a rare value and passes over for a common one (the list's order index fills a page
+  sooner); SQLite keeps an FTS5 trigram table per table instead, kept in step by the store as it writes.
 - Where. ``postgresql://user@host:port/db``: the tables live in the connection's current schema (the first of
   its ``search_path``), so one database can hold several stores:
   ``postgresql://user@host/db?options=-csearch_path%3Dkyiv_desk``.
