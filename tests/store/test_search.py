@@ -6,7 +6,7 @@ is filled in for a store made before it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ QUERIES = (
     "-y", "^z", "istanbul", "İstanbul", "a", "zz", "ай", "no such words here", "s said", "troops were", "said",
     "Reporter", "Outlet", "\\", "a\\b",
 )
-SEARCHES: dict[str, tuple[Callable[..., Any], type]] = {
+SEARCHES: dict[str, tuple[str, type]] = {
     "claims": ("claims_page", ClaimFilter),
     "events": ("events_page", EventFilter),
     "clusters": ("clusters_page", ClusterFilter),
