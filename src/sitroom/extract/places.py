@@ -61,6 +61,14 @@ class ResolverOptions:
     # (0: at the town the article names most often).
     site_window_chars: int = 1000  # GeoWebNews dev: all points 82.70 (82.93 with 0), a site apart from its town safer
     demonyms: bool = True  # resolve "Syrian" to Syria when a demonym is given to resolve
+    # A name the gazetteer lacks altogether (a hamlet, a river, an estate) is placed near the town the text names
+    # closest to it, within this many characters (0: never), or, failing that, the town the article names most
+    # often when ``unknown_article_town``: precision "near" with ``unknown_radius_km``, the town its anchor.
+    # Calibrated on the dev halves (sha256 of the document id even) of GeoWebNews and LGL, given gold names: 161 km
+    # accuracy GWN 89.46 -> 91.88, LGL 85.73 -> 88.30 (500 chars and the article town; 1500: 91.88, 88.21).
+    unknown_window_chars: int = 500
+    unknown_article_town: bool = True
+    unknown_radius_km: float = 50.0
     shadow_population: int = 100_000  # a town this big named like its region is the default reading
     # A name that is no place as a whole resolves to a place inside it (0: never); one word must be a town this big
     # or a country/region (as the recognizer's embedded_min_population, LGL/GeoWebNews dev).
@@ -398,7 +406,29 @@ class Resolver:
         self._apply_anchors(mentions, cands, results)
         self._share(mentions, results)
         self._place_sites(mentions, results)
+        self._place_unknown(mentions, cands, results)
         return results
+
+    def _place_unknown(self, mentions: list[MentionInput], cands: list[list[Candidate]],
+                       results: list[Resolution]) -> None:
+        """A name with no gazetteer entry at all is placed near the town named closest to it in the text (within
+        ``unknown_window_chars``), else near the article's most named town (``unknown_article_town``): a local
+        news story's hamlet, estate or creek lies around the town it is about. Compass terms stay unresolved."""
+        o = self.options
+        if not o.unknown_window_chars:
+            return
+        town = self._article_town(results) if o.unknown_article_town else None
+        for i, m in enumerate(mentions):
+            if cands[i] or results[i].place is not None or is_compass_term(m.name, self.compass):
+                continue
+            j = self._passage_town(mentions, results, i, o.unknown_window_chars)
+            j = town if j is None else j
+            if j is None:
+                continue
+            site = results[j].candidate
+            assert site is not None
+            results[i] = Resolution(None, "near", f"not in the gazetteer: placed near {mentions[j].name}", j,
+                                    o.unknown_radius_km, self._near(site, m.name, "PPL"))
 
     @staticmethod
     def _share(mentions: list[MentionInput], results: list[Resolution]) -> None:
@@ -445,17 +475,19 @@ class Resolver:
                 results[i] = Resolution(None, "near", f"a site {where} {mentions[j].name}", j,
                                         o.near_radius_km, self._near(site, m.name))
 
-    def _passage_town(self, mentions: list[MentionInput], results: list[Resolution], i: int) -> int | None:
-        """The town mention closest in the text to mention ``i``, within ``site_window_chars``."""
+    def _passage_town(self, mentions: list[MentionInput], results: list[Resolution], i: int,
+                      window: int | None = None) -> int | None:
+        """The town mention closest in the text to mention ``i``, within ``window`` (default ``site_window_chars``)."""
         towns = [(abs(mentions[j].start - mentions[i].start), j) for j, r in enumerate(results)
                  if r.candidate is not None and not r.candidate.is_admin and r.candidate.lat is not None
                  and r.precision == "exact"]
-        near = [(d, j) for d, j in towns if d <= self.options.site_window_chars]
+        window = self.options.site_window_chars if window is None else window
+        near = [(d, j) for d, j in towns if d <= window]
         return min(near)[1] if near else None
 
     @staticmethod
-    def _near(town: Candidate, name: str) -> Place:
-        return Place(id=f"near:{town.id}", name=name, feature="site", country=town.country, admin1=town.admin1,
+    def _near(town: Candidate, name: str, feature: str = "site") -> Place:
+        return Place(id=f"near:{town.id}", name=name, feature=feature, country=town.country, admin1=town.admin1,
                      admin1_code=town.admin1_code, admin2=town.admin2, admin2_code=town.admin2_code, lat=town.lat,
                      lon=town.lon, point_source=town.point_source)
 
