@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from sitroom.extract.places import Cues, MentionInput, PlacesLexicon, Resolver
+from sitroom.extract.places import Cues, MentionInput, PlacesLexicon, Resolver, ResolverOptions
 from sitroom.geo.distance import distance_km
 from sitroom.geo.gazetteer import BUILD_COMMAND, Gazetteer, GazetteerMissing, default_path
 from sitroom.model import Article, PlaceMention
@@ -104,7 +104,9 @@ def test_the_place_inside_an_unknown_name(gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(("word", "country"), [("German", "DE"), ("Belgian", "BE"), ("Norwegian", "NO"),
-                                               ("Lebanese", "LB"), ("Slovak", "SK"), ("Canadians", "CA")])
+                                               ("Lebanese", "LB"), ("Slovak", "SK"), ("Canadians", "CA"),
+                                               ("Spanish", "ES"), ("Serb", "RS"), ("Korean", "KR"),
+                                               ("Bosnian", "BA"), ("Kazakh", "KZ"), ("Korea", "KR")])
 def test_demonym_rules(gazetteer: Gazetteer, word: str, country: str) -> None:
     assert [c.country for c in gazetteer.demonym(word)] == [country]
 
@@ -336,3 +338,42 @@ def test_repeated_mentions_share_one_resolution(gazetteer: Gazetteer) -> None:
     first, _, again, cued = Resolver(gazetteer).resolve(mentions)
     assert again.candidate == first.candidate and again.cue == first.cue
     assert cued.candidate.country == "FR"
+
+
+def test_a_name_the_gazetteer_lacks_is_near_the_closest_town(gazetteer: Gazetteer) -> None:
+    """Rule: a name with no gazetteer entry (a hamlet, an estate) is placed near the town named closest to it within
+    ``unknown_window_chars``, else near the article's most named town; precision "near", that town its anchor."""
+    mentions = [MentionInput(0, 7, "Kharkiv"), MentionInput(20, 29, "Xqvillage"), MentionInput(3000, 3008, "Selydove"),
+                MentionInput(3020, 3029, "Xqhamlet"), MentionInput(9000, 9009, "Xqcoppice")]
+    kharkiv, near_kharkiv, selydove, near_selydove, far = Resolver(gazetteer).resolve(mentions)
+    assert near_kharkiv.precision == "near" and near_kharkiv.anchor == 0 and near_kharkiv.radius_km
+    assert near_kharkiv.place.id == f"near:{kharkiv.candidate.id}" and near_kharkiv.place.name == "Xqvillage"
+    assert near_selydove.anchor == 2 and near_selydove.place.admin1 == "Donetsk Oblast"
+    assert far.precision == "near" and far.anchor == 0  # beyond the window: the first of the most named towns
+
+
+def test_a_name_the_gazetteer_lacks_stays_unresolved_without_a_town(gazetteer: Gazetteer) -> None:
+    unknown, country, compass, town = Resolver(gazetteer).resolve(
+        [MentionInput(0, 9, "Xqvillage"), MentionInput(20, 27, "Ukraine"), MentionInput(4000, 4004, "West"),
+         MentionInput(4010, 4017, "Kharkiv")])
+    assert country.candidate.feature == "country" and town.candidate.feature == "PPL"
+    assert unknown.place is not None and unknown.anchor == 3  # the article's town, though far in the text
+    assert compass.place is None  # a compass word alone stays no place, whatever town is near
+    (alone,) = Resolver(gazetteer).resolve([MentionInput(0, 9, "Xqvillage")])
+    assert alone.place is None
+    options = ResolverOptions(unknown_window_chars=0)
+    first, _ = Resolver(gazetteer, options).resolve([MentionInput(0, 9, "Xqvillage"), MentionInput(20, 27, "Kharkiv")])
+    assert first.place is None  # the rule off
+
+
+def test_a_small_town_far_from_all_the_others_is_a_namesake(gazetteer: Gazetteer) -> None:
+    """Rule: a town under ``far_population`` more than ``far_km`` from every other place the article resolves, with no
+    cue of its own, is read as a place the gazetteer lacks (placed near the closest town); "the town of" keeps it."""
+    names = ["Kharkiv", "Izium", "Chuhuiv"]
+    context = [MentionInput(100 * k, 100 * k + len(n), n) for k, n in enumerate(names)]
+    *_, bare = Resolver(gazetteer).resolve([*context, MentionInput(350, 356, "Rakhiv")])
+    assert bare.candidate is None and bare.precision == "near" and bare.near_place.admin1 == "Kharkiv Oblast"
+    *_, cued = Resolver(gazetteer).resolve([*context, MentionInput(350, 356, "Rakhiv", settlement_cue=True)])
+    assert cued.candidate.id == "geonames:695859" and cued.precision == "exact"
+    *_, off = Resolver(gazetteer, ResolverOptions(far_km=0)).resolve([*context, MentionInput(350, 356, "Rakhiv")])
+    assert off.candidate.id == "geonames:695859"
