@@ -9,9 +9,20 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from sitroom.extract.places import Cues, MentionInput, PlacesLexicon, Resolver, ResolverOptions
+from sitroom.extract.places import (
+    Cues,
+    MentionInput,
+    PlacesLexicon,
+    Resolver,
+    ResolverOptions,
+)
 from sitroom.geo.distance import distance_km
-from sitroom.geo.gazetteer import BUILD_COMMAND, Gazetteer, GazetteerMissing, default_path
+from sitroom.geo.gazetteer import (
+    BUILD_COMMAND,
+    Gazetteer,
+    GazetteerMissing,
+    default_path,
+)
 from sitroom.model import Article, PlaceMention
 from sitroom.nlp import add_component, make_doc
 
@@ -345,7 +356,7 @@ def test_a_name_the_gazetteer_lacks_is_near_the_closest_town(gazetteer: Gazettee
     ``unknown_window_chars``, else near the article's most named town; precision "near", that town its anchor."""
     mentions = [MentionInput(0, 7, "Kharkiv"), MentionInput(20, 29, "Xqvillage"), MentionInput(3000, 3008, "Selydove"),
                 MentionInput(3020, 3029, "Xqhamlet"), MentionInput(9000, 9009, "Xqcoppice")]
-    kharkiv, near_kharkiv, selydove, near_selydove, far = Resolver(gazetteer).resolve(mentions)
+    kharkiv, near_kharkiv, _, near_selydove, far = Resolver(gazetteer).resolve(mentions)
     assert near_kharkiv.precision == "near" and near_kharkiv.anchor == 0 and near_kharkiv.radius_km
     assert near_kharkiv.place.id == f"near:{kharkiv.candidate.id}" and near_kharkiv.place.name == "Xqvillage"
     assert near_selydove.anchor == 2 and near_selydove.place.admin1 == "Donetsk Oblast"
