@@ -111,7 +111,7 @@ def test_the_place_inside_an_unknown_name(gazetteer: Gazetteer) -> None:
     (ghouta,) = resolver.resolve([MentionInput(0, 14, "Eastern Ghouta")])
     assert (university.candidate.feature, university.candidate.admin1) == ("ADM1", "Colorado")
     assert commission.candidate.name == "Europe"
-    assert ghouta.candidate is None  # not Uganda's Eastern Region
+    assert ghouta.candidate.id == "sitroom:eastern-ghouta"  # regions.tsv; not Uganda's Eastern Region
 
 
 @pytest.mark.parametrize(("word", "country"), [("German", "DE"), ("Belgian", "BE"), ("Norwegian", "NO"),
@@ -197,7 +197,8 @@ def test_generic_words_of_longer_names(nlp: Language) -> None:
     """The "Union" of "Soviet Union" is not Union, New Jersey, nor the "Sea" of "Black Sea" Seattle ("SEA")."""
     text = "Ships left the Black Sea ports after the collapse of the Soviet Union."
     found = {m.evidence.text: m for m in places(nlp, text)}
-    assert found["Black Sea"].place is None and found["Soviet Union"].place is None
+    assert found["Black Sea"].place.id == "sitroom:black-sea"  # the sea (regions.tsv), not a namesake
+    assert found["Soviet Union"].place is None
     assert "Union" not in found
 
 
@@ -388,3 +389,15 @@ def test_a_small_town_far_from_all_the_others_is_a_namesake(gazetteer: Gazetteer
     assert cued.candidate.id == "geonames:695859" and cued.precision == "exact"
     *_, off = Resolver(gazetteer, ResolverOptions(far_km=0)).resolve([*context, MentionInput(350, 356, "Rakhiv")])
     assert off.candidate.id == "geonames:695859"
+
+
+def test_regions_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
+    """Rule: a region or sea of data/places/regions.tsv is itself, never a namesake town (Middle East, Maryland); a part
+    of one country gets precision admin1, a wider one none; neither is a stray or a far namesake."""
+    donbas, sea, ossetia, *_ = Resolver(gazetteer).resolve(
+        [MentionInput(0, 6, "Donbas"), MentionInput(10, 19, "Black Sea"), MentionInput(30, 43, "South Ossetia"),
+         MentionInput(50, 54, "Kyiv"), MentionInput(60, 67, "Kharkiv")])
+    assert (donbas.candidate.id, donbas.precision, donbas.place.country) == ("sitroom:donbas", "admin1", "UA")
+    assert sea.candidate.feature == "region" and sea.precision is None and sea.place.point_source == "lexicon"
+    assert ossetia.candidate.country == "GE" and ossetia.precision == "admin1"  # 1,000 km from Kyiv: still itself
+    assert distance_km(donbas.place.lat, donbas.place.lon, 48.0, 37.8) < 100  # near Donetsk

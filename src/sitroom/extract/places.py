@@ -264,6 +264,7 @@ class Resolver:
         # "the White House" -> (Washington, US, US-DC): a site named instead of its town (data/places/sites.tsv)
         self.sites = {normalize(row[0]): (row[1], row[2], row[3] if len(row) > 3 else "")
                       for row in lexicons.read_rows("places/sites.tsv")}
+        self.regions = read_regions()
 
     def candidates(self, mention: MentionInput) -> list[Candidate]:
         o = self.options
@@ -277,6 +278,9 @@ class Resolver:
                 mention.name, mention.admin_cue, mention.full_name = mention.full_name, "", ""
                 return whole
         found = self.gazetteer.lookup(mention.name)
+        region = self.regions.get(normalize(mention.name))
+        if region is not None:  # "Donbas", "the Black Sea": the region, unless a big place bears the very name
+            found = [region, *(c for c in found if c.exact and c.population >= o.shadow_population)]
         if o.demonyms:
             named = self.gazetteer.demonym(mention.name)
             if named:  # "Canadian" is Canada, not Canadian County, unless a big place bears the very name
@@ -427,7 +431,8 @@ class Resolver:
                   and self._pointed(r.candidate)]
         for m, r in zip(mentions, results):
             c = r.candidate
-            if (c is None or c.is_admin or c.lat is None or c.lon is None or c.population >= o.far_population
+            if (c is None or c.is_admin or c.feature == "area" or c.lat is None or c.lon is None
+                    or c.population >= o.far_population
                     or m.admin_cue or m.settlement_cue or m.container or m.anchor is not None):
                 continue
             key = normalize(m.name)
@@ -616,13 +621,16 @@ class Resolver:
         no cue of its own: "on Earth" (Earth, Texas) in an article on Ukraine. Such a reading is a guess."""
         o = self.options
         return bool(
-            o.stray_population and names >= o.stray_min_names and not c.is_admin and c.population < o.stray_population
+            o.stray_population and names >= o.stray_min_names and not c.is_admin and c.feature != "area"
+            and c.population < o.stray_population
             and not (m.admin_cue or m.settlement_cue or m.container or m.anchor is not None)
             and parts.get(f"country focus {c.country}", 0.0) < o.focus * o.stray_share
         )
 
     @staticmethod
     def _precision(c: Candidate, cue: str) -> Resolution:
+        if c.feature == "area":  # a part of one country named without its towns: its first level, as ACLED codes it
+            return Resolution(c, "admin1", cue + "; a region of one country (regions.tsv)")
         if c.feature in BROAD_FEATURES:  # a continent or region: never "exact", and ACLED has no level for it
             return Resolution(c, None, cue + "; wider than a country: no precision")
         if c.feature in _PRECISION:
@@ -661,6 +669,21 @@ class Resolver:
             if entry:
                 why += f"; codifier entry {entry.katottg} in the anchor's district"
             results[i] = Resolution(entry, "near", why, m.anchor, o.near_radius_km, place)
+
+
+def read_regions() -> dict[str, Candidate]:
+    """The regions and natural features of data/places/regions.tsv as candidates, by the normalized form of each of
+    their names (ids ``sitroom:<name>``, point source ``lexicon``)."""
+    found: dict[str, Candidate] = {}
+    for k, row in enumerate(lexicons.read_rows("places/regions.tsv"), start=1):
+        name, alternates, kind, country, lat, lon = (row + [""] * 6)[:6]
+        candidate = Candidate(
+            rowid=-k, id=f"sitroom:{name.lower().replace(' ', '-')}", name=name, feature=kind, country=country,
+            admin1="", admin1_code="", admin1_gn="", admin2="", admin2_code="", lat=float(lat), lon=float(lon),
+            population=0, katottg=None, point_source="lexicon", exact=True)
+        for alias in [name, *filter(None, alternates.split("|"))]:
+            found[normalize(alias)] = candidate
+    return found
 
 
 def is_compass_term(name: str, compass: set[str]) -> bool:
