@@ -401,3 +401,9 @@ def test_regions_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
     assert sea.candidate.feature == "region" and sea.precision is None and sea.place.point_source == "lexicon"
     assert ossetia.candidate.country == "GE" and ossetia.precision == "admin1"  # 1,000 km from Kyiv: still itself
     assert distance_km(donbas.place.lat, donbas.place.lon, 48.0, 37.8) < 100  # near Donetsk
+
+
+def test_a_region_tagged_gpe_is_kept(nlp: Language) -> None:
+    """A GPE the gazetteer lacks is dropped ("Biden"), but not a region of regions.tsv."""
+    found = {m.evidence.text: m for m in places(nlp, "Fighting broke out in South Ossetia, near Tskhinvali, Georgia.")}
+    assert found["South Ossetia"].place.id == "sitroom:south-ossetia"

@@ -764,8 +764,10 @@ class PlacesComponent:
                 if all(t.tag_ in ("JJ", "NNPS") for t in span) and not self._exact_place(span.text):
                     continue  # a demonym tagged as a place
                 if (ent.label_ in self.known_only_labels and not self.gazetteer.lookup(span.text)
+                        and normalize(span.text) not in self.resolver.regions
                         and not (len(span) > 1 and span[-1].lower_ in self.resolver.polities)):
-                    continue  # "Biden" tagged GPE: a GPE unknown to the gazetteer is rarely one (but "Soviet Union")
+                    continue  # "Biden" tagged GPE: a GPE unknown to the gazetteer is rarely one (but "Soviet Union",
+                    # or a region of regions.tsv: "South Ossetia")
                 found.extend(self._split_list(span))
             elif ent.label_ in self.chunk_labels and self._named_feature(bare):
                 found.append(bare)  # "Davy Crockett National Forest" tagged ORG
