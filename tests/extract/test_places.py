@@ -9,9 +9,20 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from sitroom.extract.places import Cues, MentionInput, PlacesLexicon, Resolver
+from sitroom.extract.places import (
+    Cues,
+    MentionInput,
+    PlacesLexicon,
+    Resolver,
+    ResolverOptions,
+)
 from sitroom.geo.distance import distance_km
-from sitroom.geo.gazetteer import BUILD_COMMAND, Gazetteer, GazetteerMissing, default_path
+from sitroom.geo.gazetteer import (
+    BUILD_COMMAND,
+    Gazetteer,
+    GazetteerMissing,
+    default_path,
+)
 from sitroom.model import Article, PlaceMention
 from sitroom.nlp import add_component, make_doc
 
@@ -100,11 +111,13 @@ def test_the_place_inside_an_unknown_name(gazetteer: Gazetteer) -> None:
     (ghouta,) = resolver.resolve([MentionInput(0, 14, "Eastern Ghouta")])
     assert (university.candidate.feature, university.candidate.admin1) == ("ADM1", "Colorado")
     assert commission.candidate.name == "Europe"
-    assert ghouta.candidate is None  # not Uganda's Eastern Region
+    assert ghouta.candidate.id == "sitroom:eastern-ghouta"  # regions.tsv; not Uganda's Eastern Region
 
 
 @pytest.mark.parametrize(("word", "country"), [("German", "DE"), ("Belgian", "BE"), ("Norwegian", "NO"),
-                                               ("Lebanese", "LB"), ("Slovak", "SK"), ("Canadians", "CA")])
+                                               ("Lebanese", "LB"), ("Slovak", "SK"), ("Canadians", "CA"),
+                                               ("Spanish", "ES"), ("Serb", "RS"), ("Korean", "KR"),
+                                               ("Bosnian", "BA"), ("Kazakh", "KZ"), ("Korea", "KR")])
 def test_demonym_rules(gazetteer: Gazetteer, word: str, country: str) -> None:
     assert [c.country for c in gazetteer.demonym(word)] == [country]
 
@@ -184,7 +197,8 @@ def test_generic_words_of_longer_names(nlp: Language) -> None:
     """The "Union" of "Soviet Union" is not Union, New Jersey, nor the "Sea" of "Black Sea" Seattle ("SEA")."""
     text = "Ships left the Black Sea ports after the collapse of the Soviet Union."
     found = {m.evidence.text: m for m in places(nlp, text)}
-    assert found["Black Sea"].place is None and found["Soviet Union"].place is None
+    assert found["Black Sea"].place.id == "sitroom:black-sea"  # the sea (regions.tsv), not a namesake
+    assert found["Soviet Union"].place is None
     assert "Union" not in found
 
 
@@ -336,3 +350,60 @@ def test_repeated_mentions_share_one_resolution(gazetteer: Gazetteer) -> None:
     first, _, again, cued = Resolver(gazetteer).resolve(mentions)
     assert again.candidate == first.candidate and again.cue == first.cue
     assert cued.candidate.country == "FR"
+
+
+def test_a_name_the_gazetteer_lacks_is_near_the_closest_town(gazetteer: Gazetteer) -> None:
+    """Rule: a name with no gazetteer entry (a hamlet, an estate) is placed near the town named closest to it within
+    ``unknown_window_chars``, else near the article's most named town; precision "near", that town its anchor."""
+    mentions = [MentionInput(0, 7, "Kharkiv"), MentionInput(20, 29, "Xqvillage"), MentionInput(3000, 3008, "Selydove"),
+                MentionInput(3020, 3029, "Xqhamlet"), MentionInput(9000, 9009, "Xqcoppice")]
+    kharkiv, near_kharkiv, _, near_selydove, far = Resolver(gazetteer).resolve(mentions)
+    assert near_kharkiv.precision == "near" and near_kharkiv.anchor == 0 and near_kharkiv.radius_km
+    assert near_kharkiv.place.id == f"near:{kharkiv.candidate.id}" and near_kharkiv.place.name == "Xqvillage"
+    assert near_selydove.anchor == 2 and near_selydove.place.admin1 == "Donetsk Oblast"
+    assert far.precision == "near" and far.anchor == 0  # beyond the window: the first of the most named towns
+
+
+def test_a_name_the_gazetteer_lacks_stays_unresolved_without_a_town(gazetteer: Gazetteer) -> None:
+    unknown, country, compass, town = Resolver(gazetteer).resolve(
+        [MentionInput(0, 9, "Xqvillage"), MentionInput(20, 27, "Ukraine"), MentionInput(4000, 4004, "West"),
+         MentionInput(4010, 4017, "Kharkiv")])
+    assert country.candidate.feature == "country" and town.candidate.feature == "PPL"
+    assert unknown.place is not None and unknown.anchor == 3  # the article's town, though far in the text
+    assert compass.place is None  # a compass word alone stays no place, whatever town is near
+    (alone,) = Resolver(gazetteer).resolve([MentionInput(0, 9, "Xqvillage")])
+    assert alone.place is None
+    options = ResolverOptions(unknown_window_chars=0)
+    first, _ = Resolver(gazetteer, options).resolve([MentionInput(0, 9, "Xqvillage"), MentionInput(20, 27, "Kharkiv")])
+    assert first.place is None  # the rule off
+
+
+def test_a_small_town_far_from_all_the_others_is_a_namesake(gazetteer: Gazetteer) -> None:
+    """Rule: a town under ``far_population`` more than ``far_km`` from every other place the article resolves, with no
+    cue of its own, is read as a place the gazetteer lacks (placed near the closest town); "the town of" keeps it."""
+    names = ["Kharkiv", "Izium", "Chuhuiv"]
+    context = [MentionInput(100 * k, 100 * k + len(n), n) for k, n in enumerate(names)]
+    *_, bare = Resolver(gazetteer).resolve([*context, MentionInput(350, 356, "Rakhiv")])
+    assert bare.candidate is None and bare.precision == "near" and bare.near_place.admin1 == "Kharkiv Oblast"
+    *_, cued = Resolver(gazetteer).resolve([*context, MentionInput(350, 356, "Rakhiv", settlement_cue=True)])
+    assert cued.candidate.id == "geonames:695859" and cued.precision == "exact"
+    *_, off = Resolver(gazetteer, ResolverOptions(far_km=0)).resolve([*context, MentionInput(350, 356, "Rakhiv")])
+    assert off.candidate.id == "geonames:695859"
+
+
+def test_regions_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
+    """Rule: a region or sea of data/places/regions.tsv is itself, never a namesake town (Middle East, Maryland); a part
+    of one country gets precision admin1, a wider one none; neither is a stray or a far namesake."""
+    donbas, sea, ossetia, *_ = Resolver(gazetteer).resolve(
+        [MentionInput(0, 6, "Donbas"), MentionInput(10, 19, "Black Sea"), MentionInput(30, 43, "South Ossetia"),
+         MentionInput(50, 54, "Kyiv"), MentionInput(60, 67, "Kharkiv")])
+    assert (donbas.candidate.id, donbas.precision, donbas.place.country) == ("sitroom:donbas", "admin1", "UA")
+    assert sea.candidate.feature == "region" and sea.precision is None and sea.place.point_source == "lexicon"
+    assert ossetia.candidate.country == "GE" and ossetia.precision == "admin1"  # 1,000 km from Kyiv: still itself
+    assert distance_km(donbas.place.lat, donbas.place.lon, 48.0, 37.8) < 100  # near Donetsk
+
+
+def test_a_region_tagged_gpe_is_kept(nlp: Language) -> None:
+    """A GPE the gazetteer lacks is dropped ("Biden"), but not a region of regions.tsv."""
+    found = {m.evidence.text: m for m in places(nlp, "Fighting broke out in South Ossetia, near Tskhinvali, Georgia.")}
+    assert found["South Ossetia"].place.id == "sitroom:south-ossetia"
