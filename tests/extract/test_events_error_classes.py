@@ -1,6 +1,8 @@
 """Issue 14's error classes on news: the event's own place (a heading, "toward X", and a title's country, "the
-President of Costa Rica", are not where it happened), its date (an act in the past perfect outside reported speech
-is not dated by the day the report is about) and its type (a note sent is a statement, not aid)."""
+President of Costa Rica", are not where it happened; an attack named as the agent, "killed by bomb attacks on the
+town of Vovchansk", keeps its place), its date (an act in the past perfect outside reported speech is not dated by
+the day the report is about) and its type (a note sent is a statement, not aid; an unspecified attack on a structure
+is shelling)."""
 
 from __future__ import annotations
 
@@ -64,3 +66,9 @@ def test_an_unspecified_attack_on_a_structure_is_shelling(nlp_base: Language) ->
                                                           "Shelling/artillery/missile attack")
     record = _record(nlp_base, "On Monday, Russian forces carried out an attack on Ukrainian troops in Kharkiv.")
     assert _the_event(record, "attack").sub_event_type == "Armed clash"
+
+
+def test_an_attack_named_as_the_agent_keeps_its_place(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Saturday, two men were killed by guided aerial bomb attacks on the town of "
+                               "Vovchansk.")
+    assert "Vovchansk" in _places(record, _the_event(record, "attacks"))

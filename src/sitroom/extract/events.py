@@ -382,7 +382,9 @@ class EventExtractor:
         if head.pos_ in ("NOUN", "PROPN") and anchor is head:
             tokens += _following_modifiers(head)
         parties = (draft.agent,) if draft.sense.category in _PLACE_TAKING else (draft.agent, draft.patient)
-        arguments = [t for a in parties if a is not None for t in a.subtree]
+        # the parties' own words name who, not where; but an agent that is the trigger itself ("killed by guided
+        # bomb attacks on the town of Vovchansk") carries the event's place
+        arguments = [t for a in parties if a is not None and a.i != head.i for t in a.subtree]
         if draft.sense.category not in _PLACE_TAKING:
             # "aid for Kyiv", "weapons to Ukraine": a recipient named by its capital or country is a counterpart
             arguments += [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ in ("to", "for")
