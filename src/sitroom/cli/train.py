@@ -9,7 +9,10 @@ from typing import Annotated
 
 import typer
 
-from sitroom.cli.render import console
+from sitroom.cli.render import console, errors
+
+# Exit status of a run refused for its input (a data folder or file that is missing or unreadable).
+EXIT_BAD_INPUT = 2
 
 train_app = typer.Typer(help="Rebuild the learned files from ../shared's data.", no_args_is_help=True)
 
@@ -31,5 +34,13 @@ def train_event_detector(
     from sitroom.train.event_detector import train
     from sitroom.train.polnear import packaged_path
 
-    figures = train(acled, plover, polnear, out or packaged_path(DETECTOR_FILE), cache)
+    for path in (acled, plover, polnear):
+        if not path.exists():
+            errors.print(f"sitroom train event-detector: {path} not found (see --help for what each option reads)")
+            raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        figures = train(acled, plover, polnear, out or packaged_path(DETECTOR_FILE), cache)
+    except (ValueError, OSError) as error:  # DataError of the notes, a malformed PLOVER file, an unreadable folder
+        errors.print(f"sitroom train event-detector: {error}")
+        raise typer.Exit(EXIT_BAD_INPUT) from error
     console.print_json(json.dumps(figures))
