@@ -252,10 +252,28 @@ def _match(events: list[Event], span: list[int]) -> Event | None:
     return best
 
 
+@pytest.fixture(scope="module")
+def seed_doc_accurate() -> Doc:
+    """The seed read by the accurate profile: the shared encoder, so the learned event detector decides too."""
+    nlp = load_pipeline(NlpOptions(profile="accurate"))
+    article = Article(id="seed", text=SEED_ARTICLE.read_text(encoding="utf-8"), published="2024-10-14")
+    return nlp(make_doc(nlp, article))
+
+
 @needs_shared
 def test_seed_events(seed_doc) -> None:
+    _check_seed(seed_doc)
+
+
+@needs_shared
+def test_seed_events_accurate(seed_doc_accurate) -> None:
+    assert seed_doc_accurate._.encoding is not None
+    _check_seed(seed_doc_accurate)
+
+
+def _check_seed(doc: Doc) -> None:
+    """Every gold event of the seed found with its type, actors, place, date, status, claim and casualties."""
     gold = _gold()
-    doc = seed_doc
     events = doc._.events
     actors = {a.id: a for a in doc._.actors}
     places = {p.id: p for p in doc._.places}

@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 
 from sitroom.cli.render import console, errors
 from sitroom.cli.serve import serve
+from sitroom.cli.train import train_app
 from sitroom.config import CONFIG_ENV, PROFILES, Config, ConfigError, load_config
 from sitroom.eval.report import print_metrics
 from sitroom.fuse.actors import sources_by_actor
@@ -52,6 +53,7 @@ eval_app = typer.Typer(help="Score extraction against gold data.", no_args_is_he
 gazetteer_app = typer.Typer(help="The offline place gazetteer.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(train_app, name="train")  # the trainers' commands (cli/train.py)
 app.command()(serve)
 
 # Exit codes: 0 everything read; 1 some items or articles failed (the rest were stored); 2 a usage,

@@ -15,13 +15,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom import acled
+from sitroom import lexicons
 from sitroom.extract.acled_typing import AcledTyper, load_typer, pooled
 from sitroom.extract.doc import doc_text, evidence, require_inputs
+from sitroom.extract.event_detection import KEEP_AT_LEAST, EventDetector, load_detector
 from sitroom.extract.encoder.runtime import MODEL_SHA256 as ENCODER_SHA256
 from sitroom.extract.event_lexicon import (
     CONTROL,
@@ -56,6 +59,7 @@ _DIRECTIONS = frozenset({"south", "north", "east", "west", "near", "outskirts", 
 RETOLD_WINDOW = 2
 # A weapon word of this ACLED event type ("rocket", "missile") modifying a generic attack names its means.
 REMOTE = "Explosions/Remote violence"
+SHELLING = "Shelling/artillery/missile attack"
 # An undated event is dated by the latest day the article named before it, if that day lies in the week up to
 # publication (the report's news frame); older days date background, not the news. Granularities that are a day.
 NEWS_DAYS = 7
@@ -99,10 +103,11 @@ class _Draft:
     requires=[*(f"doc._.{name}" for name in INPUTS), "doc._.published_inferred",
               "token.dep", "token.tag", "token.lemma", "doc.ents"],  # and doc._.encoding where it is set
     assigns=["doc._.events", "doc._.actors"],
-    default_config={"data_dir": "", "merge_window": 1, "learned_types": False, "keep_unreported": False},
+    default_config={"data_dir": "", "merge_window": 1, "learned_types": False, "keep_unreported": False,
+                    "learned_detection": True, "keep_at_least": KEEP_AT_LEAST},
 )
 def make_events(nlp: Language, name: str, data_dir: str, merge_window: int, learned_types: bool,
-                keep_unreported: bool) -> "EventExtractor":
+                keep_unreported: bool, learned_detection: bool, keep_at_least: float) -> "EventExtractor":
     """data_dir: a folder whose files replace the packaged events lexicon files by base name ("" = packaged).
     merge_window: how many sentences back an elaborating mention ("hit by Russian shelling") may join an
     event with casualties; 1 = the next sentence only, the reach of "The casualties were reported ..." in news.
@@ -113,10 +118,15 @@ def make_events(nlp: Language, name: str, data_dir: str, merge_window: int, lear
     rules' 17, with the same 3 events right.
     keep_unreported: keep the acts a conflict coder does not record (hypothetical ones; planned, canceled or
     attempted ones without a date of their own), with their status; off: they are left out (GUIDELINES.md of the
-    hand-coded news set, "What counts")."""
+    hand-coded news set, "What counts").
+    learned_detection: where the shared encoder read the Doc (the accurate profile), the learned detector
+    (extract.event_detection) reads each event's clause and drops the event when the probability that the clause
+    reports a concrete event is under keep_at_least; the rules decide alone where there is no encoding (fast)."""
     typer = load_typer(data_dir, ENCODER_SHA256) if learned_types else None
+    detector = load_detector(data_dir, ENCODER_SHA256) if learned_detection else None
     return EventExtractor(load_lexicon(data_dir), merge_window=merge_window, name=name, typer=typer,
-                          keep_unreported=keep_unreported, readouts=load_readouts(data_dir))
+                          keep_unreported=keep_unreported, readouts=load_readouts(data_dir), detector=detector,
+                          keep_at_least=keep_at_least)
 
 
 # An event's evidence shorter than this many tokens is typed by its whole sentence (the notes the typer learned
@@ -129,8 +139,11 @@ class EventExtractor:
 
     def __init__(self, lex: EventLexicon, merge_window: int = 1, name: str = "sitroom_events",
                  typer: AcledTyper | None = None, keep_unreported: bool = False,
-                 readouts: ReadoutLexicon | None = None) -> None:
+                 readouts: ReadoutLexicon | None = None, detector: EventDetector | None = None,
+                 keep_at_least: float = KEEP_AT_LEAST) -> None:
         self.lex = lex
+        self.detector = detector
+        self.keep_at_least = keep_at_least
         self.keep_unreported = keep_unreported
         self.readouts = readouts or load_readouts()
         self.merge_window = merge_window
@@ -146,6 +159,8 @@ class EventExtractor:
         drafts = self._merge(drafts)
         if not self.keep_unreported:
             drafts = [d for d in drafts if _reported(d)]
+        if self.detector is not None and doc._.encoding is not None:
+            drafts = [d for d in drafts if self.detected(doc, d) >= self.keep_at_least]
         dated = {id(d) for d in drafts if d.time is not None}
         for draft in drafts:
             self._context(draft, doc, inputs)
@@ -367,7 +382,9 @@ class EventExtractor:
         if head.pos_ in ("NOUN", "PROPN") and anchor is head:
             tokens += _following_modifiers(head)
         parties = (draft.agent,) if draft.sense.category in _PLACE_TAKING else (draft.agent, draft.patient)
-        arguments = [t for a in parties if a is not None for t in a.subtree]
+        # the parties' own words name who, not where; but an agent that is the trigger itself ("killed by guided
+        # bomb attacks on the town of Vovchansk") carries the event's place
+        arguments = [t for a in parties if a is not None and a.i != head.i for t in a.subtree]
         if draft.sense.category not in _PLACE_TAKING:
             # "aid for Kyiv", "weapons to Ukraine": a recipient named by its capital or country is a counterpart
             arguments += [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ in ("to", "for")
@@ -470,8 +487,18 @@ class EventExtractor:
         latest day named before it in the article (else the first named after it), in the week up to publication
         (a coder dates "Two men were killed" by the "Saturday" the report is about; GUIDELINES.md: dates resolved
         against publication)."""
-        if draft.time is None and draft.status in ("occurred", "ongoing", "claimed", "attempted"):
+        if draft.time is None and draft.status in ("occurred", "ongoing", "claimed", "attempted") \
+                and not _past_perfect(draft.anchor) and not _past_perfect(doc[draft.trigger.head]):
             draft.time = inputs.context_time(doc[draft.trigger.head])
+
+    def detected(self, doc: Doc, draft: _Draft) -> float:
+        """The learned detector's probability that the draft's clause (:func:`detection_clause`) reports a
+        concrete event; the encoder must have read the Doc."""
+        if self.detector is None or doc._.encoding is None:
+            raise ValueError("detected() needs the detector and the shared encoder's doc._.encoding")
+        tokens = detection_clause(doc[draft.trigger.head], draft.anchor)
+        rows = doc._.encoding[[t.i for t in tokens]]
+        return self.detector.probability(rows, [t.text for t in tokens])
 
     # --- merging -----------------------------------------------------------------------------------------
 
@@ -556,6 +583,9 @@ class EventExtractor:
         if sense.event_type == "Violence against civilians" and not sense.specific and draft.victims != "civilians":
             # ACLED codes an unspecified attack as violence against civilians only when civilians are its victims
             sense = replace(sense, event_type="Battles", sub_event_type="Armed clash")
+        if sense.violent and not sense.specific and sense.sub_event_type == "Armed clash" and _hits_structure(
+                head, draft, self.lex):
+            sense = replace(sense, event_type=REMOTE, sub_event_type=SHELLING)  # "the attack on a TV tower"
         sense = self._learned_type(doc, draft, sense)
         actor1 = inputs.actor_for(draft.agent, head, violent=sense.violent)
         actor2 = None
@@ -639,7 +669,7 @@ class _Inputs:
                 continue
             if mention.evidence.start not in starts:
                 continue
-            if _is_reference(self.doc, mention) or self._in_actor_name(mention):
+            if _is_reference(self.doc, mention) or self._in_actor_name(mention) or self._in_title(mention):
                 continue
             out.append(mention)
         anchors = {m.anchor for m in out if m.anchor}
@@ -683,8 +713,22 @@ class _Inputs:
         return min(after, key=lambda e: e.evidence.start) if after else None
 
     def _in_actor_name(self, mention: PlaceMention) -> bool:
-        """ "U.S." in "U.S. President Joe Biden" is part of a title, not where anything happened."""
-        return any(start <= mention.evidence.start and mention.evidence.end < end for start, end, _ in self._mentions)
+        """ "U.S." in "U.S. President Joe Biden" and "Costa Rica" in "the President of Costa Rica" are part of a
+        title, not where anything happened (an actor mention that is the place itself, "Ukraine", is not a title)."""
+        where = (mention.evidence.start, mention.evidence.end)
+        return any(start <= where[0] and where[1] <= end and (start, end) != where
+                   for start, end, _ in self._mentions)
+
+    def _in_title(self, mention: PlaceMention) -> bool:
+        """ "the President of Costa Rica", "the US President's adviser": the country of a person's title says whom
+        the event involves, not where it took place (ACLED codes a talk where it was held)."""
+        span = self.doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root, titles = span.root, person_titles()
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in titles:
+            return True
+        return root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.lemma_.lower() in titles
 
     def is_background(self, expression: TimeExpression) -> bool:
         """A time that ended more than BACKGROUND_DAYS before publication, at a month's or a year's granularity
@@ -827,6 +871,12 @@ class _Inputs:
 _PLACE_TAKING = frozenset({"ASSAULT", "CONSULT", "MOBILIZE", "COERCE", "PROTEST", DISPLACEMENT})
 _GOVERNORS = frozenset({"set", "plan", "schedule", "expect", "intend", "try", "attempt", "seek", "continue", "be",
                         "have", "begin", "start", "want", "need", "decide", "go"})
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """The one-word titles of people ("president", "minister") of the actors' title list (actors/titles.tsv)."""
+    return frozenset(title for title, *_ in lexicons.read_rows("actors/titles.tsv") if " " not in title)
 
 
 def _in_headline(token: Token) -> bool:
@@ -1089,6 +1139,28 @@ def _paragraph_bounds(doc: Doc, token: Token) -> tuple[int, int]:
     return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
 
 
+def _hits_structure(head: Token, draft: _Draft, lex: EventLexicon) -> bool:
+    """The act's target is a building or installation ("attack on a TV tower", "struck the power plant")."""
+    targets = [draft.patient] if draft.patient is not None else []
+    targets += [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for c in p.children
+                if c.dep_ == "pobj"]
+    targets += [c for c in head.children if c.dep_ == "dobj"]
+    return any(lex.role(t.lemma_.lower(), "structure") for t in targets)
+
+
+def _past_perfect(token: Token) -> bool:
+    """ "had rejected": an act before the report's frame, so the day the report is about does not date it; not in
+    reported speech ("said its troops had liberated five villages"), where the past perfect is the reporter's
+    shift of tense, not an earlier time."""
+    if token.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
+        return False
+    while token.head.i != token.i:
+        if token.dep_ in ("ccomp", "parataxis"):
+            return False
+        token = token.head
+    return True
+
+
 def _progressive(token: Token) -> bool:
     """Present or present-perfect progressive ("are advancing", "have been trying"); "were killing" is past."""
     aux = [c for c in token.children if c.dep_ == "aux"]
@@ -1172,6 +1244,36 @@ def _clause_tokens(anchor: Token, head: Token, lex: EventLexicon) -> list[Token]
     return tokens
 
 
+# Dependency labels that end a clause: the detector reads up to the nearest of them above the event's predicate.
+_CLAUSE_HEADS = frozenset({"ROOT", "conj", "advcl", "relcl", "parataxis", "acl", "csubj", "appos", "pcomp"})
+# ... and the clauses under its clause head it leaves out (parallel and subordinate ones not holding the event).
+_CLAUSE_OUTSIDE = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "acl", "appos"})
+# Widest reach of the clause the detector reads, in tokens each side of the trigger.
+DETECTION_REACH = 30
+
+
+def detection_clause(head: Token, anchor: Token) -> list[Token]:
+    """The words the learned detector reads for an event, in order: the clause of the event's predicate, climbed
+    through the verbs that take it as a complement ("urged Russia to withdraw", "have not seen China provide",
+    "said Russia shelled"), with that clause's marker, negation and auxiliaries ("If Russia invades"), without the
+    parallel or subordinate clauses that do not hold the event."""
+    top = anchor if anchor.sent == head.sent else head
+    while top.dep_ not in _CLAUSE_HEADS and top.head.i != top.i:
+        top = top.head
+    own = (head, anchor)
+    words = []
+    for token in top.subtree:
+        path, inside = token, True
+        while path.i != top.i:
+            if path.dep_ in _CLAUSE_OUTSIDE and not any(path.i == t.i or path.is_ancestor(t) for t in own):
+                inside = False
+                break
+            path = path.head
+        if inside and abs(token.i - head.i) <= DETECTION_REACH and not token.is_space:
+            words.append(token)
+    return words or [head]
+
+
 def _evidence_span(draft: _Draft, head: Token, tokens: list[Token]) -> tuple[int, int]:
     """From the first argument before the trigger (actor or victims) to the end of the event's core clause."""
     inner = {u.i for t in tokens if t.dep_ in ("appos", "relcl", "acl") and t is not head for u in t.subtree}
@@ -1196,12 +1298,18 @@ def _is_reference(doc: Doc, mention: PlaceMention) -> bool:
             return doc[span.start - 3].lower_ in _DIRECTIONS
     if before.lemma_.lower() == "border":
         return True  # "areas bordering Ukraine"
+    if before.lower_ in _HEADINGS:
+        return True  # "advanced toward Zaporizhzhia": a heading, not where the act took place
     if before.lower_ == "of":
         word = doc[span.start - 2]
         if word.lower_ == "town" and span.start >= 5 and doc[span.start - 5].lower_ in _DIRECTIONS:
             return True
         return word.lower_ in _DIRECTIONS
     return False
+
+
+# Prepositions that name where an act is heading, not where it happens.
+_HEADINGS = frozenset({"toward", "towards"})
 
 
 # Dependency labels that open a clause of its own: an act inside one is not the act of the clause above it.
