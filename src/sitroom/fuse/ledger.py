@@ -241,13 +241,28 @@ class Fusion:
             self._put_event(mention, cid)
             self.log.append(LogEntry("create", cid, member=mention.member))
             return
-        matches.sort(key=lambda sc: self.events[sc[1]].seq)
-        keep = matches[0][1]
-        for _, other in matches[1:]:
-            if self.events[keep].articles & self.events[other].articles:
+        # The report joins the cluster it matches best; another cluster it also matches merges with that one
+        # only where every report of the two stays within the date window of every other (the rule a report
+        # joins by): a call dated 4 March and one dated 6 March are not one call because a report dated 5 March
+        # matches both. The clusters merge into the oldest of them.
+        best_score, best = max(matches, key=lambda sc: (sc[0], -self.events[sc[1]].seq))
+        group = [best]
+        days = [m.day for m in self.events[best].members] + [mention.day]
+        for _, other in sorted(matches, key=lambda sc: self.events[sc[1]].seq):
+            if other == best:
+                continue
+            if any(self.events[g].articles & self.events[other].articles for g in group):
                 continue  # they hold two events of one article: the extractor says they differ
-            self._merge_events(keep, other)
-        self._put_event(mention, keep, max(s for s, _ in matches))
+            joined = days + [m.day for m in self.events[other].members]
+            if max(joined) - min(joined) > self.options.date_window_days:
+                continue
+            group.append(other)
+            days = joined
+        keep = min(group, key=lambda c: self.events[c].seq)
+        for other in group:
+            if other != keep:
+                self._merge_events(keep, other)
+        self._put_event(mention, keep, best_score)
         self.log.append(LogEntry("join", keep, member=mention.member))
 
     def _merge_events(self, keep: str, other: str) -> None:
