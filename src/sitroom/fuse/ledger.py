@@ -27,6 +27,7 @@ from sitroom.fuse.claims import (
     ClaimCluster,
     ClaimMention,
     claim_mentions,
+    concept_keys,
     same_proposition,
     status,
 )
@@ -77,6 +78,7 @@ class Fusion:
         rows = self.options.claim_lsh_rows
         self.claim_hasher = MinHasher(self.options.claim_num_perm, seed=2)
         self.claim_index = LSHIndex(self.options.claim_num_perm // rows, rows)
+        self.concept_index: dict[tuple[int, str], list[str]] = defaultdict(list)  # (week, class pair) -> claims
         self.seen: set[str] = set()
         self.seq = 0
         self.log: list[LogEntry] = []
@@ -282,6 +284,8 @@ class Fusion:
         if len(mention.words) >= self.options.claim_min_words:  # a shorter claim matches none (same_proposition)
             signature = self.claim_hasher.signature(stable_hash(w) for w in mention.words)
             self.claim_index.insert(mention.member, signature, self._week(mention))
+            for key in concept_keys(mention.concepts):
+                self.concept_index[(self._week(mention), key)].append(mention.member)
         self.changed.add(cid)
 
     def _week(self, mention: ClaimMention) -> int:
@@ -291,7 +295,11 @@ class Fusion:
     def _claim_candidates(self, mention: ClaimMention, signature: object) -> list[str]:
         week = self._week(mention)
         weeks = (week - 1, week, week + 1) if week >= 0 else (-1,)
-        return sorted(str(m) for m in self.claim_index.candidates(signature, weeks) if m in self.claim_of)  # type: ignore[arg-type]
+        found = {str(m) for m in self.claim_index.candidates(signature, weeks)}  # type: ignore[arg-type]
+        for key in concept_keys(mention.concepts):
+            for w in weeks:
+                found.update(self.concept_index.get((w, key), ()))
+        return sorted(m for m in found if m in self.claim_of)
 
     def _add_claim(self, mention: ClaimMention) -> None:
         if mention.target and mention.target in self.claim_of:
