@@ -38,10 +38,10 @@ def _record(aid: str, outlet: str, claims: list[tuple[str, str, str]], zelenskiy
 
 
 SEED_CLAIMS = [
-    ("A1", "that North Korea has sent soldiers and weapons to Russia to support Moscow's war in Ukraine in a sign"
-           " of the increasing alliance between the Kremlin and Pyongyang"),
-    ("A2", "that several thousand North Korean troops had arrived in Russia and were being prepared for deployment"
-           " in Ukraine"),
+    ("A1", ("that North Korea has sent soldiers and weapons to Russia to support Moscow's war in Ukraine in a sign"
+            " of the increasing alliance between the Kremlin and Pyongyang")),
+    ("A2", ("that several thousand North Korean troops had arrived in Russia and were being prepared for deployment"
+            " in Ukraine")),
     ("A3", "that Pyongyang supplies artillery shells and short-range missiles to Moscow"),
 ]
 REWRITE = [
