@@ -112,3 +112,19 @@ def test_a_report_between_two_calls_days_apart_merges_neither_into_the_other() -
     clusters = sorted(sorted(c.members) for c in fusion.clusters("event"))
     assert clusters == [["ua/E1", "us2/E1"], ["us1/E1"]]
     assert all(entry.action != "merge" for entry in fusion.log)
+
+
+def test_a_place_named_like_a_party_is_not_where_the_talks_were() -> None:
+    """"met with ... US Secretary of Defense Lloyd Austin" placed in Austin, Texas: the place is the party misread,
+    so it cannot keep the meeting apart from the State Department's "met with President Zelenskyy ... in Kyiv"."""
+    from sitroom.model import Place, PlaceMention
+
+    record = _readout("ua", UA, "2022-04-25T09:08:00+03:00", "Zelenskyy met with US Secretary of State Antony"
+                      " Blinken and US Secretary of Defense Lloyd Austin", "ZB")
+    record.actors.append(Actor("AL", "Lloyd Austin", "person"))
+    record.events[0].actor2 = "AL"
+    record.places = [PlaceMention("P1", _ev("ua", "Austin"), Place("geonames:4671654", "Austin", "PPLA2", "US",
+                                                                    "Texas", lat=30.27, lon=-97.74), "exact")]
+    record.events[0].places = ["P1"]
+    (mention,) = _mentions(record)
+    assert mention.place == "" and mention.place_rank == 9

@@ -114,10 +114,14 @@ def event_mentions(record: Record, registry: ActorRegistry) -> list[EventMention
 
 def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str], rank: int, actors: dict,
              places: dict, quantities: dict, registry: ActorRegistry) -> EventMention:
-    located = [places[p] for p in event.places if p in places and places[p].place]
+    ids = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a in actors]
+    # A place named like one of the act's parties is that party misread ("met with ... Lloyd Austin" placed in
+    # Austin, Texas): not where it happened.
+    party_words = {w for a in ids for w in actors[a].name.split()}
+    located = [places[p] for p in event.places if p in places and places[p].place
+               and places[p].place.name not in party_words]
     located.sort(key=lambda m: PRECISION_RANK.get(m.precision or "", 5))
     best = located[0] if located else None
-    ids = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a in actors]
     keys = [registry.key(record, actors[a]) for a in ids]
     evidence = event.evidence or event.trigger
     if event.actor1 is None and (FIRST_PERSON_LEAD.match(evidence.text) or (
