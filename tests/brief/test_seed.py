@@ -73,11 +73,13 @@ def test_north_korean_troops_asserted_by_zelenskiy_reported_by_isw_no_comment_fr
     assert ("Volodymyr Zelenskiy", "assert") in speakers and ("Government of Russia", "no_comment") in speakers
     assert claim.standing.startswith("asserted by Volodymyr Zelenskiy")
     assert "no comment from Government of Russia (as “The Kremlin”)" in claim.standing
-    # ISW's report of North Korean troops is filed beside it, in the same thread of the same topic.
+    # ISW's report of North Korean troops is the same proposition (fusion's concept rule): one claim, asserted by
+    # both, corroborated by two independent sources, in the same thread of the same topic.
     isw_item, isw = _claim(briefing, "several thousand North Korean troops had arrived in Russia")
     assert (isw_item.topic, isw_item.thread) == (item.topic, item.thread) == ("aid_diplomacy",
                                                                             "Government of North Korea")
-    assert isw.standing == "asserted by Institute for the Study of War"
+    assert isw.standing.startswith("asserted by Volodymyr Zelenskiy, Institute for the Study of War")
+    assert isw.standing.endswith("corroborated by 2 independent sources")
     for text in (md, page):
         line = _line_with(text, "Volodymyr Zelenskiy", "no comment from Government of Russia (as “The Kremlin”)")
         assert "unverified" in line

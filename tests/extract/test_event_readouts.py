@@ -112,3 +112,66 @@ def test_i_in_a_statement_is_its_author(nlp_base) -> None:
     one, two = names(doc, events[0])
     assert one is not None and "Biden" in one
     assert two == "Zelenskyy"
+
+
+def _parties(doc: Doc, event: Event) -> set[str]:
+    actors = {a.id: a.name for a in doc._.actors}
+    return {actors[a] for a in (event.actor1, event.actor2, *event.assoc_actors) if a in actors}
+
+
+def test_every_counterpart_of_a_listed_consultation_is_a_party(nlp_base) -> None:
+    """The 22 February readout on president.gov.ua: five counterparts, Biden third; each of them is a party, so
+    the White House's "Biden spoke with Zelenskyy" shares both its parties with it."""
+    doc, events = consults(nlp_base, "Volodymyr Zelenskyy said that he had discussed the situation with French"
+                           " President Emmanuel Macron, German Chancellor Olaf Scholz, US President Joseph Biden,"
+                           " British Prime Minister Boris Johnson and European Council President Charles Michel." + TAIL)
+    assert events
+    parties = _parties(doc, events[0])
+    assert {"Volodymyr Zelenskyy", "Emmanuel Macron", "Olaf Scholz", "Joseph Biden", "Boris Johnson"} <= parties
+
+
+def test_the_subjects_conjuncts_are_parties_too(nlp_base) -> None:
+    doc, events = consults(nlp_base, "When Secretary Austin and Secretary Blinken met with President Zelenskyy"
+                                     " and his team in Kyiv on Sunday, there was a discussion of the battlefield." + TAIL)
+    assert events
+    assert {"Austin", "Blinken", "Zelenskyy"} <= _parties(doc, events[0])
+
+
+def test_an_office_holder_the_tagger_left_untagged_is_the_counterpart(nlp_base) -> None:
+    """Kremlin, 15 June: "President of the People's Republic of China Xi Jinping" has no PERSON entity; the
+    capitalized name closing the office's phrase is its holder."""
+    doc, events = consults(nlp_base, "Vladimir Putin had a telephone conversation with President of the People's"
+                                     " Republic of China Xi Jinping during which the two leaders had an in-depth"
+                                     " exchange of views on a wide range of issues." + TAIL)
+    assert events
+    assert names(doc, events[0]) == ("Vladimir Putin", "Xi Jinping")
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # State Department, 16 June: the call is the object of "in"; its first party is the clause's subject
+    (("On Russia, China, and North Korea, in a recent phone call with Russian President Putin, Chinese President Xi"
+      " Jinping said the Russian war was justified and supported Russia."), "Xi Jinping", "Putin"),
+    # a call framing an appeal is no argument of the appeal
+    (("During a call with President Biden on Tuesday, President Zelenskyy again appealed for more security"
+      " assistance."), "Zelenskyy", "Biden"),
+])
+def test_a_call_in_a_prepositional_phrase_is_a_consultation(nlp_base, text, first, second) -> None:
+    doc, events = consults(nlp_base, text + TAIL)
+    assert events, f"no CONSULT event in {text!r}"
+    one, two = names(doc, events[0])
+    assert one is not None and first in one
+    assert two is not None and second in two
+    assert events[0].plover_mode == "phone"
+
+
+@pytest.mark.parametrize("text", [
+    # talks set conditions for, not held (White House, 29 March)
+    ("I'm not going to set preconditions for a conversation between President Biden and President Putin, except to"
+     " say that there needs to be tangible de-escalation from Russia."),
+    # many conversations told as one (White House, 8 March)
+    "So, certainly, it's a step we took. There have been a range of conversations with Prime Minister Boris Johnson.",
+    "The minister said there had been many calls with President Macron about the energy crisis in recent weeks.",
+])
+def test_talks_asked_for_or_many_told_as_one_are_no_readout(nlp_base, text) -> None:
+    _, events = consults(nlp_base, text + TAIL)
+    assert not [e for e in events if e.trigger.text.lower() in ("conversation", "conversations", "calls")]

@@ -45,6 +45,7 @@ class ReadoutLexicon:
     nouns: frozenset[str]
     phone: frozenset[str]
     counterparts: frozenset[str]
+    quantifiers: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -54,7 +55,7 @@ def load_readouts(data_dir: str = "") -> ReadoutLexicon:
     rows = lexicons.read_rows(f"{DATA_FOLDER}/{READOUTS}", data_dir or None)
     for word, role in (row[:2] for row in rows[1:] if len(row) >= 2):  # the first row is the header
         roles.setdefault(role, set()).add(word.lower())
-    return ReadoutLexicon(*(frozenset(roles.get(r, ())) for r in ("verb", "noun", "phone", "counterpart")))
+    return ReadoutLexicon(*(frozenset(roles.get(r, ())) for r in ("verb", "noun", "phone", "counterpart", "quantifier")))
 
 
 def with_readouts(found: list[Trigger], sent: Span, lex: ReadoutLexicon) -> list[Trigger]:
@@ -69,6 +70,8 @@ def with_readouts(found: list[Trigger], sent: Span, lex: ReadoutLexicon) -> list
         if token.pos_ == "VERB" and lemma in lex.verbs:
             named = verb_counterparts(token, lex)
         elif token.pos_ == "NOUN" and lemma in lex.nouns:
+            if not_one_act(token, lex):
+                continue
             named = noun_counterparts(token, token_governor(token))
         else:
             continue
@@ -104,6 +107,16 @@ def noun_counterparts(noun: Token, governor: Token) -> list[Token]:
     return named or between
 
 
+def not_one_act(noun: Token, lex: ReadoutLexicon) -> bool:
+    """A consultation noun that reports no talks held: one asked or prepared for ("preconditions for a
+    conversation", "ready for talks"), or many told as one ("a range of conversations", "many calls")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lex.quantifiers:
+        return True
+    return any(c.dep_ == "amod" and c.lemma_.lower() in lex.quantifiers for c in noun.children)
+
+
 def consult_parties(head: Token, anchor: Token, agent: Token | None) -> tuple[Token | None, list[Token]]:
     """(first party, the counterparts in order) of a CONSULT trigger: a noun's "with"/"between" phrases, a verb's
     "with" phrase, else the agent's conjuncts ("A and B met"). "between A and B" makes A the first party where
@@ -114,10 +127,23 @@ def consult_parties(head: Token, anchor: Token, agent: Token | None) -> tuple[To
         if named and own and named[0].head.lower_ == "between":
             return named[0], named[1:]
     else:
-        named = _pobjs(head, "with")
+        # "discussed the situation with Macron, Scholz and Biden": the parser may hang the "with" phrase on the
+        # verb's object
+        named = _pobjs(head, "with") or [t for c in head.children if c.dep_ == "dobj" for t in _pobjs(c, "with")]
     if not named and agent is not None:
         named = _conjuncts(agent)
+    if agent is None and named and head.pos_ in ("NOUN", "PROPN"):
+        agent = clause_subject(head)  # "In a recent phone call with Putin, Xi said ...": Xi
     return agent, named
+
+
+def clause_subject(noun: Token) -> Token | None:
+    """The subject of the clause a prepositional phrase holding the noun modifies ("during a call with X, the
+    President stressed ..."), else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def is_party(token: Token, lex: ReadoutLexicon) -> bool:

@@ -40,6 +40,7 @@ from sitroom.extract.event_readouts import (
     FIRST_PERSON,
     ReadoutLexicon,
     consult_parties,
+    noun_counterparts,
     first_person_speaker,
     is_readout,
     load_readouts,
@@ -83,6 +84,7 @@ class _Draft:
     agent: Token | None = None
     patient: Token | None = None
     patient_options: list[Token] = field(default_factory=list)  # other counterpart phrases, tried in order
+    counterparts: list[Token] = field(default_factory=list)  # a consultation's named counterparts, in order
     casualties: list[Casualty] = field(default_factory=list)
     victims: str = ""
     victim_country: str = ""
@@ -153,6 +155,7 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         require_inputs(doc, self.name, INPUTS)
         inputs = _Inputs(doc, self.lex)
+        inputs.titles = self.readouts.counterparts
         drafts: list[_Draft] = []
         for index, sent in enumerate(doc.sents):
             drafts.extend(self._sentence(sent, index, inputs))
@@ -265,7 +268,11 @@ class EventExtractor:
         # A control act absorbs the act it governs ("agreed to provide aid" is one AGREE event).
         if sense.category in CONTROL and not sense.violent:
             for token in head.subtree:
-                if token.i != head.i and token.i in by_head and _governed_by(token, head):
+                if token.i != head.i and token.i in by_head and _governed_by(token, head) and not (
+                        by_head[token.i].sense.category == "CONSULT" and token.dep_ == "pobj"
+                        and token.head.dep_ == "prep" and token.head.head.i == head.i):
+                    # "during a call with Biden, he appealed for ...": the talks frame the appeal, they are not
+                    # what it asks for
                     absorbed.add(token.i)
                     if lex.role(head.lemma_.lower(), "announce_act") and by_head[token.i].sense.category in (
                             "AID", "SANCTION") and head.pos_ == "VERB":
@@ -292,8 +299,11 @@ class EventExtractor:
             elif head.dep_ == "pobj" and governor.head.pos_ == "VERB" and lex.casualty_verbs.get(
                     governor.head.lemma_.lower()) is None and governor.head.lemma_.lower() in ("hit", "strike"):
                 anchor = governor.head
-            elif head.dep_ == "pobj" and governor.head.i in by_head:
-                return None  # an argument of another trigger ("hit by Russian shelling" is the hit)
+            elif head.dep_ == "pobj" and governor.head.i in by_head and not (
+                    sense.category == "CONSULT" and noun_counterparts(head, head)):
+                # an argument of another trigger ("hit by Russian shelling" is the hit); "during a call with
+                # Biden, Zelenskyy appealed for ...": the talks are an act of their own
+                return None
         if _meeting_trip(head, lex):
             anchor = head.head  # dated and placed by the trip: "travelled to St Petersburg on Saturday to meet"
         # Adjectives that only frame intention are not triggers of their own.
@@ -310,6 +320,7 @@ class EventExtractor:
         self._arguments(draft, head, by_head, inputs)
         if nominal and anchor is head and not is_readout(trigger) and not (
             draft.time or draft.casualties or any(p.precision != "country" for p in draft.places)
+            or (sense.category == "CONSULT" and draft.counterparts)  # "in a recent phone call with Putin"
         ):
             return None  # a bare noun ("the war", "Russia's invasion of Ukraine") names no reported event
         if nominal and anchor is head and draft.time is not None and inputs.is_background(draft.time):
@@ -361,6 +372,7 @@ class EventExtractor:
             if named:  # the counterparts first ("on Sunday" is no party to "met")
                 rest = [t for t in (draft.patient, *draft.patient_options) if t is not None and t not in named]
                 draft.patient, draft.patient_options = named[0], named[1:] + rest
+                draft.counterparts = named
         # Casualties: the verbs that count victims of this event, and their conjuncts.
         counted = []
         if lex.casualty_verbs.get(anchor.lemma_.lower()):
@@ -598,6 +610,18 @@ class EventExtractor:
                     break  # "between Putin and Biden": the first other party
         if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
             actor2 = None
+        # "discussed the situation with Macron, Scholz, Biden, Johnson and Michel": every counterpart is a party,
+        # the ones after the first as associated actors (ACLED's assoc_actor), so a readout of any of these talks
+        # on the other side shares both its parties with this one.
+        assoc: list[str] = []
+        parties = list(draft.counterparts)
+        if draft.counterparts and draft.agent is not None:
+            # "Austin and Blinken met with Zelenskyy": the subject's conjuncts are parties too
+            parties += [c for c in draft.agent.children if c.dep_ == "conj" and c not in parties]
+        for token in parties:
+            other = inputs.actor_for(token, head, violent=False)
+            if other is not None and other.id not in {actor1.id if actor1 else "", actor2.id if actor2 else ""}:
+                assoc.append(other.id)
         trigger_ev = evidence(doc, doc[draft.trigger.start].idx, doc[draft.trigger.end - 1].idx
                               + len(doc[draft.trigger.end - 1].text))
         start, end = draft.span
@@ -613,6 +637,7 @@ class EventExtractor:
             plover_mode=sense.mode,
             actor1=actor1.id if actor1 else None,
             actor2=actor2.id if actor2 else None,
+            assoc_actors=list(dict.fromkeys(assoc)),
             places=list(dict.fromkeys(places)),
             time=draft.time.id if draft.time else None,
             casualties=draft.casualties,
@@ -641,6 +666,7 @@ class _Inputs:
         self.entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self._mentions = sorted(((m.start, m.end, a) for a in self.actors for m in a.mentions), key=lambda x: x[0])
         self._frames: list[tuple[int, int]] | None = None
+        self.titles: frozenset[str] = frozenset()  # words for an office ("president"): its holder may follow
 
     def publish(self, doc: Doc) -> None:
         """The ACLED-named actors the events refer to go into doc._.actors, so their ids resolve."""
@@ -834,7 +860,32 @@ class _Inputs:
                     best = actor
                     if overlap_head:
                         break
+        if best is None and token.lemma_.lower() in self.titles:
+            # "President of the People's Republic of China Xi Jinping": the office's holder is named inside its
+            # "of" phrase or apposition; the last person named in the phrase is who holds it
+            lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+            for start, end, actor in self._mentions:
+                if lo <= start and end <= hi and actor.kind == "person":
+                    best = actor
+            if best is None:
+                best = self._untagged_holder(token)
         return best
+
+    def _untagged_holder(self, title: Token) -> Actor | None:
+        """A person named at the end of an office's phrase that the tagger left untagged ("President of the
+        People's Republic of China Xi Jinping": "Xi Jinping" is in no entity): two or more capitalized proper
+        nouns outside every entity, as a person actor."""
+        clauses = {t.i for c in title.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        run: list[Token] = []
+        for token in reversed([t for t in title.subtree if t.i not in clauses and not t.is_punct]):
+            if token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ and token.i > title.i:
+                run.insert(0, token)
+            else:
+                break
+        if len(run) < 2:
+            return None
+        name = " ".join(t.text for t in run)
+        return self._acled_actor(name, "person", "", None, run[0]) if name else None
 
     def _country_of(self, token: Token) -> tuple[str, str]:
         """The country a phrase's own modifiers name ("Russian occupiers", "Ukraine's army"); a place inside a

@@ -1,8 +1,13 @@
 """Claim clusters: the same proposition from different sources, and its status across the corpus.
 
 Claims are grouped by the content words they share (the overlap coefficient of the two word sets, at least
-``claim_overlap``), found through a MinHash index of those words so a claim is compared with a few, not all;
-a denial or a "no comment" that answers a claim (its ``target_claim``, linked in the article by the rules of
+``claim_overlap``), or by the concepts they share where those name two countries and two classes in common: a
+claim's content words with every country, demonym or capital read as its country ("North
+Korean", "Pyongyang" -> KP) and the words of data/fuse/claim_concepts.tsv as their concept ("soldiers", "troops"
+-> personnel; "sent", "arrived", "deployment" -> move), figures and quantifiers left out; so Zelenskiy's "North
+Korea has sent soldiers and weapons to Russia" and ISW's "several thousand North Korean troops had arrived in
+Russia" are one proposition where their words share only "North Korea". Candidates are found through a MinHash
+index of the words (and an index of the pairs of classes), so a claim is compared with a few, not all; a denial or a "no comment" that answers a claim (its ``target_claim``, linked in the article by the rules of
 ``extract.claims.linking``) joins the cluster of the claim it answers. Status, with the members that make it so:
 
 - retracted: a member retracts it;
@@ -17,13 +22,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitroom.fuse.actors import ActorRegistry, countries
 from sitroom.fuse.mentions import MentionCluster
 from sitroom.fuse.sources import SourceIndex
+from sitroom.lexicons import read_rows
 from sitroom.model import Evidence, Record
-from sitroom.text.shingles import content_word_set, shared_words
+from sitroom.text.shingles import STOPWORDS, content_word_set, shared_words, words
+
+CONCEPTS = "fuse/claim_concepts.tsv"
+# The concept that drops a word (quantifiers and figures), and the prefixes that keep concepts apart from words.
+DROP = "-"
+COUNTRY_PREFIX, CONCEPT_PREFIX = "@", "~"
+# Concepts alone make one proposition only with this many countries in common, a predicate class and a theme
+# class (what is done, to what: "~move" and "~personnel"), and the same polarity: nearly every claim of this war
+# names Ukraine or Russia, so a country and a word in common is no proposition, nor is "would not provide
+# weapons" the claim that weapons were supplied.
+CONCEPT_COUNTRIES = 2
+THEMES = frozenset({"~personnel", "~weapons"})
 
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "without", "deny", "denied"})
 STATUS_ORDER = ("retracted", "denied", "contested", "corroborated", "single_source")
@@ -39,10 +58,46 @@ class ClaimMention:
     stance: str
     day: int | None
     words: tuple[str, ...]  # content_word_set: distinct, sorted, interned
+    concepts: tuple[str, ...]  # claim_concepts: distinct, sorted, interned
     negated: bool
     target: str | None  # member id of the claim it answers
     evidence: Evidence
     content: str
+
+
+@lru_cache(maxsize=1)
+def concept_table() -> dict[str, str]:
+    """data/fuse/claim_concepts.tsv: word -> concept (DROP: left out)."""
+    rows = read_rows(CONCEPTS)
+    return {row[0].lower(): row[1] for row in rows[1:] if len(row) >= 2}  # the first row is the header
+
+
+def claim_concepts(text: str) -> tuple[str, ...]:
+    """A claim's concepts, distinct, sorted and interned (like content_word_set, which it replaces for claims):
+    countries by their code (the longest name first: "North Korean" is KP, not "north" and "korean"), the
+    concept table's words by their concept, figures and dropped words left out, other content words as they are."""
+    _, lookup = countries()
+    table = concept_table()
+    tokens = words(text)
+    found: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        for width in (3, 2, 1):
+            iso = lookup.get(" ".join(tokens[i:i + width])) if i + width <= len(tokens) else None
+            if iso:
+                found.add(COUNTRY_PREFIX + iso)
+                i += width
+                break
+        else:
+            word = tokens[i]
+            i += 1
+            if word in STOPWORDS or len(word) <= 1 or word.isdigit():
+                continue
+            concept = table.get(word)
+            if concept == DROP:
+                continue
+            found.add(CONCEPT_PREFIX + concept if concept else word)
+    return tuple(sorted(map(sys.intern, found)))
 
 
 def claim_mentions(record: Record, registry: ActorRegistry) -> list[ClaimMention]:
@@ -65,7 +120,7 @@ def claim_mentions(record: Record, registry: ActorRegistry) -> list[ClaimMention
             member=f"{record.article.id}/{claim.id}", article_id=record.article.id, source_key=key,
             source_name=registry.display(key) if actor else (claim.source_mention.text if claim.source_mention else ""),
             source_country=(actor.country if actor else "") or _key_country(key),
-            stance=claim.stance, day=day, words=content_word_set(raw),
+            stance=claim.stance, day=day, words=content_word_set(raw), concepts=claim_concepts(raw),
             negated=bool(tokens & NEGATIONS) or "n't" in raw,
             target=f"{record.article.id}/{claim.target_claim}" if claim.target_claim else None,
             evidence=claim.content, content=raw,
@@ -86,7 +141,20 @@ def same_proposition(a: ClaimMention, b: ClaimMention, min_overlap: float, min_w
     if len(a.words) < min_words or len(b.words) < min_words:
         return 0.0
     score = shared_words(a.words, b.words) / min(len(a.words), len(b.words))
+    if score < min_overlap and a.negated == b.negated and concept_keys(a.concepts) & concept_keys(b.concepts):
+        shared = set(a.concepts).intersection(b.concepts)
+        if sum(c[0] == COUNTRY_PREFIX for c in shared) >= CONCEPT_COUNTRIES:
+            score = len(shared) / min(len(a.concepts), len(b.concepts))
     return score if score >= min_overlap else 0.0
+
+
+def concept_keys(concepts: tuple[str, ...]) -> frozenset[str]:
+    """The (predicate class, theme class) pairs a claim holds ("~move+~personnel"), where it names two countries:
+    the keys a claim is found by for the concept rule of ``same_proposition``, which needs one in common."""
+    if sum(c[0] == COUNTRY_PREFIX for c in concepts) < CONCEPT_COUNTRIES:
+        return frozenset()
+    classes = [c for c in concepts if c[0] == CONCEPT_PREFIX]
+    return frozenset(f"{p}+{t}" for p in classes if p not in THEMES for t in classes if t in THEMES)
 
 
 def is_target(denier: ClaimMention, claim: ClaimMention) -> bool:

@@ -26,6 +26,15 @@ from sitroom.text.shingles import content_word_set, shared_words
 PRECISION_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Time granularity, most precise first.
 GRANULARITY_RANK = {"time": 0, "part_of_day": 0, "day": 1, "week": 2, "month": 3}
+# Words that date a report ("last night", "this evening", "on Tuesday"): its date is compared on its own, so they
+# are not words two reports share ("last night, the President spoke with Zelenskyy" and "I talked with Biden last
+# night" are not closer for them; two calls a day apart are told with the same ones).
+TIME_WORDS = frozenset({
+    "today", "yesterday", "tomorrow", "tonight", "last", "night", "morning", "afternoon", "evening", "earlier",
+    "later", "week", "weekend", "month", "day", "days", "ago", "recently", "recent", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday"})
+# The date rank of an event with no date of its own (its day is its article's publication day).
+UNDATED = 5
 # ACLED's types of political violence block together (one strike is "shelling" to one outlet and "an attack on
 # civilians" to another); every other type blocks alone.
 FAMILIES = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
@@ -61,6 +70,7 @@ class EventMention:
     sub_event_type: str = ""
     granularity: str = ""  # of its date (model.Granularity); "" when the date is the publication day
     precision: str = ""  # of its place (model.Precision)
+    published: int = 0  # proleptic ordinal of its article's publication day (0: unknown)
 
 
 def _day(value: str | None) -> tuple[int, str] | None:
@@ -89,27 +99,36 @@ def event_mentions(record: Record, registry: ActorRegistry) -> list[EventMention
             kind += "~" + event.status  # a planned or hypothetical attack is not the attack that happened
         time = times.get(event.time) if event.time else None
         day = _day(time.start) if time else None
-        rank = GRANULARITY_RANK.get(time.granularity or "", 5) if time and day else 5
+        rank = GRANULARITY_RANK.get(time.granularity or "", UNDATED) if time and day else UNDATED
         granularity = (time.granularity or "") if time and day else ""
         if day is None:
             day = published
         if day is None:
             continue
         when = (day[0], day[1], granularity)
-        out.append(_mention(record, event, kind, when, rank, actors, places, quantities, registry))
+        mention = _mention(record, event, kind, when, rank, actors, places, quantities, registry)
+        mention.published = published[0] if published else 0
+        out.append(mention)
     return out
 
 
 def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str], rank: int, actors: dict,
              places: dict, quantities: dict, registry: ActorRegistry) -> EventMention:
-    located = [places[p] for p in event.places if p in places and places[p].place]
+    ids = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a in actors]
+    # A place named like one of the act's parties is that party misread ("met with ... Lloyd Austin" placed in
+    # Austin, Texas): not where it happened.
+    party_words = {w for a in ids for w in actors[a].name.split()}
+    located = [places[p] for p in event.places if p in places and places[p].place
+               and places[p].place.name not in party_words]
     located.sort(key=lambda m: PRECISION_RANK.get(m.precision or "", 5))
     best = located[0] if located else None
-    ids = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a in actors]
     keys = [registry.key(record, actors[a]) for a in ids]
     evidence = event.evidence or event.trigger
-    if event.actor1 is None and FIRST_PERSON_LEAD.match(evidence.text):
-        speaker = registry.speaker(record)  # "I spoke today with US President Biden" in the President's address
+    if event.actor1 is None and (FIRST_PERSON_LEAD.match(evidence.text) or (
+            event.plover_category == "CONSULT" and event.actor2 is not None)):
+        # "I spoke today with US President Biden" in the President's address; "A conversation took place with US
+        # President Biden" there too: talks with a counterpart and no first party are the speaker's
+        speaker = registry.speaker(record)
         if speaker and speaker not in keys:
             keys.insert(0, speaker)
     return EventMention(
@@ -120,7 +139,7 @@ def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str]
         lat=best.place.lat if best else None, lon=best.place.lon if best else None,
         actors=frozenset(keys), actor_names=tuple(registry.display(k) for k in keys),
         fatalities=acled.fatalities(event.casualties, quantities),
-        words=content_word_set(evidence.text), evidence=evidence,
+        words=tuple(w for w in content_word_set(evidence.text) if w not in TIME_WORDS), evidence=evidence,
         event_type=event.event_type or event.plover_category, sub_event_type=event.sub_event_type,
         precision=(best.precision or "") if best else "",
     )
@@ -157,7 +176,14 @@ def match_score(a: EventMention, b: EventMention, options: FuseOptions | None = 
     if a.actors and b.actors:  # an actor the extractor did not name is missing evidence, not a contradiction
         # One shared actor says little (Zelenskyy meets someone every day): it counts half.
         union = len(a.actors | b.actors)
-        parts.append((options.actor_weight, len(a.actors & b.actors) / max(options.min_actors, union)))
+        shared = len(a.actors & b.actors)
+        if not violent(a) and shared >= options.min_actors:
+            # "Zelenskyy discussed the situation with Macron, Scholz, Biden, Johnson and Michel" against "Biden
+            # spoke with Zelenskyy": both parties of the shorter report are among the longer one's (a summary of
+            # several talks), so it counts whole, as the overlap of the two, not diluted by the other talks
+            parts.append((options.actor_weight, shared / min(len(a.actors), len(b.actors))))
+        else:
+            parts.append((options.actor_weight, shared / max(options.min_actors, union)))
     elif (a.actors or b.actors) and not violent(a):
         # ... but an act other than violence is who did it with whom: where one report names its parties and the
         # other none, the words alone ("meetings at the Munich Security Conference") cannot make them one.
@@ -180,6 +206,19 @@ EventCluster = MentionCluster[EventMention]
 DEFAULT_OPTIONS = FuseOptions()
 
 
+def told_before(a: EventMention, b: EventMention) -> bool:
+    """Whether one report is undated (its day is its publication day) and was published before the day the other
+    dates the act to: it cannot be telling that act ("he spoke about this with Biden", published on 3 March,
+    is not the call the White House dates to 4 March). Plans and hypotheses are left alone."""
+    if "~" in a.kind:
+        return False
+    for undated, dated in ((a, b), (b, a)):
+        if not undated.granularity and undated.published and dated.date_rank <= GRANULARITY_RANK["day"] \
+                and dated.day > undated.published:
+            return True
+    return False
+
+
 def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions) -> float:
     """The best score of the mention against a cluster's members (0 when it may not join: same article,
     another type, too far in time from any member, or in place)."""
@@ -191,7 +230,7 @@ def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions
     for other in cluster.members:
         if other.kind != mention.kind or abs(other.day - mention.day) > options.date_window_days:
             continue
-        if not places_agree(mention, other, options):
+        if not places_agree(mention, other, options) or told_before(mention, other):
             continue
         best = max(best, match_score(mention, other, options))
     return best
@@ -206,7 +245,8 @@ def linked(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
     window, places agreeing and a match score of at least the threshold (what a split re-checks)."""
     if a.article_id == b.article_id or a.kind != b.kind or abs(a.day - b.day) > options.date_window_days:
         return False
-    return places_agree(a, b, options) and match_score(a, b, options) >= options.event_threshold
+    return places_agree(a, b, options) and not told_before(a, b) and \
+        match_score(a, b, options) >= options.event_threshold
 
 
 def summary(cluster: EventCluster) -> dict[str, object]:

@@ -27,6 +27,7 @@ from sitroom.fuse.claims import (
     ClaimCluster,
     ClaimMention,
     claim_mentions,
+    concept_keys,
     same_proposition,
     status,
 )
@@ -77,6 +78,7 @@ class Fusion:
         rows = self.options.claim_lsh_rows
         self.claim_hasher = MinHasher(self.options.claim_num_perm, seed=2)
         self.claim_index = LSHIndex(self.options.claim_num_perm // rows, rows)
+        self.concept_index: dict[tuple[int, str], list[str]] = defaultdict(list)  # (week, class pair) -> claims
         self.seen: set[str] = set()
         self.seq = 0
         self.log: list[LogEntry] = []
@@ -241,13 +243,28 @@ class Fusion:
             self._put_event(mention, cid)
             self.log.append(LogEntry("create", cid, member=mention.member))
             return
-        matches.sort(key=lambda sc: self.events[sc[1]].seq)
-        keep = matches[0][1]
-        for _, other in matches[1:]:
-            if self.events[keep].articles & self.events[other].articles:
+        # The report joins the cluster it matches best; another cluster it also matches merges with that one
+        # only where every report of the two stays within the date window of every other (the rule a report
+        # joins by): a call dated 4 March and one dated 6 March are not one call because a report dated 5 March
+        # matches both. The clusters merge into the oldest of them.
+        best_score, best = max(matches, key=lambda sc: (sc[0], -self.events[sc[1]].seq))
+        group = [best]
+        days = [m.day for m in self.events[best].members] + [mention.day]
+        for _, other in sorted(matches, key=lambda sc: self.events[sc[1]].seq):
+            if other == best:
+                continue
+            if any(self.events[g].articles & self.events[other].articles for g in group):
                 continue  # they hold two events of one article: the extractor says they differ
-            self._merge_events(keep, other)
-        self._put_event(mention, keep, max(s for s, _ in matches))
+            joined = days + [m.day for m in self.events[other].members]
+            if max(joined) - min(joined) > self.options.date_window_days:
+                continue
+            group.append(other)
+            days = joined
+        keep = min(group, key=lambda c: self.events[c].seq)
+        for other in group:
+            if other != keep:
+                self._merge_events(keep, other)
+        self._put_event(mention, keep, best_score)
         self.log.append(LogEntry("join", keep, member=mention.member))
 
     def _merge_events(self, keep: str, other: str) -> None:
@@ -267,6 +284,8 @@ class Fusion:
         if len(mention.words) >= self.options.claim_min_words:  # a shorter claim matches none (same_proposition)
             signature = self.claim_hasher.signature(stable_hash(w) for w in mention.words)
             self.claim_index.insert(mention.member, signature, self._week(mention))
+            for key in concept_keys(mention.concepts):
+                self.concept_index[(self._week(mention), key)].append(mention.member)
         self.changed.add(cid)
 
     def _week(self, mention: ClaimMention) -> int:
@@ -276,7 +295,11 @@ class Fusion:
     def _claim_candidates(self, mention: ClaimMention, signature: object) -> list[str]:
         week = self._week(mention)
         weeks = (week - 1, week, week + 1) if week >= 0 else (-1,)
-        return sorted(str(m) for m in self.claim_index.candidates(signature, weeks) if m in self.claim_of)  # type: ignore[arg-type]
+        found = {str(m) for m in self.claim_index.candidates(signature, weeks)}  # type: ignore[arg-type]
+        for key in concept_keys(mention.concepts):
+            for w in weeks:
+                found.update(self.concept_index.get((w, key), ()))
+        return sorted(m for m in found if m in self.claim_of)
 
     def _add_claim(self, mention: ClaimMention) -> None:
         if mention.target and mention.target in self.claim_of:
