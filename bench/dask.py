@@ -187,7 +187,8 @@ def main() -> None:
     peak = max(max(run["peak_mb"]) for run in runs)
     print(f"records identical across runs{' and the local engine' if local else ''}: {identical}; speed-up"
           f" {speed_up} measured, {predicted} predicted from CPU seconds (target >= {SPEED_UP_TARGET});"
-          f" peak {peak} MB a worker (budget {MEMORY_BUDGET_MB} MB, fast profile)")
+          f" peak {peak} MB a worker, {args.profile} profile"
+          f"{f' (budget {MEMORY_BUDGET_MB} MB)' if args.profile == 'fast' else ''}")
     print(json.dumps({"bench": "dask", "profile": args.profile, "articles": base["articles"],
                       "partition_articles": args.partition, "cpus": os.cpu_count(),
                       "load_average_end": round(os.getloadavg()[0], 2), "speed_up": speed_up,
