@@ -250,7 +250,7 @@ class DaskOptions:
     # threads share one loaded pipeline and its memory but add little speed.
     threads_per_worker: int = 1
     # Memory each LocalCluster worker may use before its nanny restarts it (dask's own spelling: "2GiB"). A worker
-    # peaked at 530 MB in the fast profile and 485 MB in the accurate one (bench/dask.py; nlp.batch_chars bounds
+    # peaked at 573 MB in the fast profile and 476 MB in the accurate one (bench/dask.py; nlp.batch_chars bounds
     # it); a restarted worker's partition is retried. An existing cluster keeps the limit its workers started with.
     memory_limit: str = "2GiB"
     # Partitions handed out ahead per worker thread, so the client holds a bounded number of articles and results

@@ -14,6 +14,7 @@ import signal
 import threading
 from pathlib import Path
 
+import dask
 import pyarrow.parquet as pq
 import pytest
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -231,7 +232,14 @@ def test_a_worker_with_more_threads_loads_a_pipeline_for_each_busy_one(monkeypat
         loaded.append(object())
         return loaded[-1]
 
+    warmed: list[object] = []
+
+    def read(nlp, articles, options):
+        warmed.extend(nlp for article in articles if article is dask_engine.WARM_UP)
+        return iter(())
+
     monkeypatch.setattr(dask_engine, "load_pipeline", load)
+    monkeypatch.setattr(dask_engine, "annotate", read)
     monkeypatch.setattr(dask_engine, "fingerprint", lambda nlp: "sitroom test; pipeline")
     plugin = dask_engine.PipelinePlugin(Config().nlp)
     plugin.setup(worker=None)
@@ -241,6 +249,7 @@ def test_a_worker_with_more_threads_loads_a_pipeline_for_each_busy_one(monkeypat
             assert first is loaded[0] and second is loaded[1]
     with plugin.borrowed() as again:
         assert again in loaded and len(loaded) == 2  # kept, not loaded again
+    assert warmed == loaded  # each pipeline read the warm-up text once, as it was loaded
 
 
 def test_dask_options_are_checked_with_their_key(tmp_path):
@@ -324,6 +333,9 @@ def test_a_partition_whose_worker_is_killed_is_retried_and_the_result_is_the_sam
     store, job = ingested(tmp_path / "dask.db", corpus, config)
     starts = tmp_path / "starts"
     with store, DaskEngine(config, workers=1) as engine:
+        settings = engine.client.run(lambda: {k: dask.config.get(k) for k in dask_engine.local_cluster_settings(
+            config.dask)})
+        assert list(settings.values()) == [dask_engine.local_cluster_settings(config.dask)]  # reached the worker
         key = dask_engine.TASK_PREFIX + load_partition(store, 0, plan(job, 3)[0], engine.pipeline).key
         engine.client.register_plugin(KillFirstTry(key, str(starts), after_s=0.5))
         result = run_job(store, config, engine.pipeline, job, engine.extract, tmp_path / "out")

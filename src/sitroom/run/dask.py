@@ -29,7 +29,7 @@ from distributed import Client, KilledWorker, LocalCluster, as_completed, get_wo
 from distributed.diagnostics.plugin import WorkerPlugin
 from spacy.language import Language
 
-from sitroom.config import Config, ConfigError, NlpOptions
+from sitroom.config import Config, ConfigError, DaskOptions, NlpOptions
 from sitroom.model import Article
 from sitroom.nlp import annotate, load_pipeline
 from sitroom.run.batch import ProgressCallback
@@ -39,6 +39,14 @@ from sitroom.store.base import Store
 
 PLUGIN_PREFIX = "sitroom-pipeline-"
 TASK_PREFIX = "sitroom-partition-"
+
+
+# A short report read once by each worker's pipeline as it is loaded (its record is thrown away), so that what the
+# pipeline sets up on its first text is not charged to the job's first partition.
+WARM_UP = Article(id="sitroom-warm-up", content_hash="sitroom-warm-up", title="Warm-up", text=(
+    "Officials said 12 people were evacuated from Kupiansk on Monday after shelling. \"We could not stay,\" said"
+    " Olena Petrenko, a resident, according to Reuters. The governor of Kharkiv said 5 drones were shot down"
+    " overnight."))
 
 
 class ClusterError(RuntimeError):
@@ -66,16 +74,23 @@ class PipelinePlugin(WorkerPlugin):
         self._lock = threading.Lock()
 
     def setup(self, worker: Any) -> None:
-        nlp = load_pipeline(self.options)
+        nlp = self._load()
         self.pipeline = fingerprint(nlp)
         self._idle = [nlp]
+
+    def _load(self) -> Language:
+        """The pipeline, with its first-call costs paid here on WARM_UP rather than by a partition."""
+        nlp = load_pipeline(self.options)
+        for _ in annotate(nlp, [WARM_UP], self.options):
+            pass
+        return nlp
 
     @contextmanager
     def borrowed(self) -> Iterator[Language]:
         with self._lock:
             nlp = self._idle.pop() if self._idle else None
         if nlp is None:
-            nlp = load_pipeline(self.options)
+            nlp = self._load()
         try:
             yield nlp
         finally:
@@ -156,8 +171,7 @@ class DaskEngine:
                                    f" {self.options.worker_wait_s} s (dask.worker_wait_s)") from None
         else:
             memory = _memory_limit(self.options.memory_limit)
-            # A worker that dies under a partition this many times more ends it (KilledWorker): the retries.
-            with dask.config.set({"distributed.scheduler.allowed-failures": self.options.retries}):
+            with dask.config.set(local_cluster_settings(self.options)):
                 self.cluster = LocalCluster(
                     n_workers=self.workers, threads_per_worker=self.options.threads_per_worker,
                     processes=self.processes, memory_limit=memory, dashboard_address=None,
@@ -234,6 +248,23 @@ class DaskEngine:
         """Each worker's peak resident memory so far, in MB (worker processes; with threads, this process's)."""
         assert self.client is not None
         return self.client.run(_peak_rss_mb)
+
+
+def local_cluster_settings(options: DaskOptions) -> dict[str, object]:
+    """Dask settings of the LocalCluster this engine starts (an existing cluster keeps its own)."""
+    return {
+        # A worker that dies under a partition this many times more ends it (KilledWorker): the retries.
+        "distributed.scheduler.allowed-failures": options.retries,
+        # The statistical profiler samples every task thread's stack 100 times a second for the dashboard, which a
+        # LocalCluster of sitroom's has not got: about a tenth of a core a worker, taken from extraction (bench/dask.py).
+        "distributed.worker.profile.enabled": False,
+        # Every scheduler, nanny and worker wakes 50 times a second to check that its event loop is not blocked (only
+        # to warn), and the memory checks 10 times: on 2 cores that is CPU the workers lack. Once a second is plenty
+        # for warnings and for a memory limit that a spaCy worker approaches over seconds, not milliseconds.
+        "distributed.admin.tick.interval": "1s",
+        "distributed.worker.memory.monitor-interval": "1s",
+        "distributed.admin.system-monitor.interval": "2s",
+    }
 
 
 def _memory_limit(value: str) -> int:
