@@ -18,6 +18,7 @@ from sitroom.extract.claims.finders import chosen_finders
 from sitroom.extract.claims.lexicon import load_claim_lexicon
 from sitroom.extract.claims.options import ClaimOptions
 from sitroom.extract.claims.responses import references, target, verify
+from sitroom.extract.claims.scheme import SCHEMES, as_reported
 from sitroom.extract.claims.signed import signed_words
 from sitroom.extract.claims.source import source_actor, source_mention
 from sitroom.extract.claims.spans import chars, trim
@@ -36,6 +37,8 @@ class ClaimExtractor:
     def __init__(self, options: ClaimOptions | None = None) -> None:
         register_extensions()
         self.options = options or ClaimOptions()
+        if self.options.scheme not in SCHEMES:
+            raise ValueError(f"sitroom_claims: scheme {self.options.scheme!r} is not one of {', '.join(SCHEMES)}")
         self.finders = chosen_finders(self.options.finders)
         self.resources = ClaimResources(
             options=self.options,
@@ -54,6 +57,8 @@ class ClaimExtractor:
             # the accurate profile: the shared encoder ran, so the learned tagger reads the rules' drafts
             rows = features(doc, doc._.encoding, ctx.lexicon, rule_spans(drafts))
             drafts = refine(doc, drafts, self.tagger.probabilities(rows, segments(doc)), self.refine_options)
+        if self.options.scheme == "reported":
+            drafts = as_reported(ctx, drafts)
         claims = build(ctx, drafts)
         doc._.actors = ctx.index.actors
         doc._.claims = claims

@@ -1,0 +1,67 @@
+"""Which drafts are claims as a news coder records them (../shared/eval/news/GUIDELINES.md: "a source asserting,
+denying, refusing to comment on, or retracting a proposition"; not "a verb of perception or mental state with no
+one informed"), against PolNeAR's broader attribution, which also marks what a source wants, hopes, plans, sees
+or supports ("pledged to push", "wants to be free", "supported the plan").
+
+The rules find both. ``ClaimOptions.scheme`` picks the reading: "reported" (the default, what sitroom's users
+record) keeps a draft only where :func:`reported` holds; "broad" keeps them all (``sitroom eval attribution``
+scores PolNeAR under its own scheme).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from sitroom.extract.claims.context import DocContext
+from sitroom.extract.claims.draft import Draft
+
+SCHEMES = ("reported", "broad")
+# Verbs whose infinitive after "declined to", "refused to" makes the refusal a no-comment claim.
+COMMENT_VERBS = frozenset({"comment", "answer", "say", "discuss", "elaborate", "speak", "talk", "confirm",
+                           "respond", "reveal", "disclose", "explain", "specify"})
+
+# Cue lemmas of a refusal: with a verb of COMMENT_VERBS after them, the source declines to comment.
+REFUSALS = frozenset({"decline", "refuse"})
+# Wishes that are demands when they name who is to act ("wants Ukraine to recognise Crimea").
+DEMAND_CUES = frozenset({"want", "wish"})
+
+
+def as_reported(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """The drafts that are claims in the news coder's reading (:func:`reported`); a refusal to comment ("declined
+    to comment", "refused to answer") is a no-comment claim, as GUIDELINES.md codes it, not a denial."""
+    kept = []
+    for draft in drafts:
+        if not reported(ctx, draft):
+            continue
+        content = ctx.doc.char_span(*draft.content, alignment_mode="expand")
+        if draft.stance == "deny" and draft.cue_lemma.lower() in REFUSALS and content is not None \
+                and refusal_to_comment(content):
+            draft.stance = "no_comment"
+        kept.append(draft)
+    return kept
+
+
+def reported(ctx: DocContext, draft: Draft) -> bool:
+    """Whether a draft is a claim in the news coder's reading: not where its cue is a state of mind, an intention,
+    a perception or an act (unreported_cues.txt), but for a refusal to comment ("declined to comment") and a
+    demand ("wants Ukraine to recognise ...")."""
+    if draft.signed or draft.kind == "hedged" or draft.stance == "no_comment":
+        return True
+    if draft.cue_lemma.lower() not in ctx.lexicon.unreported_cues:
+        return True
+    content = ctx.doc.char_span(*draft.content, alignment_mode="expand")
+    return content is not None and (refusal_to_comment(content) or demand(draft.cue_lemma.lower(), content))
+
+
+def demand(lemma: str, content: Span) -> bool:
+    """'The Kremlin wants Ukraine to recognise Crimea': a want of someone else's act is a demand the source
+    makes (a claim); 'wants to be free' is a wish."""
+    return lemma in DEMAND_CUES and content[0].lower_ != "to" and any(t.lower_ == "to" for t in content)
+
+
+def refusal_to_comment(content: Span) -> bool:
+    """'declined to comment on ...', 'refused to answer': the refusal is a claim (no comment); 'declined to
+    extend an invitation' is an act."""
+    first = content[0]
+    verb = content[1] if first.lower_ == "to" and len(content) > 1 else first
+    return verb.lemma_.lower() in COMMENT_VERBS

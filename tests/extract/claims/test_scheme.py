@@ -1,0 +1,61 @@
+"""The claims scheme: a news coder's reading ("reported", the default) drops what a source wants, plans, sees or
+supports, which PolNeAR's broad reading keeps; a refusal to comment and a demand stay claims."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitroom.config import NlpOptions
+from sitroom.extract.claims.extractor import ClaimExtractor
+from sitroom.extract.claims.options import ClaimOptions
+from sitroom.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def reported() -> Language:
+    return load_pipeline(NlpOptions(pipeline=["sitroom_actors", "sitroom_claims"]))
+
+
+@pytest.fixture(scope="module")
+def broad() -> Language:
+    return load_pipeline(NlpOptions(pipeline=["sitroom_actors", "sitroom_claims"],
+                                    components={"sitroom_claims": {"scheme": "broad"}}))
+
+
+def cues(nlp: Language, text: str) -> list[str]:
+    return [c.cue.text for c in nlp(text)._.claims]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The Ukrainian people want to be free.", "want"),
+    ("The UK plans to give vital equipment to Kyiv.", "plans"),
+    ("NATO allies declined to extend an invitation to both countries at the summit.", "declined"),
+    ("Ukraine is hoping to speed up exports via this route.", "hoping"),
+])
+def test_a_wish_a_plan_or_an_act_is_no_claim_in_the_reported_scheme(reported: Language, broad: Language,
+                                                                     text: str, cue: str) -> None:
+    assert cue not in " ".join(cues(reported, text))
+    assert cue in " ".join(cues(broad, text))  # PolNeAR's reading marks it
+
+
+def test_a_refusal_to_comment_stays_a_claim(reported: Language) -> None:
+    claims = reported("The ministry declined to comment on the report.")._.claims
+    assert [c.cue.text for c in claims] == ["declined to comment on"]
+    claims = reported("The ministry declined to comment.")._.claims
+    assert [(c.cue.text, c.stance) for c in claims] == [("declined", "no_comment")]
+
+
+def test_a_want_of_someone_elses_act_is_a_demand(reported: Language) -> None:
+    text = "The Kremlin wants Ukraine to recognise Crimea as part of Russia."
+    assert [c.content.text for c in reported(text)._.claims] == ["Ukraine to recognise Crimea as part of Russia"]
+
+
+def test_what_a_source_says_is_a_claim_in_both_schemes(reported: Language, broad: Language) -> None:
+    text = "Officials said the bridge had been destroyed."
+    assert cues(reported, text) == cues(broad, text) == ["said"]
+
+
+def test_an_unknown_scheme_is_refused() -> None:
+    with pytest.raises(ValueError, match="scheme 'loose'"):
+        ClaimExtractor(ClaimOptions(scheme="loose"))
