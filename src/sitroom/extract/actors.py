@@ -39,6 +39,8 @@ SINGULAR_THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # Actor kinds "it" can stand for (a ministry, a government, an outlet, a document's issuer) and "they" (a group,
 # officials, a government's people).
+# Kinds of actor a role noun may be apposed to and stand for ("their Nordic neighbour Finland").
+APPOSED_KINDS = frozenset({"person", "government", "organization", "media", "military"})
 THING_KINDS = frozenset({"organization", "government", "media", "military", "group"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -288,14 +290,25 @@ class ActorIndex:
 
     def apposed_person(self, head: Token) -> Actor | None:
         """The person a common noun is apposed to ("The leader of the region, Denis Pushilin"; "Mr Putin's
-        spokesman, Dmitry Peskov"): the name, not the role, is who acts."""
+        spokesman, Dmitry Peskov"), or the country or organization ("their Nordic neighbour Finland"): the name,
+        not the role, is who acts."""
         if head.pos_ != "NOUN":
             return None
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i in self.by_token:
                 actor = self.actor(self.by_token[child.i])
-                if actor is not None and actor.kind == "person":
+                if actor is not None and actor.kind in APPOSED_KINDS:
                     return actor
+        for prep in head.rights:  # "The leader of the DPR, Denis Pushilin": the parse apposes the name to "DPR"
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                for child in pobj.rights:
+                    if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in self.by_token \
+                            and pobj.ent_type_ != "PERSON" and child.doc[child.left_edge.i - 1].text == ",":
+                        actor = self.actor(self.by_token[child.i])
+                        if actor is not None and actor.kind == "person":
+                            return actor
         return None
 
     def named(self, name: str) -> Actor | None:

@@ -81,3 +81,14 @@ def test_a_surname_alone_after_the_full_name_is_the_same_person(nlp: Language) -
     text = ("Oleg Marchenko, head of the council, spoke in Kyiv. Marchenko was speaking after a blast. "
             "The cause was unclear. \"There is a great danger,\" he said.")
     assert sources(nlp, text)["said"] == "Oleg Marchenko"
+
+
+def test_an_unnamed_group_is_named_as_the_text_names_it(nlp: Language) -> None:
+    text = "Officials from the Russian-backed administration said the attack killed two people."
+    assert sources(nlp, text)["said"] == "Officials from the Russian-backed administration"
+
+
+def test_the_name_apposed_to_the_role_nouns_object_is_the_speaker(nlp: Language) -> None:
+    text = ("Denis Pushilin spoke on Monday. The leader of the DPR, Denis Pushilin, said recently that the harvest "
+            "would be higher.")
+    assert sources(nlp, text)["said recently"] == "Denis Pushilin"

@@ -59,3 +59,24 @@ def test_what_a_source_says_is_a_claim_in_both_schemes(reported: Language, broad
 def test_an_unknown_scheme_is_refused() -> None:
     with pytest.raises(ValueError, match="scheme 'loose'"):
         ClaimExtractor(ClaimOptions(scheme="loose"))
+
+
+def test_a_question_asked_is_no_claim(reported: Language) -> None:
+    assert cues(reported, 'For years KIIS has asked Ukrainians: "Do you consider yourself a happy person?"') == []
+
+
+def test_an_act_agreed_to_is_no_claim_but_an_agreement_that_is(reported: Language) -> None:
+    assert cues(reported, "The US agreed to send 31 tanks to Ukraine.") == []
+    assert cues(reported, "The participants agreed that the offensive had stalled.") == ["agreed"]
+
+
+def test_a_sourceless_name_is_no_claim(reported: Language) -> None:
+    assert cues(reported, "Known as the breadbasket of Europe, Ukraine exports grain.") == []
+
+
+def test_a_quotation_split_by_its_cue_is_one_claim(reported: Language, broad: Language) -> None:
+    text = '"Nothing has changed recently," he said. "There was no move to make Ukraine a member."'
+    assert [c.content.text for c in reported(text)._.claims] == ['"Nothing has changed recently,"']
+    assert len(broad(text)._.claims) == 2  # PolNeAR joins the second part to the same cue
+    paragraphs = '"Nothing has changed recently," he said.\n\n"There was no move to make Ukraine a member."'
+    assert len(reported(paragraphs)._.claims) == 2  # a quote paragraph of its own is coded apart

@@ -18,7 +18,14 @@ from sitroom.extract.claims.draft import Draft
 SCHEMES = ("reported", "broad")
 # Verbs whose infinitive after "declined to", "refused to" makes the refusal a no-comment claim.
 COMMENT_VERBS = frozenset({"comment", "answer", "say", "discuss", "elaborate", "speak", "talk", "confirm",
-                           "respond", "reveal", "disclose", "explain", "specify"})
+                           "respond", "reveal", "disclose", "explain", "specify"})  # not "talk": "refuses to talk with X" is an act
+# Cue lemmas whose infinitive content is an act agreed to, not a proposition ("agreed to send"; "agreed that" stays;
+# "vowed to", "threatened to" are claims a coder records).
+ACT_INFINITIVE_CUES = frozenset({"agree", "decide"})
+# Cue lemmas that, passive and with no source, name a thing rather than report what someone said.
+NAMING_CUES = frozenset({"know", "refer", "call", "dub", "describe"})
+# Characters after a content's last word that hide a question mark.
+QUOTE_MARKS = " \"'”’»)"
 
 # Cue lemmas of a refusal: with a verb of COMMENT_VERBS after them, the source declines to comment.
 REFUSALS = frozenset({"decline", "refuse"})
@@ -42,15 +49,25 @@ def as_reported(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
 
 
 def reported(ctx: DocContext, draft: Draft) -> bool:
-    """Whether a draft is a claim in the news coder's reading: not where its cue is a state of mind, an intention,
-    a perception or an act (unreported_cues.txt), but for a refusal to comment ("declined to comment") and a
-    demand ("wants Ukraine to recognise ...")."""
+    """Whether a draft is a claim in the news coder's reading: not a question, not an act agreed to ("agreed to
+    send"), not a sourceless name ("known as"), not where its cue is a state of mind, an intention, a perception or an act (unreported_cues.txt), but
+    for a refusal to comment ("declined to comment") and a demand ("wants Ukraine to recognise ...")."""
     if draft.signed or draft.kind == "hedged" or draft.stance == "no_comment":
         return True
-    if draft.cue_lemma.lower() not in ctx.lexicon.unreported_cues:
-        return True
+    lemma = draft.cue_lemma.lower()
     content = ctx.doc.char_span(*draft.content, alignment_mode="expand")
-    return content is not None and (refusal_to_comment(content) or demand(draft.cue_lemma.lower(), content))
+    if content is None:
+        return True
+    if ctx.text[draft.content[0]:draft.content[1]].rstrip(QUOTE_MARKS).endswith("?"):
+        return False  # a question asked ("KIIS asked: 'Do you consider yourself happy?'") asserts nothing
+    if lemma in ACT_INFINITIVE_CUES and content[0].lower_ == "to":
+        return False
+    token = ctx.doc[draft.cue_token]
+    if lemma in NAMING_CUES and token.tag_ == "VBN" and draft.source is None:
+        return False  # "Known as the breadbasket of Europe", "is sometimes referred to as": a name, no one's claim
+    if lemma not in ctx.lexicon.unreported_cues:
+        return True
+    return refusal_to_comment(content) or demand(lemma, content)
 
 
 def demand(lemma: str, content: Span) -> bool:
