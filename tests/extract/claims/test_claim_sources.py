@@ -92,3 +92,16 @@ def test_the_name_apposed_to_the_role_nouns_object_is_the_speaker(nlp: Language)
     text = ("Denis Pushilin spoke on Monday. The leader of the DPR, Denis Pushilin, said recently that the harvest "
             "would be higher.")
     assert sources(nlp, text)["said recently"] == "Denis Pushilin"
+
+
+def test_a_report_is_its_issuers(nlp: Language) -> None:
+    text = ("According to a report published by the World Food Programme earlier this month, exports fell by "
+            "half.")
+    assert sources(nlp, text)["According to"] == "World Food Programme"
+
+
+def test_a_name_with_a_who_clause_is_a_person_and_he_tells_the_sex(nlp: Language) -> None:
+    text = ("Sabalenka, who could become world number one, is from Belarus. Lukashenko congratulated Sabalenka on "
+            "the triumph. He later said people knew where she came from. "
+            "\"I am not supporting war,\" she said on Tuesday.")
+    assert sources(nlp, text)["said"] == "Sabalenka"

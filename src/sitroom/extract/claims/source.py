@@ -15,6 +15,10 @@ from sitroom.model import Actor
 VOICING_VERBS = frozenset({"make", "issue", "express", "voice", "offer", "give", "raise", "lodge", "file", "deliver",
                            "announce", "publish", "release", "send", "post"})
 
+# Nouns that name a document or its findings, whose issuer is the source where the phrase names it.
+DOCUMENT_NOUNS = frozenset({"report", "statement", "study", "survey", "poll", "assessment", "analysis", "document",
+                            "letter", "communique", "communiqué", "results", "result", "findings", "data", "words", "word",
+                            "update", "bulletin", "briefing", "review", "paper", "note", "post", "release"})
 # Prepositions whose phrase after a source's common noun says who it is (naming_span), and the most words it takes.
 NAMING_PREPS = frozenset({"of", "from", "to", "at", "in", "for", "with"})
 NAMING_WORDS = 12
@@ -99,7 +103,7 @@ def source_actor(ctx: DocContext, draft: Draft, span: Span) -> Actor | None:
     place), unless it reads as an organization ('The Associated Press', 'The Daily Beast')."""
     if not draft.signed or any(t.ent_type_ == "ORG" for t in span) or span[0].lower_ == "the" \
             or ctx.index.group_kind(span.root) is not None:
-        actor = ctx.index.resolve(span, skip=(draft.content,))
+        actor = ctx.index.resolve(document_issuer(span) or span, skip=(draft.content,))
         naming = naming_span(draft, span)
         if actor is not None and actor.kind != "person" and len(naming) > len(span) \
                 and actor.name.lower() == strip_article(span.text).lower():
@@ -110,6 +114,30 @@ def source_actor(ctx: DocContext, draft: Draft, span: Span) -> Actor | None:
     if actor is not None:
         ctx.index.speakers[actor.id] = max(draft.cue[0], ctx.index.speakers.get(actor.id, -1))
     return actor
+
+
+def document_issuer(span: Span) -> Span | None:
+    """Who issued the document a source names, where the phrase says it ("a report published by the World Food
+    Programme", "Other KIIS results", "his words", "the ministry's statement"): GUIDELINES.md's "the report" ->
+    its issuer. None when the phrase names no issuer (the report itself is then the source)."""
+    head = span.root
+    if head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            return source_span(child)
+        if child.dep_ == "compound" and child.i < head.i and (child.pos_ == "PROPN" or child.ent_type_ in (
+                "ORG", "GPE", "NORP", "PERSON")):
+            return noun_phrase(child)
+    for child in head.rights:
+        verb = child if child.dep_ == "acl" and child.tag_ == "VBN" else None
+        preps = [c for c in (verb.children if verb is not None else [child]) if c.dep_ in ("agent", "prep")
+                 and c.lower_ in ("by", "from")]
+        for prep in preps:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return source_span(pobj)
+    return None
 
 
 def naming_span(draft: Draft, span: Span) -> Span:
