@@ -80,3 +80,9 @@ def test_a_quotation_split_by_its_cue_is_one_claim(reported: Language, broad: La
     assert len(broad(text)._.claims) == 2  # PolNeAR joins the second part to the same cue
     paragraphs = '"Nothing has changed recently," he said.\n\n"There was no move to make Ukraine a member."'
     assert len(reported(paragraphs)._.claims) == 2  # a quote paragraph of its own is coded apart
+
+
+def test_a_reporters_frame_gives_way_to_the_attribution_inside_it(reported: Language, broad: Language) -> None:
+    text = "Jennifer Rankin writes: In his speech in Paris, Macron warned that Europe could die."
+    assert cues(reported, text) == ["warned"]
+    assert "writes" in cues(broad, text)

@@ -29,6 +29,8 @@ from sitroom.model import Claim, ClaimKind, Evidence
 
 
 COMPONENT_NAME = "sitroom_claims"
+# Cue lemmas of an outlet's or reporter's frame, which gives way to an attribution inside its content.
+FRAME_CUES = frozenset({"report", "write"})
 
 
 class ClaimExtractor:
@@ -98,6 +100,8 @@ def outermost(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     drafts = [d for d in drafts if not any(
         o is not d and o.cue[0] <= doc[d.cue_token].idx < o.cue[1] and d.content[0] <= doc[o.cue_token].idx
         < d.content[1] for o in drafts)]
+    if ctx.options.scheme == "reported":
+        drafts = without_frames(drafts)
     kept = []
     for draft in drafts:
         outer = [o for o in drafts if o is not draft and o.content[0] <= draft.cue[0] < o.content[1]]
@@ -121,6 +125,14 @@ def outermost(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         draft.mention, draft.whole_source = outer[0].mention, outer[0].whole_source
         kept.append(draft)
     return kept
+
+
+def without_frames(drafts: list[Draft]) -> list[Draft]:
+    """An outlet's or a reporter's frame around another attribution ("Jennifer Rankin writes: ... Macron warned
+    that ...", "ISW said this ..., Ukrinform reports") gives way to the attribution inside it, which is the claim
+    a news coder records (the reported scheme; PolNeAR keeps the outer one)."""
+    return [d for d in drafts if not (d.cue_lemma in FRAME_CUES and not d.signed and any(
+        o is not d and d.content[0] <= o.cue[0] < d.content[1] for o in drafts))]
 
 
 def kind(ctx: DocContext, draft: Draft) -> ClaimKind:
