@@ -86,3 +86,9 @@ def test_a_reporters_frame_gives_way_to_the_attribution_inside_it(reported: Lang
     text = "Jennifer Rankin writes: In his speech in Paris, Macron warned that Europe could die."
     assert cues(reported, text) == ["warned"]
     assert "writes" in cues(broad, text)
+
+
+def test_a_topic_mentioned_is_no_claim_but_a_clause_declared_is(reported: Language) -> None:
+    assert cues(reported, "Zakharova also mentioned the conflict in Ukraine.") == []
+    assert cues(reported, "Transnistria declared independence in 1990.") == []
+    assert cues(reported, "Putin has declared that Western supplies will not change the war.") == ["has declared"]
