@@ -92,3 +92,11 @@ def test_a_topic_mentioned_is_no_claim_but_a_clause_declared_is(reported: Langua
     assert cues(reported, "Zakharova also mentioned the conflict in Ukraine.") == []
     assert cues(reported, "Transnistria declared independence in 1990.") == []
     assert cues(reported, "Putin has declared that Western supplies will not change the war.") == ["has declared"]
+
+
+def test_said_this_reports_the_sentence_before_and_a_lone_pronoun_is_no_claim(reported: Language) -> None:
+    text = ("The Kremlin is conducting an information campaign against Kharkiv. The institute said this in a new "
+            "assessment.")
+    assert [c.content.text for c in reported(text)._.claims] == [
+        "The Kremlin is conducting an information campaign against Kharkiv"]
+    assert cues(reported, "They asked me again. I answered it.") == []

@@ -10,7 +10,7 @@ scores PolNeAR under its own scheme).
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from sitroom.extract.claims.context import DocContext
 from sitroom.extract.claims.draft import Draft
@@ -38,17 +38,45 @@ DEMAND_CUES = frozenset({"want", "wish"})
 
 def as_reported(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     """The drafts that are claims in the news coder's reading (:func:`reported`); a refusal to comment ("declined
-    to comment", "refused to answer") is a no-comment claim, as GUIDELINES.md codes it, not a denial."""
+    to comment", "refused to answer") is a no-comment claim, as GUIDELINES.md codes it, not a denial; a content
+    that is a lone pronoun is the sentence before where it is "said this" (:func:`what_this_says`), else no
+    claim."""
     kept = []
     for draft in drafts:
         if not reported(ctx, draft):
             continue
         content = ctx.doc.char_span(*draft.content, alignment_mode="expand")
+        if content is not None and len(content) == 1 and content[0].pos_ == "PRON" \
+                and ctx.in_quote(*draft.content) is None:
+            previous = what_this_says(ctx, content[0], drafts)
+            if previous is None:
+                continue  # "I answered it", "what can I say": no proposition the text gives
+            draft.content = previous
         if draft.stance == "deny" and draft.cue_lemma.lower() in REFUSALS and content is not None \
                 and refusal_to_comment(content):
             draft.stance = "no_comment"
         kept.append(draft)
     return kept
+
+
+def what_this_says(ctx: DocContext, pronoun: Token, drafts: list[Draft]) -> tuple[int, int] | None:
+    """The sentence before "said this" ("The Kremlin is conducting ... . ISW said this in a new assessment"),
+    where the pronoun is "this" or "so" and that sentence is nobody else's claim; else None."""
+    if pronoun.lower_ not in ("this", "so"):
+        return None
+    sent = ctx.sent(pronoun)
+    if sent.start == 0:
+        return None
+    before = ctx.sent(ctx.doc[sent.start - 1])
+    first, last = before.start, before.end - 1
+    while last > first and (ctx.doc[last].is_punct or ctx.doc[last].is_space):
+        last -= 1
+    while first < last and ctx.doc[first].is_space:
+        first += 1
+    start, end = ctx.doc[first].idx, ctx.doc[last].idx + len(ctx.doc[last].text)
+    if any(start <= d.cue[0] < end for d in drafts):
+        return None
+    return start, end
 
 
 def reported(ctx: DocContext, draft: Draft) -> bool:
