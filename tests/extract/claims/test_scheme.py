@@ -100,3 +100,8 @@ def test_said_this_reports_the_sentence_before_and_a_lone_pronoun_is_no_claim(re
     assert [c.content.text for c in reported(text)._.claims] == [
         "The Kremlin is conducting an information campaign against Kharkiv"]
     assert cues(reported, "They asked me again. I answered it.") == []
+
+
+def test_a_prescription_and_an_accusations_target_are_no_claims(reported: Language) -> None:
+    assert cues(reported, "President Biden must immediately state his intention to arm Ukraine.") == []
+    assert cues(reported, "Russia is accused, with its allies, in the report.") == []

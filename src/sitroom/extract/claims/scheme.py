@@ -27,6 +27,11 @@ NAMING_CUES = frozenset({"know", "refer", "call", "dub", "describe"})
 # Cue lemmas that report a proposition only with a clause or a quotation ("declared that ...", "responded by
 # saying ..."); with a bare noun phrase they name a topic or an act (news dev set: 5 false claims, no true one).
 CLAUSE_CUES = frozenset({"mention", "echo", "declare", "respond", "post"})
+# Modal auxiliaries of a prescription: "X must state", "X should support" is no claim X made.
+PRESCRIPTIVE = frozenset({"must", "should", "ought"})
+# Cue lemmas whose passive subject is the one they are aimed at ("Russia is accused"), not what was said.
+TARGET_CUES = frozenset({"accuse", "criticize", "criticise", "condemn", "blame", "denounce", "praise", "urge",
+                         "thank", "warn"})
 # Characters after a content's last word that hide a question mark.
 QUOTE_MARKS = " \"'”’»)"
 
@@ -81,7 +86,8 @@ def what_this_says(ctx: DocContext, pronoun: Token, drafts: list[Draft]) -> tupl
 
 def reported(ctx: DocContext, draft: Draft) -> bool:
     """Whether a draft is a claim in the news coder's reading: not a question, not an act agreed to ("agreed to
-    send"), not a sourceless name ("known as"), not a topic mentioned (CLAUSE_CUES with a noun phrase), not where its cue is a state of mind, an intention, a perception or an act (unreported_cues.txt), but
+    send"), not a prescription ("must state"), not the passive target of an accusation ("Russia is accused"), not
+    a sourceless name ("known as"), not a topic mentioned (CLAUSE_CUES with a noun phrase), not where its cue is a state of mind, an intention, a perception or an act (unreported_cues.txt), but
     for a refusal to comment ("declined to comment") and a demand ("wants Ukraine to recognise ...")."""
     if draft.signed or draft.kind == "hedged" or draft.stance == "no_comment":
         return True
@@ -94,6 +100,11 @@ def reported(ctx: DocContext, draft: Draft) -> bool:
     if lemma in ACT_INFINITIVE_CUES and content[0].lower_ == "to":
         return False
     token = ctx.doc[draft.cue_token]
+    if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE for c in token.children):
+        return False  # "Biden must immediately state ...": what the writer says someone ought to say
+    if token.tag_ == "VBN" and lemma in TARGET_CUES and draft.source is None and any(
+            c.dep_ == "nsubjpass" and c.idx == draft.content[0] for c in token.children):
+        return False  # "Russia is accused": the one accused, not what was said
     if lemma in NAMING_CUES and token.tag_ == "VBN" and draft.source is None:
         return False  # "Known as the breadbasket of Europe", "is sometimes referred to as": a name, no one's claim
     if lemma in CLAUSE_CUES and ctx.in_quote(*draft.content) is None \
