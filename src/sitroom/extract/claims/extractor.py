@@ -59,8 +59,12 @@ class ClaimExtractor:
             # the accurate profile: the shared encoder ran, so the learned tagger reads the rules' drafts
             rows = features(doc, doc._.encoding, ctx.lexicon, rule_spans(drafts))
             drafts = refine(doc, drafts, self.tagger.probabilities(rows, segments(doc)), self.refine_options)
+        unrecorded: list[tuple[int, int]] = []
         if self.options.scheme == "reported":
-            drafts = as_reported(ctx, drafts)
+            kept = as_reported(ctx, drafts)
+            unrecorded = [d.cue for d in drafts if not any(k is d for k in kept)]
+            drafts = kept
+        doc._.unrecorded_cues = unrecorded
         claims = build(ctx, drafts)
         doc._.actors = ctx.index.actors
         doc._.claims = claims
