@@ -54,21 +54,32 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = self.context(doc)
-        drafts = self.find(ctx)
-        if self.tagger is not None and doc._.encoding is not None and len(doc):
-            # the accurate profile: the shared encoder ran, so the learned tagger reads the rules' drafts
-            rows = features(doc, doc._.encoding, ctx.lexicon, rule_spans(drafts))
-            drafts = refine(doc, drafts, self.tagger.probabilities(rows, segments(doc)), self.refine_options)
         unrecorded: list[tuple[int, int]] = []
-        if self.options.scheme == "reported":
-            kept = as_reported(ctx, drafts)
-            unrecorded = [d.cue for d in drafts if not any(k is d for k in kept)]
-            drafts = kept
+        found = self.find(ctx)
+        drafts = self.in_scheme(ctx, found, unrecorded)
+        if self.tagger is not None and doc._.encoding is not None and len(doc):
+            # the accurate profile: the shared encoder ran, so the learned tagger reads the rules' drafts (those
+            # the scheme left out too, so it does not find them again as cues of its own)
+            dropped = [d for d in found if not any(d is k for k in drafts)]
+            rows = features(doc, doc._.encoding, ctx.lexicon, rule_spans(drafts + dropped))
+            refined = refine(doc, drafts + dropped, self.tagger.probabilities(rows, segments(doc)),
+                             self.refine_options)
+            drafts = self.in_scheme(ctx, [d for d in refined if not any(d is x for x in dropped)], unrecorded)
         doc._.unrecorded_cues = unrecorded
         claims = build(ctx, drafts)
         doc._.actors = ctx.index.actors
         doc._.claims = claims
         return doc
+
+    def in_scheme(self, ctx: DocContext, drafts: list[Draft], unrecorded: list[tuple[int, int]]) -> list[Draft]:
+        """The drafts the configured scheme records (claims.scheme), the others' cues added to ``unrecorded``.
+        Read before the tagger too, so it extends the contents the scheme settled ("said this": the sentence
+        before)."""
+        if self.options.scheme != "reported":
+            return drafts
+        kept = as_reported(ctx, drafts)
+        unrecorded.extend(d.cue for d in drafts if not any(k is d for k in kept))
+        return kept
 
     def context(self, doc: Doc) -> DocContext:
         """The Doc's context for one call (the trainer of the tagger reads the drafts through it too)."""

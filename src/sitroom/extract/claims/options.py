@@ -54,7 +54,7 @@ class ClaimOptions:
         set: what a source says, denies or declines to comment on; not what it wants, plans, sees or supports), or
         "broad", PolNeAR's, which marks those too (`sitroom eval attribution` scores PolNeAR in its own scheme).
         News dev set (`sitroom eval news`): claims P/R fast 60.11/62.99 -> 80.36/67.16, accurate 59.44/62.99 ->
-        78.05/66.87 (with the source rules of the same commits); PolNeAR dev is scored "broad" and is unchanged.
+        79.23/67.16 (with the source rules of the same commits); PolNeAR dev is scored "broad" and is unchanged.
     finders: the names of the cue finders (claims.finders.FINDERS) each token is offered to, in this order; the
         first that finds a claim there wins. The default is the order the rules were tuned in.
     """
