@@ -231,10 +231,13 @@ def evaluate(
     data: Path, *, config: Config | None = None, split: str | None = "dev", nlp: Language | None = None
 ) -> dict[str, float]:
     """Score sitroom_actors + sitroom_claims (with the configured model and their configured options) on a PolNeAR
-    split; keys <role>_<exact|overlap>_<precision|recall|f1>."""
+    split; keys <role>_<exact|overlap>_<precision|recall|f1>. The claims read in PolNeAR's broad scheme (beliefs,
+    intentions and acts attributed too: claims.scheme) unless the config names a scheme."""
     if nlp is None:
         options = (config or Config()).nlp
-        nlp = load_pipeline(dataclasses.replace(options, pipeline=["sitroom_actors", "sitroom_claims"]))
+        claims = {"scheme": "broad", **options.components.get("sitroom_claims", {})}  # PolNeAR's own scheme
+        nlp = load_pipeline(dataclasses.replace(options, pipeline=["sitroom_actors", "sitroom_claims"],
+                                                components={**options.components, "sitroom_claims": claims}))
     documents: list[Document] = []
     errors = 0
     for item in read_split(Path(data), split):

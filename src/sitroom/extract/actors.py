@@ -39,6 +39,8 @@ SINGULAR_THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # Actor kinds "it" can stand for (a ministry, a government, an outlet, a document's issuer) and "they" (a group,
 # officials, a government's people).
+# Kinds of actor a role noun may be apposed to and stand for ("their Nordic neighbour Finland").
+APPOSED_KINDS = frozenset({"person", "government", "organization", "media", "military"})
 THING_KINDS = frozenset({"organization", "government", "media", "military", "group"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -156,6 +158,8 @@ class ActorIndex:
     surnames: dict[str, list[Actor]] = field(default_factory=dict)
     last_seen: dict[str, int] = field(default_factory=dict)  # actor id -> char offset of its latest mention
     speakers: dict[str, int] = field(default_factory=dict)  # actor id -> char offset of its latest claim's cue
+    # actor id -> the sex a "he"/"she" resolved to it says, where nothing else tells it ("Lukashenko ... He said")
+    pronoun_sex: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_doc(cls, doc: Doc, lexicon: ActorLexicon) -> ActorIndex:
@@ -288,14 +292,25 @@ class ActorIndex:
 
     def apposed_person(self, head: Token) -> Actor | None:
         """The person a common noun is apposed to ("The leader of the region, Denis Pushilin"; "Mr Putin's
-        spokesman, Dmitry Peskov"): the name, not the role, is who acts."""
+        spokesman, Dmitry Peskov"), or the country or organization ("their Nordic neighbour Finland"): the name,
+        not the role, is who acts."""
         if head.pos_ != "NOUN":
             return None
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i in self.by_token:
                 actor = self.actor(self.by_token[child.i])
-                if actor is not None and actor.kind == "person":
+                if actor is not None and actor.kind in APPOSED_KINDS:
                     return actor
+        for prep in head.rights:  # "The leader of the DPR, Denis Pushilin": the parse apposes the name to "DPR"
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                for child in pobj.rights:
+                    if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i in self.by_token \
+                            and pobj.ent_type_ != "PERSON" and child.doc[child.left_edge.i - 1].text == ",":
+                        actor = self.actor(self.by_token[child.i])
+                        if actor is not None and actor.kind == "person":
+                            return actor
         return None
 
     def named(self, name: str) -> Actor | None:
@@ -339,7 +354,8 @@ class ActorIndex:
         return self.lexicon.groups.get(head.lemma_.lower()) or self.lexicon.groups.get(head.lower_)
 
     def add_name(self, span: Span) -> Actor:
-        """A proper name: a person if the document or a title says so, else an organization (or a government)."""
+        """A proper name: a person if the document, a title or a "who" clause says so ("Sabalenka, who could
+        become ..."), else an organization (or a government)."""
         text = strip_article(span.text)
         key = name_key(text)
         if key in self.by_key:
@@ -353,7 +369,7 @@ class ActorIndex:
             self.mention(actor, span)
             return actor
         labels = {t.ent_type_ for t in span if t.ent_type_}
-        if "PERSON" in labels or self.has_title(span):
+        if "PERSON" in labels or self.has_title(span) or who_clause(span.root):
             return self.add(text, "person", span)
         if labels & {"GPE"}:
             return self.add(text, "government", span)
@@ -387,8 +403,11 @@ class ActorIndex:
         a subject (or its apposition) or an earlier claim's speaker. Mentions inside ``skip`` (the quotation the
         pronoun's claim reports: its "Putin" is not who says it) do not count."""
         sex = PRONOUN_SEX.get(token.lower_)
-        return self.antecedent(token, lambda a: a.kind == "person" and (sex is None or self.sex_of(a) in (None, sex)),
-                               window_sents, skip)
+        found = self.antecedent(token, lambda a: a.kind == "person" and (sex is None or self.sex_of(a) in (None, sex)),
+                                window_sents, skip)
+        if found is not None and sex is not None and self.sex_of(found) is None:
+            self.pronoun_sex[found.id] = sex  # a reader takes "He later said" as telling Lukashenko's sex
+        return found
 
     def antecedent_thing(self, token: Token, window_sents: int = 2,
                          skip: tuple[tuple[int, int], ...] = ()) -> Actor | None:
@@ -437,7 +456,8 @@ class ActorIndex:
 
     def sex_of(self, actor: Actor) -> str | None:
         """'m', 'f' or None (not known): from a title before a mention or in the role ("Mrs", "spokeswoman"), else
-        the first name (first_names.tsv), else a surname's ending ("-ova")."""
+        the first name (first_names.tsv), else a surname's ending ("-ova"), else the pronoun an earlier mention
+        resolved to it."""
         words = [w for w in ascii_lower(actor.role).split()]
         for mention in actor.mentions:
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -455,7 +475,7 @@ class ActorIndex:
             for size in (5, 4, 3, 2):
                 if len(last) > size + 2 and last[-size:] in self.lexicon.sex_endings:
                     return self.lexicon.sex_endings[last[-size:]]
-        return None
+        return self.pronoun_sex.get(actor.id)
 
     def _sentence_start_before(self, token: Token, count: int) -> int:
         sents = list(self.doc.sents)
@@ -589,7 +609,8 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
         titled = token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") and index.title_of(token.head)
         person = (tagged and (len(name) > 1 or _agentive(token))) or bool(title) or index.has_title(name) \
             or bool(key.split() and key.split()[-1] in person_surnames) or bool(titled and len(name) > 1) \
-            or _first_named(index, name) or (len(name) == 1 and bool(index.surnames.get(surname(name.text))))
+            or _first_named(index, name) or (len(name) == 1 and bool(index.surnames.get(surname(name.text)))) \
+            or who_clause(token)
         if person:
             role, country = _role(index, token, title)
             index.add(name.text, "person", name, country=country, role=role)
@@ -648,6 +669,12 @@ def _agentive(token: Token) -> bool:
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.i > 0 \
         and token.doc[token.head.i - 1].lower_ == "according"
+
+
+def who_clause(head: Token) -> bool:
+    """Whether a name takes a relative clause that "who" or "whom" opens: English uses them for people."""
+    return any(c.dep_ == "relcl" and any(t.lower_ in ("who", "whom") and t.i < c.i for t in c.children)
+               for c in head.children)
 
 
 def noun_phrase(head: Token) -> Span:

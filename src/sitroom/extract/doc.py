@@ -18,13 +18,16 @@ OUTPUT_EXTENSIONS = ("times", "quantities", "places", "actors", "claims", "event
 INFERRED_EXTENSIONS = ("published_inferred",)
 # Set by the shared encoder (sitroom_encoder, the accurate profile): a float32 array [len(doc), hidden].
 ENCODING_EXTENSIONS = ("encoding",)
+# Set by the claims component: the cue offsets [(start, end)] of attributions its scheme does not record as claims
+# ("wants to be free", "plans to give"); the events component treats them as it treats claim cues.
+UNRECORDED_EXTENSIONS = ("unrecorded_cues",)
 
 
 def register_extensions() -> None:
     for name in INPUT_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    for name in OUTPUT_EXTENSIONS + INFERRED_EXTENSIONS + ENCODING_EXTENSIONS:
+    for name in OUTPUT_EXTENSIONS + INFERRED_EXTENSIONS + ENCODING_EXTENSIONS + UNRECORDED_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

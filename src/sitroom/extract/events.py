@@ -782,7 +782,8 @@ class _Inputs:
     def is_claim_cue(self, trigger: Trigger) -> bool:
         """A trigger that is a claim's cue ("dismissed", "claimed") is speech the claims component records."""
         start = self.doc[trigger.start].idx
-        return any(c.cue is not None and c.cue.start <= start < c.cue.end for c in self.claims)
+        return any(c.cue is not None and c.cue.start <= start < c.cue.end for c in self.claims) or any(
+            a <= start < b for a, b in self.doc._.unrecorded_cues or ())  # words the claims scheme left out
 
     def claims_containing(self, offset: int) -> list[str]:
         return [c.id for c in self.claims if c.content is not None and c.content.start <= offset < c.content.end]

@@ -81,3 +81,27 @@ def test_a_surname_alone_after_the_full_name_is_the_same_person(nlp: Language) -
     text = ("Oleg Marchenko, head of the council, spoke in Kyiv. Marchenko was speaking after a blast. "
             "The cause was unclear. \"There is a great danger,\" he said.")
     assert sources(nlp, text)["said"] == "Oleg Marchenko"
+
+
+def test_an_unnamed_group_is_named_as_the_text_names_it(nlp: Language) -> None:
+    text = "Officials from the Russian-backed administration said the attack killed two people."
+    assert sources(nlp, text)["said"] == "Officials from the Russian-backed administration"
+
+
+def test_the_name_apposed_to_the_role_nouns_object_is_the_speaker(nlp: Language) -> None:
+    text = ("Denis Pushilin spoke on Monday. The leader of the DPR, Denis Pushilin, said recently that the harvest "
+            "would be higher.")
+    assert sources(nlp, text)["said recently"] == "Denis Pushilin"
+
+
+def test_a_report_is_its_issuers(nlp: Language) -> None:
+    text = ("According to a report published by the World Food Programme earlier this month, exports fell by "
+            "half.")
+    assert sources(nlp, text)["According to"] == "World Food Programme"
+
+
+def test_a_name_with_a_who_clause_is_a_person_and_he_tells_the_sex(nlp: Language) -> None:
+    text = ("Sabalenka, who could become world number one, is from Belarus. Lukashenko congratulated Sabalenka on "
+            "the triumph. He later said people knew where she came from. "
+            "\"I am not supporting war,\" she said on Tuesday.")
+    assert sources(nlp, text)["said"] == "Sabalenka"

@@ -22,11 +22,12 @@ def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, qu
                 agent_in_cue: bool, skip_quoted_cues: bool, lexicon_floor: float,
                 continuation_chars: int, negated_cues: bool,
                 speaker_sentences: int, noun_threshold: float, tagger: bool, tagger_extend: float,
-                tagger_cue_threshold: float, finders: list[str]) -> ClaimExtractor:
+                tagger_cue_threshold: float, finders: list[str], scheme: str = "reported") -> ClaimExtractor:
     return ClaimExtractor(ClaimOptions(
         data_dir=data_dir, actor_data_dir=actor_data_dir, quote_window=quote_window,
         objects_as_content=objects_as_content, clause_verbs_as_cues=clause_verbs_as_cues,
         cue_threshold=cue_threshold, agent_in_cue=agent_in_cue, skip_quoted_cues=skip_quoted_cues,
         lexicon_floor=lexicon_floor, continuation_chars=continuation_chars, negated_cues=negated_cues,
         speaker_sentences=speaker_sentences, noun_threshold=noun_threshold, tagger=tagger,
-        tagger_extend=tagger_extend, tagger_cue_threshold=tagger_cue_threshold, finders=tuple(finders)))
+        tagger_extend=tagger_extend, tagger_cue_threshold=tagger_cue_threshold, finders=tuple(finders),
+        scheme=scheme))

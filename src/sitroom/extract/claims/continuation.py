@@ -10,7 +10,8 @@ from sitroom.extract.claims.spans import chars, trim
 
 def continued_quotes(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     """A quotation standing alone, with no cue of its own, continues the direct quote just before it (or, with
-    none before, just after it): the same speaker said it, through the same cue."""
+    none before, just after it): the same speaker said it, through the same cue. In the "reported" scheme the
+    second part of a quotation split by its cue in one paragraph is no claim of its own (split_quotation)."""
     doc = ctx.doc
     taken = [d.content for d in drafts] + [d.cue for d in drafts]
     direct = sorted((d for d in drafts if d.kind in ("direct", "mixed") and d.source and not d.signed),
@@ -33,6 +34,8 @@ def continued_quotes(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         trimmed = trim(doc, span.start, span.end - 1)
         if speaker is None or trimmed is None:
             continue
+        if ctx.options.scheme == "reported" and split_quotation(ctx, speaker, q_start):
+            continue
         found.append(Draft(cue=speaker.cue, cue_token=speaker.cue_token, cue_lemma=speaker.cue_lemma,
                            content=chars(doc, *trimmed), source=speaker.source,
                            source_token=speaker.source_token, kind="direct", stance=speaker.stance,
@@ -40,3 +43,9 @@ def continued_quotes(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         direct.append(found[-1])
         direct.sort(key=lambda d: d.content[0])
     return found
+
+
+def split_quotation(ctx: DocContext, speaker: Draft, q_start: int) -> bool:
+    """'"...," he said. "..."' in one paragraph: a quotation split by its attribution, which a news coder codes as
+    one claim, the first part (GUIDELINES.md of the news set); PolNeAR joins both parts to the one cue."""
+    return speaker.content[1] <= speaker.cue[0] < q_start and "\n" not in ctx.text[speaker.cue[1]:q_start]

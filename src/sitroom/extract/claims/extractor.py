@@ -18,6 +18,7 @@ from sitroom.extract.claims.finders import chosen_finders
 from sitroom.extract.claims.lexicon import load_claim_lexicon
 from sitroom.extract.claims.options import ClaimOptions
 from sitroom.extract.claims.responses import references, target, verify
+from sitroom.extract.claims.scheme import SCHEMES, as_reported
 from sitroom.extract.claims.signed import signed_words
 from sitroom.extract.claims.source import source_actor, source_mention
 from sitroom.extract.claims.spans import chars, trim
@@ -28,6 +29,8 @@ from sitroom.model import Claim, ClaimKind, Evidence
 
 
 COMPONENT_NAME = "sitroom_claims"
+# Cue lemmas of an outlet's or reporter's frame, which gives way to an attribution inside its content.
+FRAME_CUES = frozenset({"report", "write"})
 
 
 class ClaimExtractor:
@@ -36,6 +39,8 @@ class ClaimExtractor:
     def __init__(self, options: ClaimOptions | None = None) -> None:
         register_extensions()
         self.options = options or ClaimOptions()
+        if self.options.scheme not in SCHEMES:
+            raise ValueError(f"sitroom_claims: scheme {self.options.scheme!r} is not one of {', '.join(SCHEMES)}")
         self.finders = chosen_finders(self.options.finders)
         self.resources = ClaimResources(
             options=self.options,
@@ -49,15 +54,32 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = self.context(doc)
-        drafts = self.find(ctx)
+        unrecorded: list[tuple[int, int]] = []
+        found = self.find(ctx)
+        drafts = self.in_scheme(ctx, found, unrecorded)
         if self.tagger is not None and doc._.encoding is not None and len(doc):
-            # the accurate profile: the shared encoder ran, so the learned tagger reads the rules' drafts
-            rows = features(doc, doc._.encoding, ctx.lexicon, rule_spans(drafts))
-            drafts = refine(doc, drafts, self.tagger.probabilities(rows, segments(doc)), self.refine_options)
+            # the accurate profile: the shared encoder ran, so the learned tagger reads the rules' drafts (those
+            # the scheme left out too, so it does not find them again as cues of its own)
+            dropped = [d for d in found if not any(d is k for k in drafts)]
+            rows = features(doc, doc._.encoding, ctx.lexicon, rule_spans(drafts + dropped))
+            refined = refine(doc, drafts + dropped, self.tagger.probabilities(rows, segments(doc)),
+                             self.refine_options)
+            drafts = self.in_scheme(ctx, [d for d in refined if not any(d is x for x in dropped)], unrecorded)
+        doc._.unrecorded_cues = unrecorded
         claims = build(ctx, drafts)
         doc._.actors = ctx.index.actors
         doc._.claims = claims
         return doc
+
+    def in_scheme(self, ctx: DocContext, drafts: list[Draft], unrecorded: list[tuple[int, int]]) -> list[Draft]:
+        """The drafts the configured scheme records (claims.scheme), the others' cues added to ``unrecorded``.
+        Read before the tagger too, so it extends the contents the scheme settled ("said this": the sentence
+        before)."""
+        if self.options.scheme != "reported":
+            return drafts
+        kept = as_reported(ctx, drafts)
+        unrecorded.extend(d.cue for d in drafts if not any(k is d for k in kept))
+        return kept
 
     def context(self, doc: Doc) -> DocContext:
         """The Doc's context for one call (the trainer of the tagger reads the drafts through it too)."""
@@ -93,6 +115,8 @@ def outermost(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     drafts = [d for d in drafts if not any(
         o is not d and o.cue[0] <= doc[d.cue_token].idx < o.cue[1] and d.content[0] <= doc[o.cue_token].idx
         < d.content[1] for o in drafts)]
+    if ctx.options.scheme == "reported":
+        drafts = without_frames(drafts)
     kept = []
     for draft in drafts:
         outer = [o for o in drafts if o is not draft and o.content[0] <= draft.cue[0] < o.content[1]]
@@ -116,6 +140,14 @@ def outermost(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         draft.mention, draft.whole_source = outer[0].mention, outer[0].whole_source
         kept.append(draft)
     return kept
+
+
+def without_frames(drafts: list[Draft]) -> list[Draft]:
+    """An outlet's or a reporter's frame around another attribution ("Jennifer Rankin writes: ... Macron warned
+    that ...", "ISW said this ..., Ukrinform reports") gives way to the attribution inside it, which is the claim
+    a news coder records (the reported scheme; PolNeAR keeps the outer one)."""
+    return [d for d in drafts if not (d.cue_lemma in FRAME_CUES and not d.signed and any(
+        o is not d and d.content[0] <= o.cue[0] < d.content[1] for o in drafts))]
 
 
 def kind(ctx: DocContext, draft: Draft) -> ClaimKind:

@@ -30,6 +30,7 @@ class ClaimLexicon:
     addressee_cues: frozenset[str]  # cue lemmas whose direct object is the listener ("told reporters")
     not_speakers: frozenset[str]  # line labels that name no speaker ("UPDATE:")
     light_nouns: frozenset[str]  # objects that leave the content to a preposition ("took a shot at")
+    unreported_cues: frozenset[str] = frozenset()  # states of mind, intentions, acts: no claim (claims.scheme)
 
 
 def data_name(file: str) -> str:
@@ -53,4 +54,6 @@ def load_claim_lexicon(data_dir: str = "") -> ClaimLexicon:
     addressees = frozenset(row[0] for row in rows("addressee_cues.txt"))
     not_speakers = frozenset(row[0] for row in rows("not_speakers.txt"))
     light = frozenset(row[0] for row in rows("light_nouns.txt"))
-    return ClaimLexicon(cues, hedges, verification, channels, nouns, objects, addressees, not_speakers, light)
+    unreported = frozenset(row[0] for row in rows("unreported_cues.txt"))
+    return ClaimLexicon(cues, hedges, verification, channels, nouns, objects, addressees, not_speakers, light,
+                        unreported)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitroom.extract.actors import noun_phrase
+from sitroom.extract.actors import noun_phrase, strip_article
 from sitroom.extract.claims.context import DocContext
 from sitroom.extract.claims.draft import Draft
 from sitroom.extract.claims.spans import SUBJECT_DEPS, chars, subtree_range, trim
@@ -14,6 +14,14 @@ from sitroom.model import Actor
 # Verbs whose subject is the source of the stated thing they take as object ("issued a warning", "voiced support").
 VOICING_VERBS = frozenset({"make", "issue", "express", "voice", "offer", "give", "raise", "lodge", "file", "deliver",
                            "announce", "publish", "release", "send", "post"})
+
+# Nouns that name a document or its findings, whose issuer is the source where the phrase names it.
+DOCUMENT_NOUNS = frozenset({"report", "statement", "study", "survey", "poll", "assessment", "analysis", "document",
+                            "letter", "communique", "communiqué", "results", "result", "findings", "data", "words", "word",
+                            "update", "bulletin", "briefing", "review", "paper", "note", "post", "release"})
+# Prepositions whose phrase after a source's common noun says who it is (naming_span), and the most words it takes.
+NAMING_PREPS = frozenset({"of", "from", "to", "at", "in", "for", "with"})
+NAMING_WORDS = 12
 
 
 def cue_source(ctx: DocContext, verb: Token, passive: bool) -> Span | None:
@@ -95,12 +103,65 @@ def source_actor(ctx: DocContext, draft: Draft, span: Span) -> Actor | None:
     place), unless it reads as an organization ('The Associated Press', 'The Daily Beast')."""
     if not draft.signed or any(t.ent_type_ == "ORG" for t in span) or span[0].lower_ == "the" \
             or ctx.index.group_kind(span.root) is not None:
-        actor = ctx.index.resolve(span, skip=(draft.content,))
+        actor = ctx.index.resolve(document_issuer(span) or span, skip=(draft.content,))
+        naming = naming_span(draft, span)
+        if actor is not None and actor.kind != "person" and len(naming) > len(span) \
+                and actor.name.lower() == strip_article(span.text).lower():
+            # the group as this claim names it, apart from others under the same noun ("officials from ...")
+            actor = ctx.index.add(strip_article(naming.text), actor.kind, naming, country=actor.country)
     else:
         actor = ctx.index.resolve(span, create=False) or ctx.index.add(span.text, "person", span)
     if actor is not None:
         ctx.index.speakers[actor.id] = max(draft.cue[0], ctx.index.speakers.get(actor.id, -1))
     return actor
+
+
+def document_issuer(span: Span) -> Span | None:
+    """Who issued the document a source names, where the phrase says it ("a report published by the World Food
+    Programme", "Other KIIS results", "his words", "the ministry's statement"): GUIDELINES.md's "the report" ->
+    its issuer. None when the phrase names no issuer (the report itself is then the source)."""
+    head = span.root
+    if head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            return source_span(child)
+        if child.dep_ == "compound" and child.i < head.i and (child.pos_ == "PROPN" or child.ent_type_ in (
+                "ORG", "GPE", "NORP", "PERSON")):
+            return noun_phrase(child)
+    for child in head.rights:
+        verb = child if child.dep_ == "acl" and child.tag_ == "VBN" else None
+        preps = [c for c in (verb.children if verb is not None else [child]) if c.dep_ in ("agent", "prep")
+                 and c.lower_ in ("by", "from")]
+        for prep in preps:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return source_span(pobj)
+    return None
+
+
+def naming_span(draft: Draft, span: Span) -> Span:
+    """An unnamed source with the prepositional phrases that say who it is ("officials from the Russian-backed
+    administration", "the foreign ministers of Germany and France", "Germany's ambassador to the U.S."): a news
+    coder names such a source as written, and ``noun_phrase`` cuts them off (a long or coordinated phrase)."""
+    head, doc = span.root, span.doc
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return span
+    end = span.end
+    for child in head.rights:
+        if child.i < end:
+            continue
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in NAMING_PREPS:
+            break
+        last = max(t.i for t in child.subtree)
+        if last - span.start >= NAMING_WORDS or any(t.dep_ in ("relcl", "acl") or t.text in (",", "(")
+                                                     for t in child.subtree):
+            break
+        stop = doc[last].idx + len(doc[last].text)
+        if any(doc[end].idx < other[1] and other[0] < stop for other in (draft.cue, draft.content)):
+            break
+        end = last + 1
+    return doc[span.start:end]
 
 
 def source_mention(ctx: DocContext, draft: Draft) -> tuple[int, int]:
