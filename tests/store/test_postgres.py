@@ -16,10 +16,10 @@ import pytest
 from test_crash import WAIT_LIMIT_S, ingest, write_corpus
 
 from sitroom.config import StoreOptions
-from sitroom.model import Article
+from sitroom.model import Article, Cluster
 from sitroom.store import open_store
 from sitroom.store.base import ArticleFilter, StoreError
-from sitroom.store.postgres import PostgresStore, migrations
+from sitroom.store.postgres import ID_LOCKS_AT_MOST, PostgresStore, migrations
 from sitroom.store.sqlite import migrations as sqlite_migrations
 
 WRITERS = 4
@@ -162,3 +162,42 @@ def test_kill_minus_nine_mid_ingest_then_rerun(tmp_path: Path, postgres_url: str
     assert rerun.wait(timeout=WAIT_LIMIT_S) == 0, rerun.stderr.read().decode()
     with open_store(postgres_url) as store:
         assert store.counts()["articles"] == documents
+
+
+def test_a_batch_of_more_clusters_than_the_lock_table_holds_is_stored(postgres_url):
+    """A fusion pass over 1,000 articles wrote ~20,000 clusters in one transaction; one advisory lock per id ran
+    PostgreSQL out of lock-table memory ('out of shared memory', default max_locks_per_transaction 64)."""
+    clusters = [Cluster(id=f"ev-{i:05d}", kind="event", label=f"event {i}") for i in range(20_000)]
+    with open_store(postgres_url) as store:
+        assert store.put_clusters(clusters) == 20_000
+        assert store.counts()["clusters"] == 20_000
+
+
+def test_a_large_batch_and_small_ones_racing_on_the_same_ids_each_store_once(postgres_url):
+    """A batch above ID_LOCKS_AT_MOST takes the whole namespace; small ones take their ids and the namespace
+    shared. Racing on the same articles, every article is still stored once and corrected once."""
+    PostgresStore(postgres_url).close()
+    large = ID_LOCKS_AT_MOST + 8
+    failures: list[BaseException] = []
+    results: dict[int, list] = {}
+
+    def write(w: int) -> None:
+        try:
+            with open_store(postgres_url) as store:
+                ids = range(large) if w == 0 else range(w, large, WRITERS)
+                first = store.add_batch([article(i) for i in ids], f"run-{w}")
+                second = store.add_batch([article(i, text="Corrected") for i in ids], f"fix-{w}")
+                results[w] = [first, second]
+        except BaseException as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(WRITERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
+    assert sum(r[0].stored for r in results.values()) == large
+    with open_store(postgres_url) as store:
+        assert store.counts()["articles"] == large
+        assert {store.article(f"id{i:03d}").version for i in range(large)} == {2}

@@ -7,7 +7,8 @@ dialect (migrations/postgres). What differs, and why:
   batch first takes a transaction-scoped advisory lock on every article id (clusters: cluster id; ingest
   problems: input item) it touches, in one global order, so two batches that share ids wait for each other
   instead of interleaving (an article's version bumped twice from the same old row) or deadlocking; batches with
-  no id in common do not wait at all.
+  no id in common do not wait at all. A batch with more ids of one kind than ID_LOCKS_AT_MOST locks that whole
+  kind instead (PostgreSQL's lock table is small), and waits for every batch touching the kind.
 - Round trips. A batch reads what it needs about its ids in one query and sends its writes pipelined (libpq's
   pipeline mode), so a batch over a network costs a few round trips, not a few per article.
 - Text order and case. Every text column is ``COLLATE "C"`` (byte order, as SQLite's BINARY), so lists come in
@@ -96,6 +97,11 @@ FOLD_PLACEHOLDER = re.compile(r"\{fold:(\w+)\}")
 TRIGRAM_PLACEHOLDER = "{trigram_ops}"
 # Namespaces of the advisory locks a batch takes (mixed into each lock's key with the schema's name).
 ARTICLE_LOCK, PROBLEM_LOCK, CLUSTER_LOCK, MIGRATION_LOCK = "article", "problem", "cluster", "migration"
+# A batch locks each id of a namespace on its own up to this many ids; above it, it takes the whole namespace
+# (every batch holds the namespace's lock shared beside its id locks, so the two kinds exclude each other).
+# PostgreSQL's lock table holds max_locks_per_transaction (default 64) a connection: a fusion pass over 1,000
+# shared-corpus articles locked its cluster ids one by one and failed with "out of shared memory".
+ID_LOCKS_AT_MOST = 32
 
 ARTICLE_COLUMNS = ("id", "url", "outlet", "title", "published", "language", "content_hash", "version",
                    "ingested_at", "body")
@@ -327,10 +333,23 @@ class PostgresStore(Store):
     def _lock(self, keys: Iterable[tuple[str, str]]) -> None:
         """Transaction-scoped advisory locks on (namespace, id) keys, taken in one global order (by the key's
         64-bit hash) so that batches sharing ids queue instead of deadlocking."""
-        hashes = sorted({_lock_key(self.schema, space, value) for space, value in keys})
-        if hashes:
-            # A function scan yields the array in order, so the locks are taken in that order.
-            self.db.execute("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(%s::bigint[]) AS k", (hashes,))
+        by_space: dict[str, set[str]] = {}
+        for space, value in keys:
+            by_space.setdefault(space, set()).add(value)
+        whole = sorted(_namespace_lock_key(self.schema, space) for space, ids in by_space.items()
+                       if len(ids) > ID_LOCKS_AT_MOST)
+        shared = sorted(_namespace_lock_key(self.schema, space) for space, ids in by_space.items()
+                        if len(ids) <= ID_LOCKS_AT_MOST)
+        singles = sorted({_lock_key(self.schema, space, value) for space, ids in by_space.items()
+                          if len(ids) <= ID_LOCKS_AT_MOST for value in ids})
+        # Namespace locks first (one order for all batches), then the ids; a function scan yields each array
+        # in order, so the locks are taken in that order.
+        namespaces = sorted([(key, True) for key in whole] + [(key, False) for key in shared])
+        for key, exclusive in namespaces:
+            self.db.execute("SELECT pg_advisory_xact_lock(%s)" if exclusive
+                            else "SELECT pg_advisory_xact_lock_shared(%s)", (key,))
+        if singles:
+            self.db.execute("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(%s::bigint[]) AS k", (singles,))
 
     # --- ingest -------------------------------------------------------------------------------------------
 
@@ -575,6 +594,13 @@ def _lock_key(schema: str, space: str, value: str) -> int:
     return int.from_bytes(digest.digest(), "big", signed=True)
 
 
+def _namespace_lock_key(schema: str, space: str) -> int:
+    """The advisory lock key of a whole namespace of one schema (hashed apart from every id's key)."""
+    digest = hashlib.blake2b(f"{schema}\x1f{space}".encode("utf-8", "surrogatepass"), digest_size=8,
+                             person=b"namespace")
+    return int.from_bytes(digest.digest(), "big", signed=True)
+
+
 def explain_postgres(error: psycopg.Error, where: str) -> str:
     """PostgreSQL's message (its first line), with the cause a reader needs in front of it."""
     message = (str(error).strip().splitlines() or [type(error).__name__])[0]
@@ -596,6 +622,8 @@ def explain_postgres(error: psycopg.Error, where: str) -> str:
         return f"{where}: another writer held what this batch needed (PostgreSQL: {message}); run again"
     if isinstance(error, (pg_errors.LockNotAvailable, pg_errors.QueryCanceled)):
         return f"{where}: waited too long for another writer (PostgreSQL: {message})"
+    if (error.sqlstate or "").startswith("53"):  # insufficient resources: memory, disk, connections, locks
+        return f"{where}: the server ran short of resources (PostgreSQL: {message})"
     if isinstance(error, psycopg.OperationalError):
         return f"cannot reach PostgreSQL at {where} (is the server running and the address right?): {message}"
     return f"{where}: PostgreSQL: {message}"
