@@ -15,7 +15,6 @@ data/events/acled_types.NOTICE.txt.
 from __future__ import annotations
 
 import io
-import zipfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from sitroom.acled import SUB_EVENT_TYPES
+from sitroom.extract.npz import npz_bytes
 from sitroom.lexicons import LexiconError, read_bytes
 
 MODEL_FILE = "events/acled_types.npz"
@@ -121,15 +121,7 @@ class AcledTyper:
             "dense": self.dense.astype(np.float16), "bias": self.bias.astype(np.float32),
             "hashed_rows": rows, "hashed": self.hashed[rows].astype(np.float16),
         }
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, array in arrays.items():
-                entry = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                payload = io.BytesIO()
-                np.lib.format.write_array(payload, array, allow_pickle=False)
-                archive.writestr(entry, payload.getvalue())
-        return buffer.getvalue()
+        return npz_bytes(arrays)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> AcledTyper:

@@ -13,7 +13,6 @@ by :data:`KEEP_AT_LEAST`.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +25,7 @@ from sitroom.extract.acled_typing import (
     pooled,
     text_features,
 )
+from sitroom.extract.npz import npz_bytes
 from sitroom.lexicons import LexiconError, read_bytes
 
 DETECTOR_FILE = "events/event_detector.npz"
@@ -86,15 +86,7 @@ class EventDetector:
             "dense": self.dense.astype(np.float16), "hashed_rows": rows,
             "hashed": self.hashed[rows].astype(np.float16),
         }
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, array in arrays.items():
-                entry = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                payload = io.BytesIO()
-                np.lib.format.write_array(payload, array, allow_pickle=False)
-                archive.writestr(entry, payload.getvalue())
-        return buffer.getvalue()
+        return npz_bytes(arrays)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> EventDetector:
