@@ -9,6 +9,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -24,6 +25,15 @@ from sitroom.store.sqlite import migrations as sqlite_migrations
 
 WRITERS = 4
 SHARED = 20
+
+
+def race(write: Callable[[int], None]) -> None:
+    """Run write(w) for each of WRITERS writers in threads at once and wait for all of them."""
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(WRITERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def article(i: int, text: str = "Body text", prefix: str = "id", **kw) -> Article:
@@ -119,11 +129,7 @@ def test_writers_side_by_side_store_each_article_once_and_each_new_version_once(
         except BaseException as error:  # noqa: BLE001 - reported below
             failures.append(error)
 
-    threads = [threading.Thread(target=write, args=(w,)) for w in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    race(write)
     assert not failures
     firsts, seconds = [r[0] for r in results.values()], [r[1] for r in results.values()]
     assert sum(r.stored for r in firsts) == SHARED + 10 * WRITERS
@@ -191,11 +197,7 @@ def test_a_large_batch_and_small_ones_racing_on_the_same_ids_each_store_once(pos
         except BaseException as error:  # noqa: BLE001 - reported below
             failures.append(error)
 
-    threads = [threading.Thread(target=write, args=(w,)) for w in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    race(write)
     assert not failures
     assert sum(r[0].stored for r in results.values()) == large
     with open_store(postgres_url) as store:
