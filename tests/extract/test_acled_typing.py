@@ -11,13 +11,13 @@ from sitroom.extract.acled_typing import (
     ABSTAIN_BELOW,
     HASH_DIMENSIONS,
     FitOptions,
-    ModelMismatch,
     fit,
     load_typer,
     pooled,
     text_features,
 )
 from sitroom.extract.encoder.runtime import MODEL_SHA256
+from sitroom.extract.npz import ModelMismatch
 
 
 def test_pooled_is_the_unit_mean_of_the_words_that_have_a_vector() -> None:

@@ -23,8 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from sitroom.acled import SUB_EVENT_TYPES
-from sitroom.extract.npz import npz_bytes
-from sitroom.lexicons import LexiconError, read_bytes
+from sitroom.extract.npz import Adam, load_learned, npz_bytes, unit
 
 MODEL_FILE = "events/acled_types.npz"
 # Hashed n-gram buckets.
@@ -37,10 +36,6 @@ EVENT_TYPE_OF: dict[str, str] = {sub: event for event, sub in SUB_EVENT_TYPES}
 _DIGIT = str.maketrans("0123456789", "0000000000")
 
 
-class ModelMismatch(LexiconError):
-    """The model file was trained over another encoder than the one installed: its vectors mean something else."""
-
-
 def pooled(rows: np.ndarray) -> np.ndarray:
     """A text's vector from its words' vectors [words, hidden]: the mean of the rows that are not all zero (words
     with no piece), L2-normalised; zeros when there is none."""
@@ -48,12 +43,7 @@ def pooled(rows: np.ndarray) -> np.ndarray:
     kept = rows[np.any(rows != 0, axis=1)] if len(rows) else rows
     if not len(kept):
         return np.zeros(rows.shape[-1] if rows.ndim == 2 else 0, dtype=np.float32)
-    return _unit(kept.mean(axis=0))
-
-
-def _unit(vector: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(vector))
-    return (vector / norm).astype(np.float32) if norm > 0 else vector.astype(np.float32)
+    return unit(kept.mean(axis=0))
 
 
 def text_features(tokens: Sequence[str]) -> np.ndarray:
@@ -93,7 +83,7 @@ class AcledTyper:
         """P(sub-type | text) over :attr:`labels`; ``vector`` is the text's mean encoder vector (normalised here)."""
         scores = self.bias.astype(np.float64)
         if self.encoder_weight:
-            scores = scores + self.encoder_weight * (_unit(np.asarray(vector, dtype=np.float32)) @ self.dense)
+            scores = scores + self.encoder_weight * (unit(np.asarray(vector, dtype=np.float32)) @ self.dense)
         buckets = text_features(tokens)
         if self.ngram_weight and len(buckets):
             scores = scores + self.ngram_weight / np.sqrt(len(buckets)) * self.hashed[buckets].sum(axis=0)
@@ -148,7 +138,7 @@ def fit(vectors: np.ndarray, words: Sequence[Sequence[str]], labels: Sequence[st
     index = {label: i for i, label in enumerate(classes)}
     y = np.array([index[label] for label in labels], dtype=np.int64)
     n, hidden = len(y), vectors.shape[1]
-    dense_x = options.encoder_weight * np.stack([_unit(v) for v in vectors]).astype(np.float64)
+    dense_x = options.encoder_weight * np.stack([unit(v) for v in vectors]).astype(np.float64)
     buckets = [text_features(tokens) for tokens in words]
     lengths = np.array([len(b) for b in buckets], dtype=np.int64)
     rows = np.repeat(np.arange(n), lengths)
@@ -162,8 +152,7 @@ def fit(vectors: np.ndarray, words: Sequence[Sequence[str]], labels: Sequence[st
     target = np.zeros((n, len(classes)))
     target[np.arange(n), y] = 1.0
     params = [np.zeros((hidden, len(classes))), np.zeros((len(used), len(classes))), np.zeros(len(classes))]
-    moments = [np.zeros_like(p) for p in params]
-    squares = [np.zeros_like(p) for p in params]
+    adam = Adam(params, options.step)
     local = np.searchsorted(used, cols)
     row_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
     nonempty = lengths > 0
@@ -180,12 +169,7 @@ def fit(vectors: np.ndarray, words: Sequence[Sequence[str]], labels: Sequence[st
             spread = (error[rows] * values[:, None])[by_col]
             grad_hashed = np.add.reduceat(spread, starts, axis=0)
         grads = [dense_x.T @ error + options.l2 * dense, grad_hashed + options.l2 * hashed, error.sum(axis=0)]
-        for param, grad, moment, square in zip(params, grads, moments, squares):
-            moment *= 0.9
-            moment += 0.1 * grad
-            square *= 0.999
-            square += 0.001 * grad ** 2
-            param -= options.step * (moment / (1 - 0.9 ** epoch)) / (np.sqrt(square / (1 - 0.999 ** epoch)) + 1e-8)
+        adam.step(grads, epoch)
     full = np.zeros((HASH_DIMENSIONS, len(classes)))
     full[used] = params[1]
     return AcledTyper(classes, params[0], full, params[2], options.encoder_weight, options.ngram_weight,
@@ -196,13 +180,5 @@ def fit(vectors: np.ndarray, words: Sequence[Sequence[str]], labels: Sequence[st
 def load_typer(data_dir: str = "", encoder_sha256: str = "") -> AcledTyper | None:
     """The shipped typer (or ``data_dir``'s acled_types.npz), None where there is none; ModelMismatch when
     ``encoder_sha256`` is given and the file was trained over another encoder."""
-    try:
-        data = read_bytes(MODEL_FILE, data_dir or None)
-    except LexiconError:
-        return None
-    typer = AcledTyper.from_bytes(data)
-    if encoder_sha256 and typer.encoder_sha256 != encoder_sha256:
-        raise ModelMismatch(f"{MODEL_FILE} was trained over encoder {typer.encoder_sha256[:12]}..., not "
-                            f"{encoder_sha256[:12]}...: retrain it (python -m sitroom.train.acled_types)")
-    return typer
-
+    return load_learned(MODEL_FILE, data_dir, AcledTyper.from_bytes, encoder_sha256,
+                        "python -m sitroom.train.acled_types")

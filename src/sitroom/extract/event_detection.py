@@ -19,14 +19,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from sitroom.extract.acled_typing import (
-    HASH_DIMENSIONS,
-    ModelMismatch,
-    pooled,
-    text_features,
-)
-from sitroom.extract.npz import npz_bytes
-from sitroom.lexicons import LexiconError, read_bytes
+from sitroom.extract.acled_typing import HASH_DIMENSIONS, pooled, text_features
+from sitroom.extract.npz import Adam, load_learned, npz_bytes, unit
 
 DETECTOR_FILE = "events/event_detector.npz"
 # An event the rules found is kept by the accurate profile where the detector gives its clause at least this
@@ -36,11 +30,6 @@ DETECTOR_FILE = "events/event_detector.npz"
 # non-events ("ISW assesses that the likelihood of a successful ... offensive is very low": 0.001). At 0.2 it
 # dropped 4 of 21 correct events with 12 of 62 wrong or spurious ones (diagnosis in the issue 14 note).
 KEEP_AT_LEAST = 0.05
-
-
-def _unit(vector: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(vector))
-    return (vector / norm).astype(np.float32) if norm > 0 else vector.astype(np.float32)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -111,7 +100,7 @@ def fit(vectors: np.ndarray, words: Sequence[Sequence[str]], labels: Sequence[in
     w = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
     for label in (0.0, 1.0):
         w[y == label] *= (n / 2) / w[y == label].sum()
-    x = np.stack([_unit(v) for v in vectors]).astype(np.float64)
+    x = np.stack([unit(v) for v in vectors]).astype(np.float64)
     buckets = [text_features(tokens) for tokens in words]
     lengths = np.array([len(b) for b in buckets], dtype=np.int64)
     rows = np.repeat(np.arange(n), lengths)
@@ -119,8 +108,7 @@ def fit(vectors: np.ndarray, words: Sequence[Sequence[str]], labels: Sequence[in
     values = options.ngram_weight / np.sqrt(np.maximum(np.repeat(lengths, lengths), 1))
     used, local = np.unique(cols, return_inverse=True)
     params = [np.zeros(x.shape[1]), np.zeros(len(used)), np.zeros(1)]
-    moments = [np.zeros_like(p) for p in params]
-    squares = [np.zeros_like(p) for p in params]
+    adam = Adam(params, options.step)
     for epoch in range(1, options.epochs + 1):
         dense, hashed, bias = params
         scores = x @ dense + bias[0]
@@ -129,12 +117,7 @@ def fit(vectors: np.ndarray, words: Sequence[Sequence[str]], labels: Sequence[in
         grads = [x.T @ error + options.l2 * dense,
                  np.bincount(local, weights=error[rows] * values, minlength=len(used)) + options.l2 * hashed,
                  np.array([error.sum()])]
-        for param, grad, moment, square in zip(params, grads, moments, squares):
-            moment *= 0.9
-            moment += 0.1 * grad
-            square *= 0.999
-            square += 0.001 * grad ** 2
-            param -= options.step * (moment / (1 - 0.9 ** epoch)) / (np.sqrt(square / (1 - 0.999 ** epoch)) + 1e-8)
+        adam.step(grads, epoch)
     full = np.zeros(HASH_DIMENSIONS)
     full[used] = params[1]
     return EventDetector(params[0], full, float(params[2][0]), options.ngram_weight, encoder_sha256)
@@ -144,12 +127,5 @@ def fit(vectors: np.ndarray, words: Sequence[Sequence[str]], labels: Sequence[in
 def load_detector(data_dir: str = "", encoder_sha256: str = "") -> EventDetector | None:
     """The shipped detector (or ``data_dir``'s event_detector.npz), None where there is none; ModelMismatch when
     ``encoder_sha256`` is given and the file was trained over another encoder."""
-    try:
-        data = read_bytes(DETECTOR_FILE, data_dir or None)
-    except LexiconError:
-        return None
-    detector = EventDetector.from_bytes(data)
-    if encoder_sha256 and detector.encoder_sha256 != encoder_sha256:
-        raise ModelMismatch(f"{DETECTOR_FILE} was trained over encoder {detector.encoder_sha256[:12]}..., not "
-                            f"{encoder_sha256[:12]}...: retrain it (sitroom train event-detector)")
-    return detector
+    return load_learned(DETECTOR_FILE, data_dir, EventDetector.from_bytes, encoder_sha256,
+                        "sitroom train event-detector")
