@@ -407,3 +407,17 @@ def test_a_region_tagged_gpe_is_kept(nlp: Language) -> None:
     """A GPE the gazetteer lacks is dropped ("Biden"), but not a region of regions.tsv."""
     found = {m.evidence.text: m for m in places(nlp, "Fighting broke out in South Ossetia, near Tskhinvali, Georgia.")}
     assert found["South Ossetia"].place.id == "sitroom:south-ossetia"
+
+
+def test_a_name_read_by_its_part_votes_as_that_part(gazetteer: Gazetteer) -> None:
+    """Rule: a name that is no place as a whole and is read by a part of it ("Dublin Center Drive" by "Dublin") is that
+    name again: it neither votes for the part's big namesakes (Dublin, California was the article's focus for it)
+    nor keeps a reading of its own where the article names the part alone (LGL: Dublin, Ohio)."""
+    names = ["Dublin", "Dublin Center Drive", "Dublin", "Ohio"]
+    mentions = [MentionInput(100 * k, 100 * k + len(n), n) for k, n in enumerate(names)]
+    dublin, drive, again, ohio = Resolver(gazetteer).resolve(mentions)
+    assert (dublin.candidate.country, dublin.candidate.admin1) == ("US", "Ohio")
+    assert drive.candidate == dublin.candidate == again.candidate and mentions[1].embedded == "Dublin"
+    assert ohio.candidate.feature == "ADM1"
+    (alone,) = Resolver(gazetteer).resolve([MentionInput(0, 19, "Dublin Center Drive")])
+    assert alone.candidate is not None and alone.candidate.population >= 50_000  # a part alone: big places only

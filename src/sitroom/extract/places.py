@@ -100,6 +100,7 @@ class MentionInput:
     anchor: int | None = None  # index of the mention this one is said to be near
     anchor_cue: str = ""
     plural_cue: bool = False  # the region word is plural: "the Baltic states", "the Donetsk and Luhansk regions"
+    embedded: str = ""  # set by the resolver: the part of a name that is no place as a whole it was read by
 
 
 @dataclass
@@ -286,8 +287,9 @@ class Resolver:
             if named:  # "Canadian" is Canada, not Canadian County, unless a big place bears the very name
                 found = named + [c for c in found if c.exact and c.population >= o.shadow_population]
         if o.embedded_min_population and not any(c.exact for c in found) and " " in mention.name.strip():
-            inner = self._embedded(mention.name)
+            part, inner = self._embedded(mention.name)
             if inner:  # "Colorado State University", "European Commission": the place the name is about
+                mention.embedded = part
                 return inner
         if mention.container:
             units = [c for c in self.gazetteer.lookup(mention.container)
@@ -328,7 +330,7 @@ class Resolver:
         return (self.site_name(m.name) and not m.container and names >= 2
                 and parts.get(f"country focus {c.country}", 0.0) < o.focus * o.stray_share)
 
-    def _embedded(self, name: str) -> list[Candidate]:
+    def _embedded(self, name: str) -> tuple[str, list[Candidate]]:
         """Candidates of the longest capitalized part of a name that is no place as a whole: several words under an
         exact name, or one word that is a country, region, continent, demonym or a town of ``embedded_min_population``
         ("Dubai World Cup", but not the "Center" of "Barclays Center")."""
@@ -346,8 +348,8 @@ class Resolver:
                              or c.population >= self.options.embedded_min_population and not c.is_admin]
                     exact = exact or (self.gazetteer.demonym(part) if self.options.demonyms else [])
                 if exact:
-                    return exact
-        return []
+                    return part, exact
+        return "", []
 
     def _base(self, c: Candidate, mention: MentionInput, shadowed: set[int], query: str) -> dict[str, float]:
         """The context-free parts of a candidate's score, by name (the names explain a decision)."""
@@ -391,7 +393,10 @@ class Resolver:
             base_parts.append(parts)
         # Each distinct name votes once, never for itself: two "Paris" mentions must not make France the
         # article's focus, nor two "Pokrovsk" pull each other to the wrong namesake.
-        keys = [normalize(m.name) for m in mentions]
+        # A name read by a part of it votes as that part: "Dublin Center Drive" is "Dublin" again, and does not
+        # make Dublin's big namesakes the article's focus. Given gold names, 161 km, dev | held-out halves (sha256 of
+        # the article id even | odd): LGL 88.76 | 89.51 -> 89.42 | 89.51, GWN 93.12 | 88.99 -> 93.12 | 89.23.
+        keys = [normalize(m.embedded or m.name) for m in mentions]
         scores = bases
         rankings: list[list[tuple[float, int, dict[str, float]]]] = []
         for _ in range(max(1, o.rounds)):
@@ -468,14 +473,18 @@ class Resolver:
         town of") takes the resolution of its first such mention."""
         first: dict[str, Resolution] = {}
         for m, r in zip(mentions, results):
-            if m.admin_cue or m.container or m.anchor is not None or m.settlement_cue:
+            if m.admin_cue or m.container or m.anchor is not None or m.settlement_cue or m.embedded:
                 continue
             key = normalize(m.name)
             if key in first:
-                r.candidate, r.precision, r.cue = first[key].candidate, first[key].precision, first[key].cue
-                r.anchor, r.radius_km, r.near_place = first[key].anchor, first[key].radius_km, first[key].near_place
+                _copy_resolution(first[key], r)
             else:
                 first[key] = r
+        # A name read by a part of it takes that part's own reading where the article names it alone ("Dublin Center
+        # Drive" where "Dublin" is Dublin, Ohio), never gives its own: a part is read among big places only.
+        for m, r in zip(mentions, results):
+            if m.embedded and normalize(m.embedded) in first:
+                _copy_resolution(first[normalize(m.embedded)], r)
 
     def _place_sites(self, mentions: list[MentionInput], results: list[Resolution]) -> None:
         """A site's mention is placed at its town: the one sites.tsv names ("the Kremlin": Moscow), else the town the
@@ -669,6 +678,11 @@ class Resolver:
             if entry:
                 why += f"; codifier entry {entry.katottg} in the anchor's district"
             results[i] = Resolution(entry, "near", why, m.anchor, o.near_radius_km, place)
+
+
+def _copy_resolution(source: Resolution, target: Resolution) -> None:
+    target.candidate, target.precision, target.cue = source.candidate, source.precision, source.cue
+    target.anchor, target.radius_km, target.near_place = source.anchor, source.radius_km, source.near_place
 
 
 def read_regions() -> dict[str, Candidate]:
