@@ -421,3 +421,13 @@ def test_a_name_read_by_its_part_votes_as_that_part(gazetteer: Gazetteer) -> Non
     assert ohio.candidate.feature == "ADM1"
     (alone,) = Resolver(gazetteer).resolve([MentionInput(0, 19, "Dublin Center Drive")])
     assert alone.candidate is not None and alone.candidate.population >= 50_000  # a part alone: big places only
+
+
+def test_open_water_is_never_the_place_in_its_name(gazetteer: Gazetteer) -> None:
+    """Rule: an ocean's, sea's, gulf's or strait's name is not read by the place inside it (the Indian Ocean was India)
+    nor placed near the article's town when the gazetteer lacks it; a river still is (it runs by its towns)."""
+    ocean, gulf, river, town = Resolver(gazetteer).resolve(
+        [MentionInput(0, 12, "Indian Ocean"), MentionInput(20, 34, "Gulf of Mexico"),
+         MentionInput(40, 54, "Xqbrook River"), MentionInput(60, 66, "Odesa")])
+    assert ocean.place is None and gulf.place is None
+    assert river.precision == "near" and river.anchor == 3 and town.candidate.country == "UA"

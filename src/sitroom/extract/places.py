@@ -260,6 +260,7 @@ class Resolver:
         self.features = set(admin_terms()["feature_words"])
         self.generic = self.features | set(admin_terms()["organisation_words"])
         self.polities = self.features | set(admin_terms()["polity_words"])
+        self.open_water = set(admin_terms()["open_water_words"])
         self.region_words = set(admin_terms()["region_words"])
         self.site_words = set(admin_terms()["site_words"])
         # "the White House" -> (Washington, US, US-DC): a site named instead of its town (data/places/sites.tsv)
@@ -286,7 +287,8 @@ class Resolver:
             named = self.gazetteer.demonym(mention.name)
             if named:  # "Canadian" is Canada, not Canadian County, unless a big place bears the very name
                 found = named + [c for c in found if c.exact and c.population >= o.shadow_population]
-        if o.embedded_min_population and not any(c.exact for c in found) and " " in mention.name.strip():
+        if (o.embedded_min_population and not any(c.exact for c in found) and " " in mention.name.strip()
+                and not self.open_water_name(mention.name)):
             part, inner = self._embedded(mention.name)
             if inner:  # "Colorado State University", "European Commission": the place the name is about
                 mention.embedded = part
@@ -310,6 +312,12 @@ class Resolver:
             worded = [c for c in wanted if c.name.split()[-1].lower() in self.region_words]
             return worded or wanted or admin or found
         return found
+
+    def open_water_name(self, name: str) -> bool:
+        """Whether a name is an ocean's, a sea's, a gulf's or a strait's: "Indian Ocean", "Gulf of Aden" (its generic
+        word first or last)."""
+        words = name.strip().lower().split()
+        return len(words) > 1 and (words[-1] in self.open_water or words[0] in self.open_water and words[1] == "of")
 
     def known_site(self, name: str) -> tuple[str, str, str] | None:
         """The town, country and (where namesakes share it) first-level unit of a site of sites.tsv ("the Kremlin":
@@ -456,7 +464,7 @@ class Resolver:
         town = self._article_town(results) if o.unknown_article_town else None
         for i, m in enumerate(mentions):
             if cands[i] and results[i].cue != _FAR_CUE or results[i].place is not None \
-                    or is_compass_term(m.name, self.compass):
+                    or is_compass_term(m.name, self.compass) or self.open_water_name(m.name):
                 continue
             j = self._passage_town(mentions, results, i, o.unknown_window_chars)
             j = town if j is None else j
