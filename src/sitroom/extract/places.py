@@ -39,6 +39,7 @@ class ResolverOptions:
     country: float = 3.0  # feature bonus for a country
     admin1: float = 2.0  # feature bonus for a first-level unit
     admin2: float = 0.0
+    sea: float = 3.0  # feature bonus for an ocean, sea, gulf or strait (no population to weigh)
     shadowed: float = 1.0  # penalty for a region only alluded to by its big town's name
     capital: float = 0.5  # national capitals
     unpointed: float = -2.0  # a codifier entry with no coordinates
@@ -230,6 +231,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _COMPASS_CUE = "a compass word alone: a geopolitical term, not one place"
 _STRAY_CUE = "only a small town far from the article's other places has the name: left unresolved"
 _FAR_CUE = "only a small town far from all of the article's other places has the name: left unresolved"
+_FAR_SEA_CUE = "a small town far from all of the article's other places has the name: read as the sea"
 _SITE_CUE = "a site's name whose only readings are namesakes where the article is not: left to its site"
 _DATELINE = re.compile(r"(?:^|\n|\.\s)\s*([A-Z][A-Z.'\- ]+[A-Z.])(?=\s*(?:,|\(|--|—|–))")
 # A dateline at the start of a line: capitalized words, numbers, commas and a parenthesized outlet before a dash
@@ -365,7 +367,8 @@ class Resolver:
         parts = {"exact spelling": o.exact * c.exact, "population": o.population * math.log10(c.population + 1)}
         if c.exact and normalize(c.name) == query:
             parts["main name"] = o.primary
-        feature = {"country": o.country, "PPLC": o.capital, "ADM1": o.admin1, "ADM2": o.admin2}.get(c.feature, 0.0)
+        feature = {"country": o.country, "PPLC": o.capital, "ADM1": o.admin1, "ADM2": o.admin2,
+                   "sea": o.sea}.get(c.feature, 0.0)
         if c.rowid in shadowed:
             feature = -o.shadowed
         if c.lat is None and not c.is_admin:
@@ -429,20 +432,21 @@ class Resolver:
             results.append(self._precision(cs[ranked[0][1]], self._cue(m, cs, ranked, base_parts[i])))
         self._apply_anchors(mentions, cands, results)
         self._share(mentions, results)
-        self._drop_far(mentions, results)
+        self._drop_far(mentions, cands, results)
         self._place_sites(mentions, results)
         self._place_unknown(mentions, cands, results)
         return results
 
-    def _drop_far(self, mentions: list[MentionInput], results: list[Resolution]) -> None:
-        """A small town read far from all of the article's other places, with no cue of its own, is dropped."""
+    def _drop_far(self, mentions: list[MentionInput], cands: list[list[Candidate]], results: list[Resolution]) -> None:
+        """A small town read far from all of the article's other places, with no cue of its own, is dropped; where the
+        name is also a sea's, it is that sea ("the Atlantic" in an article on Washington is no Atlantic, Iowa)."""
         o = self.options
         if not o.far_km:
             return
         points = [(normalize(m.name), r.candidate.lat, r.candidate.lon) for m, r in zip(mentions, results)
                   if r.candidate is not None and r.candidate.lat is not None and r.candidate.lon is not None
                   and self._pointed(r.candidate)]
-        for m, r in zip(mentions, results):
+        for m, cs, r in zip(mentions, cands, results):
             c = r.candidate
             if (c is None or c.is_admin or c.feature == "area" or c.lat is None or c.lon is None
                     or c.population >= o.far_population
@@ -451,7 +455,11 @@ class Resolver:
             key = normalize(m.name)
             others = [(la, lo) for k, la, lo in points if k != key]
             if len({p for p in others}) >= 2 and min(distance_km(c.lat, c.lon, la, lo) for la, lo in others) > o.far_km:
-                r.candidate, r.precision, r.cue = None, None, _FAR_CUE
+                sea = next((s for s in cs if s.feature == "sea"), None)
+                if sea is not None:
+                    r.candidate, r.precision, r.cue = sea, None, _FAR_SEA_CUE
+                else:
+                    r.candidate, r.precision, r.cue = None, None, _FAR_CUE
 
     def _place_unknown(self, mentions: list[MentionInput], cands: list[list[Candidate]],
                        results: list[Resolution]) -> None:
