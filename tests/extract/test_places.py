@@ -445,3 +445,12 @@ def test_a_sea_beats_a_far_small_namesake(gazetteer: Gazetteer) -> None:
     town, *_ = Resolver(gazetteer).resolve([MentionInput(100 * k, 100 * k + len(n), n)
                                             for k, n in enumerate(["Atlantic", "Des Moines", "Iowa"])])
     assert (town.candidate.admin1, town.precision) == ("Iowa", "exact")
+
+
+def test_a_region_named_with_a_compass_noun(gazetteer: Gazetteer) -> None:
+    """Rule: "North Africa" is UN M49's "Northern Africa" (it was the continent, 3,000 km off), "West Africa"
+    "Western Africa"; a name the gazetteer has as it is stays itself ("South Africa", the country)."""
+    north, west, south = Resolver(gazetteer).resolve(
+        [MentionInput(0, 12, "North Africa"), MentionInput(20, 31, "West Africa"), MentionInput(40, 52, "South Africa")])
+    assert (north.candidate.name, north.candidate.feature, north.precision) == ("Northern Africa", "region", None)
+    assert west.candidate.name == "Western Africa" and south.candidate.feature == "country"

@@ -228,6 +228,8 @@ class Cues:
 _PRECISION = {"country": "country", "ADM1": "admin1", "ADM2": "admin2"}
 _FEATURE = {"admin1": "ADM1", "admin2": "ADM2"}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_COMPASS_ADJECTIVES = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
+                       "southeast": "South-eastern", "south-east": "South-eastern"}
 _COMPASS_CUE = "a compass word alone: a geopolitical term, not one place"
 _STRAY_CUE = "only a small town far from the article's other places has the name: left unresolved"
 _FAR_CUE = "only a small town far from all of the article's other places has the name: left unresolved"
@@ -282,6 +284,8 @@ class Resolver:
                 mention.name, mention.admin_cue, mention.full_name = mention.full_name, "", ""
                 return whole
         found = self.gazetteer.lookup(mention.name)
+        if not any(c.exact for c in found):
+            found = self._compass_region(mention.name) or found
         region = self.regions.get(normalize(mention.name))
         if region is not None:  # "Donbas", "the Black Sea": the region, unless a big place bears the very name
             found = [region, *(c for c in found if c.exact and c.population >= o.shadow_population)]
@@ -314,6 +318,15 @@ class Resolver:
             worded = [c for c in wanted if c.name.split()[-1].lower() in self.region_words]
             return worded or wanted or admin or found
         return found
+
+    def _compass_region(self, name: str) -> list[Candidate]:
+        """A region named with a compass noun the gazetteer (UN M49) names with its adjective: "North Africa" is
+        "Northern Africa", "West Asia" "Western Asia" (regions and continents only)."""
+        words = name.strip().split(maxsplit=1)
+        adjective = _COMPASS_ADJECTIVES.get(words[0].lower()) if len(words) == 2 else None
+        if adjective is None:
+            return []
+        return [c for c in self.gazetteer.lookup(f"{adjective} {words[1]}") if c.exact and c.feature in BROAD_FEATURES]
 
     def open_water_name(self, name: str) -> bool:
         """Whether a name is an ocean's, a sea's, a gulf's or a strait's: "Indian Ocean", "Gulf of Aden" (its generic
