@@ -454,3 +454,15 @@ def test_a_region_named_with_a_compass_noun(gazetteer: Gazetteer) -> None:
         [MentionInput(0, 12, "North Africa"), MentionInput(20, 31, "West Africa"), MentionInput(40, 52, "South Africa")])
     assert (north.candidate.name, north.candidate.feature, north.precision) == ("Northern Africa", "region", None)
     assert west.candidate.name == "Western Africa" and south.candidate.feature == "country"
+
+
+def test_the_middle_east_is_a_grouping_of_countries(gazetteer: Gazetteer) -> None:
+    """Rule: a grouping of data/places/groupings.tsv is itself (the Middle East was Middle East, Maryland), at the
+    median of its members' points, with no precision; no coordinates are hand-written for it."""
+    region, town, state = Resolver(gazetteer).resolve(
+        [MentionInput(0, 11, "Middle East"), MentionInput(20, 29, "Baltimore"), MentionInput(40, 48, "Maryland")])
+    assert (region.candidate.id, region.candidate.point_source, region.precision) == (
+        "sitroom:middle-east", "countries", None)
+    iraq = gazetteer.country("IQ")
+    assert distance_km(region.place.lat, region.place.lon, iraq.lat, iraq.lon) < 800  # among its members
+    assert town.candidate.admin1 == "Maryland" and state.candidate.feature == "ADM1"

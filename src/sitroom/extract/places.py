@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom import lexicons
 from sitroom.extract.doc import evidence
-from sitroom.geo.distance import distance_km
+from sitroom.geo.distance import distance_km, median_point
 from sitroom.geo.gazetteer import BROAD_FEATURES, Candidate, Gazetteer, default_path
 from sitroom.geo.names import admin_terms, lexicon_place_name, normalize
 from sitroom.model import Place, PlaceMention
@@ -271,6 +271,7 @@ class Resolver:
         self.sites = {normalize(row[0]): (row[1], row[2], row[3] if len(row) > 3 else "")
                       for row in lexicons.read_rows("places/sites.tsv")}
         self.regions = read_regions()
+        self.regions.update(read_groupings(gazetteer))
 
     def candidates(self, mention: MentionInput) -> list[Candidate]:
         o = self.options
@@ -724,6 +725,25 @@ def read_regions() -> dict[str, Candidate]:
             rowid=-k, id=f"sitroom:{name.lower().replace(' ', '-')}", name=name, feature=kind, country=country,
             admin1="", admin1_code="", admin1_gn="", admin2="", admin2_code="", lat=float(lat), lon=float(lon),
             population=0, katottg=None, point_source="lexicon", exact=True)
+        for alias in [name, *filter(None, alternates.split("|"))]:
+            found[normalize(alias)] = candidate
+    return found
+
+
+def read_groupings(gazetteer: Gazetteer) -> dict[str, Candidate]:
+    """The groupings of countries of data/places/groupings.tsv ("the Middle East") as region candidates, at the median
+    of their members' gazetteer points (point source ``countries``), by the normalized form of each of their names."""
+    found: dict[str, Candidate] = {}
+    for k, row in enumerate(lexicons.read_rows("places/groupings.tsv"), start=1):
+        name, alternates, members = (row + [""] * 3)[:3]
+        countries = [c for c in (gazetteer.country(iso) for iso in members.split()) if c is not None]
+        lat, lon = median_point([(c.lat, c.lon) for c in countries if c.lat is not None and c.lon is not None])
+        if lat is None:
+            continue
+        candidate = Candidate(
+            rowid=-1000 - k, id=f"sitroom:{name.lower().replace(' ', '-')}", name=name, feature="region", country="",
+            admin1="", admin1_code="", admin1_gn="", admin2="", admin2_code="", lat=lat, lon=lon,
+            population=sum(c.population for c in countries), katottg=None, point_source="countries", exact=True)
         for alias in [name, *filter(None, alternates.split("|"))]:
             found[normalize(alias)] = candidate
     return found
