@@ -3,6 +3,7 @@ resolution through the places Resolver."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,16 @@ def test_the_parse_cache_follows_its_env(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert eval_cache_dir() == tmp_path
     monkeypatch.delenv("SITROOM_EVAL_CACHE")
     assert eval_cache_dir() == Path("/tmp/sitroom-eval-cache")
+
+
+def test_hash_halves_split_a_corpus_in_two(tmp_path: Path) -> None:
+    """--split dev-half / test-half: the articles whose id's sha256 is even / odd, whatever their order."""
+    from sitroom.eval.geo import hash_half
+
+    articles = "".join(f'<article docid="{k}"><text>Paris</text><toponyms/></article>' for k in range(40))
+    path = tmp_path / "lgl.xml"
+    path.write_text(f"<articles>{articles}</articles>", encoding="utf-8")
+    dev, test = read_corpus(path, "dev-half"), read_corpus(path, "test-half")
+    assert len(dev) + len(test) == 40 and dev and test
+    assert {a.id for a in dev}.isdisjoint(a.id for a in test)
+    assert all(hash_half(a.id) == 0 for a in dev) and hash_half("0") == int(hashlib.sha256(b"0").hexdigest(), 16) % 2

@@ -197,7 +197,7 @@ def test_generic_words_of_longer_names(nlp: Language) -> None:
     """The "Union" of "Soviet Union" is not Union, New Jersey, nor the "Sea" of "Black Sea" Seattle ("SEA")."""
     text = "Ships left the Black Sea ports after the collapse of the Soviet Union."
     found = {m.evidence.text: m for m in places(nlp, text)}
-    assert found["Black Sea"].place.id == "sitroom:black-sea"  # the sea (regions.tsv), not a namesake
+    assert found["Black Sea"].place.id == "naturalearth:black-sea"  # the sea (regions.tsv), not a namesake
     assert found["Soviet Union"].place is None
     assert "Union" not in found
 
@@ -392,13 +392,14 @@ def test_a_small_town_far_from_all_the_others_is_a_namesake(gazetteer: Gazetteer
 
 
 def test_regions_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
-    """Rule: a region or sea of data/places/regions.tsv is itself, never a namesake town (Middle East, Maryland); a part
-    of one country gets precision admin1, a wider one none; neither is a stray or a far namesake."""
+    """Rule: a region of data/places/regions.tsv or a sea of Natural Earth's is itself, never a namesake town (Sea of
+    Azov, Azov); a part of one country gets precision admin1, a wider one or a sea none; neither is a stray or a far
+    namesake."""
     donbas, sea, ossetia, *_ = Resolver(gazetteer).resolve(
         [MentionInput(0, 6, "Donbas"), MentionInput(10, 19, "Black Sea"), MentionInput(30, 43, "South Ossetia"),
          MentionInput(50, 54, "Kyiv"), MentionInput(60, 67, "Kharkiv")])
     assert (donbas.candidate.id, donbas.precision, donbas.place.country) == ("sitroom:donbas", "admin1", "UA")
-    assert sea.candidate.feature == "region" and sea.precision is None and sea.place.point_source == "lexicon"
+    assert sea.candidate.feature == "sea" and sea.precision is None and sea.place.point_source == "naturalearth"
     assert ossetia.candidate.country == "GE" and ossetia.precision == "admin1"  # 1,000 km from Kyiv: still itself
     assert distance_km(donbas.place.lat, donbas.place.lon, 48.0, 37.8) < 100  # near Donetsk
 
@@ -407,3 +408,61 @@ def test_a_region_tagged_gpe_is_kept(nlp: Language) -> None:
     """A GPE the gazetteer lacks is dropped ("Biden"), but not a region of regions.tsv."""
     found = {m.evidence.text: m for m in places(nlp, "Fighting broke out in South Ossetia, near Tskhinvali, Georgia.")}
     assert found["South Ossetia"].place.id == "sitroom:south-ossetia"
+
+
+def test_a_name_read_by_its_part_votes_as_that_part(gazetteer: Gazetteer) -> None:
+    """Rule: a name that is no place as a whole and is read by a part of it ("Dublin Center Drive" by "Dublin") is that
+    name again: it neither votes for the part's big namesakes (Dublin, California was the article's focus for it)
+    nor keeps a reading of its own where the article names the part alone (LGL: Dublin, Ohio)."""
+    names = ["Dublin", "Dublin Center Drive", "Dublin", "Ohio"]
+    mentions = [MentionInput(100 * k, 100 * k + len(n), n) for k, n in enumerate(names)]
+    dublin, drive, again, ohio = Resolver(gazetteer).resolve(mentions)
+    assert (dublin.candidate.country, dublin.candidate.admin1) == ("US", "Ohio")
+    assert drive.candidate == dublin.candidate == again.candidate and mentions[1].embedded == "Dublin"
+    assert ohio.candidate.feature == "ADM1"
+    (alone,) = Resolver(gazetteer).resolve([MentionInput(0, 19, "Dublin Center Drive")])
+    assert alone.candidate is not None and alone.candidate.population >= 50_000  # a part alone: big places only
+
+
+def test_open_water_is_never_the_place_in_its_name(gazetteer: Gazetteer) -> None:
+    """Rule: an ocean's, sea's, gulf's or strait's name is not read by the place inside it (the Indian Ocean was India)
+    nor placed near the article's town when the gazetteer lacks it; a river still is (it runs by its towns)."""
+    ocean, gulf, sea, river, town = Resolver(gazetteer).resolve(
+        [MentionInput(0, 12, "Indian Ocean"), MentionInput(20, 34, "Gulf of Mexico"), MentionInput(35, 39, "Xq Sea"),
+         MentionInput(40, 54, "Xqbrook River"), MentionInput(60, 66, "Odesa")])
+    assert ocean.place.id == "naturalearth:indian-ocean" and ocean.precision is None  # Natural Earth's
+    assert gulf.place.id == "naturalearth:gulf-of-mexico" and sea.place is None  # not near Odesa
+    assert river.precision == "near" and river.anchor == 4 and town.candidate.country == "UA"
+
+
+def test_a_sea_beats_a_far_small_namesake(gazetteer: Gazetteer) -> None:
+    """Rule: a sea's name is the sea, not a small namesake town far from the article's places ("the Atlantic" in an
+    article on Washington and Texas was Atlantic, Iowa); near the town's own places the town stays."""
+    atlantic, pacific, *_ = Resolver(gazetteer).resolve([MentionInput(100 * k, 100 * k + len(n), n)
+                                                         for k, n in enumerate(["Atlantic", "Pacific", "Washington", "Texas"])])
+    assert (atlantic.candidate.name, atlantic.candidate.feature, atlantic.precision) == ("Atlantic Ocean", "sea", None)
+    assert pacific.candidate.name == "Pacific Ocean"
+    town, *_ = Resolver(gazetteer).resolve([MentionInput(100 * k, 100 * k + len(n), n)
+                                            for k, n in enumerate(["Atlantic", "Des Moines", "Iowa"])])
+    assert (town.candidate.admin1, town.precision) == ("Iowa", "exact")
+
+
+def test_a_region_named_with_a_compass_noun(gazetteer: Gazetteer) -> None:
+    """Rule: "North Africa" is UN M49's "Northern Africa" (it was the continent, 3,000 km off), "West Africa"
+    "Western Africa"; a name the gazetteer has as it is stays itself ("South Africa", the country)."""
+    north, west, south = Resolver(gazetteer).resolve(
+        [MentionInput(0, 12, "North Africa"), MentionInput(20, 31, "West Africa"), MentionInput(40, 52, "South Africa")])
+    assert (north.candidate.name, north.candidate.feature, north.precision) == ("Northern Africa", "region", None)
+    assert west.candidate.name == "Western Africa" and south.candidate.feature == "country"
+
+
+def test_the_middle_east_is_a_grouping_of_countries(gazetteer: Gazetteer) -> None:
+    """Rule: a grouping of data/places/groupings.tsv is itself (the Middle East was Middle East, Maryland), at the
+    median of its members' points, with no precision; no coordinates are hand-written for it."""
+    region, town, state = Resolver(gazetteer).resolve(
+        [MentionInput(0, 11, "Middle East"), MentionInput(20, 29, "Baltimore"), MentionInput(40, 48, "Maryland")])
+    assert (region.candidate.id, region.candidate.point_source, region.precision) == (
+        "sitroom:middle-east", "countries", None)
+    iraq = gazetteer.country("IQ")
+    assert distance_km(region.place.lat, region.place.lon, iraq.lat, iraq.lon) < 800  # among its members
+    assert town.candidate.admin1 == "Maryland" and state.candidate.feature == "ADM1"

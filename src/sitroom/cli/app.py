@@ -677,7 +677,8 @@ def eval_timex(
 @eval_app.command("geo")
 def eval_geo(
     corpus: Annotated[Path, typer.Option(help="GeoWebNews or LGL folder or file")],
-    split: SplitOption = None,
+    split: Annotated[Optional[str], typer.Option(
+        "--split", help="Subfolder, or dev-half / test-half: the articles whose id's sha256 is even / odd.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Toponyms: recognition P/R/F1 and resolution accuracy, given gold names and end to end."""

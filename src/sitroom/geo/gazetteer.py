@@ -15,7 +15,7 @@ from sitroom.config import cache_dir
 from sitroom.geo.names import code_key, demonym_stems, is_code, normalize, skeleton, skeleton_countries
 from sitroom.model import Place
 
-VERSION = "6"  # of the file's schema and content: a new version is a new file name
+VERSION = "7"  # of the file's schema and content: a new version is a new file name (7: Natural Earth's seas)
 # Where an entry's point comes from (the places.point_source column): GeoNames' own point, a label or centroid point
 # of a Natural Earth boundary, the middle of the extent of a first-level unit's own towns or the median of a
 # second-level unit's (no packaged point: flagged), the median of a grouping's member countries' points.
@@ -23,8 +23,10 @@ POINT_SOURCES = ("geonames", "naturalearth", "towns", "towns-median", "countries
 BUILD_COMMAND = "sitroom gazetteer build"
 
 # Feature ranks used when ties need a broad-to-narrow order.
-ADMIN_FEATURES = ("continent", "region", "country", "ADM1", "ADM2")
-BROAD_FEATURES = ("continent", "region")  # wider than a country: a continent, a UN M49 region or grouping
+ADMIN_FEATURES = ("continent", "region", "sea", "country", "ADM1", "ADM2")
+# Wider than a town's nearness and given no precision: a continent, a UN M49 region or grouping, an ocean, sea, gulf
+# or strait (Natural Earth's marine polygons).
+BROAD_FEATURES = ("continent", "region", "sea")
 
 
 class GazetteerMissing(FileNotFoundError):
