@@ -510,9 +510,33 @@ class ActorIndex:
             if title_ok and (country is None or actor.country == country):
                 candidates.append(actor)
         if not candidates:
-            return None
+            return self.untitled_person(span, country)
         return max(candidates, key=lambda a: max((m.start for m in a.mentions if m.start < span.start_char),
                                                  default=-1))
+
+
+    def untitled_person(self, span: Span, country: str | None) -> Actor | None:
+        """'In Zelensky's latest address, the Ukrainian President commented ...': a definite title that no one
+        holds yet is the person last named in its sentence or the one before, where the text gives that person no
+        role and no other country; the title becomes the person's role, so the next 'the President' is them too."""
+        limit = self._sentence_start_before(span.root, 1)
+        for ent in self.doc.ents:  # a name NER tagged but no rule made an actor ("Zelensky's" alone)
+            if ent.label_ == "PERSON" and limit <= ent.start_char < span.start_char and ent.root.pos_ == "PROPN" \
+                    and not any(t.i in self.by_token for t in ent) and self.lexicon.country_of(ent.text) is None:
+                self.add(ent.text, "person", ent)
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors:
+            if actor.kind != "person" or actor.role or (country and actor.country not in ("", country)):
+                continue
+            seen = [m.start for m in actor.mentions if limit <= m.start < span.start_char]
+            if seen and (best is None or max(seen) > best[0]):
+                best = (max(seen), actor)
+        if best is None:
+            return None
+        actor = best[1]
+        actor.role = strip_article(span.text)
+        actor.country = actor.country or country or ""
+        return actor
 
 
 # --- extraction over a document ------------------------------------------------------------------------------
@@ -627,7 +651,8 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
                 continue
             acronym = _acronym(doc, ent.root)
             kind: ActorKind = lexicon.groups.get(ent.root.lemma_.lower(), "organization")  # type: ignore
-            actor = index.add(strip_article(ent.text), kind, ent)
+            owned, owner = _country_owned(index, ent)
+            actor = index.add(strip_article(owned.text), kind, owned, country=owner or "")
             if acronym:
                 index._alias(actor, acronym)
     for token in doc:
@@ -644,14 +669,32 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
         if iso is not None and token.pos_ == "PROPN":
             index.government(iso, doc[token.i:token.i + 1])
         elif token.pos_ in ("NOUN", "PROPN") and index.group_kind(token) and not any(
-                c.dep_ in ("nummod", "poss") for c in token.children):
-            index.resolve(noun_phrase(token))
-        elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in lexicon.titles and not any(
-                c.dep_ == "appos" and c.i in index.by_token for c in token.children):  # the title of a named person
+                c.dep_ in ("nummod", "poss") for c in token.children) or token.pos_ in ("NOUN", "PROPN") and token.lower_ in lexicon.titles and not any(
+                c.dep_ == "appos" and c.i in index.by_token for c in token.children):
             index.resolve(noun_phrase(token))
         elif token.lower_ in PERSON_PRONOUNS:
             index.resolve(doc[token.i:token.i + 1])
     return index.actors
+
+
+def _country_owned(index: ActorIndex, ent: Span) -> tuple[Span, str | None]:
+    """An institution's name with the country that owns it where NER left that out ("Ukraine's Defense Ministry",
+    "the Russian Defense Ministry" against an ORG "Defense Ministry"), and that country's code: a news coder names
+    the ministry with its country, and two countries' ministries in one article are two actors."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].lower_ in ("'s", "’s", "'", "’"):
+        start -= 1  # the possessive marker between the owner and the name
+    owner_end = start
+    while start > 0 and (ent.start <= doc[start - 1].head.i < ent.end or start <= doc[start - 1].head.i < owner_end) \
+            and doc[start - 1].dep_ in ("poss", "amod", "compound", "nmod") and doc[start - 1].text[:1].isupper():
+        start -= 1
+    if start == owner_end:
+        return ent, None
+    iso = index.country_of_tokens(list(doc[start:owner_end]))
+    if iso is None or index.lexicon.country_of(doc[start:owner_end].text) is None:
+        return ent, None
+    return doc[start:ent.end], iso
 
 
 def _first_named(index: ActorIndex, name: Span) -> bool:

@@ -105,3 +105,18 @@ def test_a_name_with_a_who_clause_is_a_person_and_he_tells_the_sex(nlp: Language
             "the triumph. He later said people knew where she came from. "
             "\"I am not supporting war,\" she said on Tuesday.")
     assert sources(nlp, text)["said"] == "Sabalenka"
+
+
+def test_a_ministry_keeps_the_country_that_owns_it(nlp: Language) -> None:
+    text = ("Moscow's Defense Ministry said its troops had taken two villages. "
+            "Ukraine's Defense Ministry said the attack had been repelled.")
+    doc = nlp(text)
+    actors = {a.id: a.name for a in doc._.actors}
+    assert [actors.get(c.source or "") for c in doc._.claims] == ["Moscow's Defense Ministry",
+                                                                  "Ukraine's Defense Ministry"]
+
+
+def test_a_title_no_one_holds_is_the_person_just_named(nlp: Language) -> None:
+    text = ("In Petrenko's evening address, the Ukrainian President spoke about the harvest. "
+            "The President said the grain would be shipped.")
+    assert set(sources(nlp, text).values()) == {"Petrenko"}
