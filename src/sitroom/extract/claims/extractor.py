@@ -169,6 +169,7 @@ def build(ctx: DocContext, drafts: list[Draft]) -> list[Claim]:
     doc = ctx.doc
     claims: list[Claim] = []
     drafts = sorted(drafts, key=lambda d: d.cue[0])
+    ctx.index.reported = [d.content for d in drafts]  # names inside what was said are not salient antecedents
     for number, draft in enumerate(drafts, 1):
         source_id = None
         mention = None
