@@ -107,6 +107,9 @@ def reported(ctx: DocContext, draft: Draft) -> bool:
     if token.tag_ == "VBN" and lemma in TARGET_CUES and draft.source is None and any(
             c.dep_ == "nsubjpass" and c.idx == draft.content[0] for c in token.children):
         return False  # "Russia is accused": the one accused, not what was said
+    if draft.learned and ctx.in_quote(*draft.content) is None and not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False  # a tagger's own cue with a bare noun phrase ("cautioned western allies", "of which"): no
+        # proposition; the rules' cues keep theirs ("accused Russian military agents")
     if lemma in QUESTION_CUES and token.tag_ == "VBN" and token.dep_ == "advcl":
         return False  # "he replied when asked": the question put to the speaker, whose reply is the claim
     if lemma in NAMING_CUES and token.tag_ == "VBN" and draft.source is None:
