@@ -55,7 +55,7 @@ class DocContext:
             doc=doc, text=text, options=resources.options, lexicon=resources.lexicon,
             cue_model=resources.cue_model, extent_table=resources.extent_table, index=index,
             sent_starts=list(sentences(doc).starts),
-            quotes=quote_spans(text), persons=persons,
+            quotes=quote_spans(text, continued=True), persons=persons,
             headline_end=headline_end if 0 <= headline_end < HEADLINE_CHARS else 0,
         )
 
