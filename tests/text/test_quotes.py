@@ -25,3 +25,10 @@ def test_quote_around_finds_the_quotation_that_holds_a_range() -> None:
     quotes = quote_spans('He said "we stay" today.')
     assert quote_around(quotes, 9, 11) == (8, 17)
     assert quote_around(quotes, 0, 2) is None
+
+
+def test_a_quote_left_open_before_a_paragraph_that_reopens_it_is_a_quotation_when_asked() -> None:
+    text = "“We stay.\n\n“We will rebuild,” she said.\n\nThe mayor left."
+    assert [text[s:e] for s, e in quote_spans(text, continued=True)] == ["“We stay.", "“We will rebuild,”"]
+    assert [text[s:e] for s, e in quote_spans(text)] == ["“We will rebuild,”"]
+    assert quote_spans("“We stay.\n\nThe mayor left.", continued=True) == []

@@ -160,6 +160,10 @@ class ActorIndex:
     speakers: dict[str, int] = field(default_factory=dict)  # actor id -> char offset of its latest claim's cue
     # actor id -> the sex a "he"/"she" resolved to it says, where nothing else tells it ("Lukashenko ... He said")
     pronoun_sex: dict[str, str] = field(default_factory=dict)
+    # token index of a pronoun -> the actor this index resolved it to: a later pronoun may refer back through it
+    pronoun_of: dict[int, str] = field(default_factory=dict)
+    # character ranges of what sources said (the claims component sets them): a name inside one is not salient
+    reported: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def from_doc(cls, doc: Doc, lexicon: ActorLexicon) -> ActorIndex:
@@ -258,6 +262,7 @@ class ActorIndex:
                 else self.antecedent_thing(head, skip=skip)
             if antecedent is not None:
                 self.mention(antecedent, span)
+                self.pronoun_of[head.i] = antecedent.id
             return antecedent
         apposed = self.apposed_person(head)
         if apposed is not None:
@@ -278,6 +283,9 @@ class ActorIndex:
         if nominal is not None:
             self.mention(nominal, span)
             return nominal
+        if self.unnamed_person(span):
+            return self.add(text, "person", span, country=self.country_modifier(head) or "", role=text,
+                            key=f"unnamed:{name_key(text)}")
         if head.pos_ == "PROPN":
             return self.add_name(span)
         kind = self.group_kind(head)
@@ -289,6 +297,27 @@ class ActorIndex:
         if kind == "anonymous" or head.lemma_.lower() == "source":
             return self.add(text, "anonymous", span, country=country, key=f"anon:{span.start_char}")
         return self.add(text, kind, span, country=country)
+
+    def _aside(self, start: int) -> bool:
+        """Whether the name at this character is an owner or a prepositional object ("In Zelensky's address")."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span[0]
+        while root.dep_ in ("compound", "flat") and root.head is not root:
+            root = root.head
+        return root.dep_ in ("poss", "pobj")
+
+    def unnamed_person(self, span: Span) -> bool:
+        """'The Russian foreign minister', 'Moldova's interior minister': one person the text names by a title
+        alone (singular, definite or owned by a country, no name in it), so a later 'he' or 'she' can be them."""
+        head = span.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or self.title_of(head) is None or any(
+                t.pos_ == "PROPN" and self.lexicon.country_of(t.text) is None for t in span):
+            return False
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        owned = any(c.dep_ == "poss" and self.lexicon.country_of(c.text) for c in head.children)
+        return bool({span[0].lower_, before} & DEFINITE) or owned
 
     def apposed_person(self, head: Token) -> Actor | None:
         """The person a common noun is apposed to ("The leader of the region, Denis Pushilin"; "Mr Putin's
@@ -426,7 +455,7 @@ class ActorIndex:
         """The latest fitting actor mentioned before ``token`` within ``window_sents`` sentences, scored
         (same sentence x2, subject or the latest claim's speaker, position); ``plural`` asks the mention's number, ``named``
         a name or an institution's noun ("the ministry"), not any noun read as a group ("the mission")."""
-        best: tuple[int, int, Actor] | None = None
+        best: tuple[tuple[int, int, int], Actor] | None = None
         sent_start = token.sent.start
         limit = self._sentence_start_before(token, window_sents)
         earlier = [(at, actor_id) for actor_id, at in self.speakers.items() if at < token.idx]
@@ -438,21 +467,27 @@ class ActorIndex:
                 if not (limit <= mention.start < token.idx) or any(s <= mention.start < e for s, e in skip):
                     continue
                 mtoken = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if mtoken is None or mtoken.root.pos_ == "PRON":
-                    continue
+                if mtoken is None or (mtoken.root.pos_ == "PRON" and self.pronoun_of.get(mtoken.root.i) != actor.id):
+                    continue  # a pronoun counts where this index resolved it to the actor ("he said ... he said")
                 root = mtoken.root
                 if named and root.pos_ != "PROPN" and self.group_kind(root) is None:
                     continue
                 if plural is not None and actor.kind != "government" \
                         and (root.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in root.children)) != plural:
                     continue
-                is_subject = root.dep_ in AGENT_DEPS or (root.dep_ == "appos" and root.head.dep_ in AGENT_DEPS)
+                # a name inside what a source said ("..., he said, was because Xi Jinping was watching") is less
+                # salient than the speakers around it: no subject's preference, and the deeper the less
+                depth = sum(1 for s, e in self.reported if s <= mention.start < e)
+                is_subject = depth == 0 and (root.dep_ in AGENT_DEPS or (
+                    root.dep_ == "appos" and root.head.dep_ in AGENT_DEPS))
                 speaker = actor.id == last_speaker and limit <= self.speakers[actor.id]
                 in_same = int(mtoken.start >= sent_start)
-                score = (in_same * 2 + int(is_subject or speaker), mention.start)
-                if best is None or score > (best[0], best[1]):
-                    best = (score[0], score[1], actor)
-        return best[2] if best else None
+                # the latest claim's speaker and a subject each add; together they outweigh a subject named in
+                # passing since ("'...,' he replied" after Moore spoke and Xi was mentioned)
+                score = (in_same * 2 + int(is_subject) + int(speaker), -depth, mention.start)
+                if best is None or score > best[0]:
+                    best = (score, actor)
+        return best[1] if best else None
 
     def sex_of(self, actor: Actor) -> str | None:
         """'m', 'f' or None (not known): from a title before a mention or in the role ("Mrs", "spokeswoman"), else
@@ -510,9 +545,35 @@ class ActorIndex:
             if title_ok and (country is None or actor.country == country):
                 candidates.append(actor)
         if not candidates:
-            return None
+            return self.untitled_person(span, country)
         return max(candidates, key=lambda a: max((m.start for m in a.mentions if m.start < span.start_char),
                                                  default=-1))
+
+
+    def untitled_person(self, span: Span, country: str | None) -> Actor | None:
+        """'In Zelensky's latest address, the Ukrainian President commented ...': a definite title that no one
+        holds yet is the person last named before it in its sentence as an owner or a prepositional object (not
+        as the subject or object of another verb: "Stoltenberg met the Russian foreign minister" is two people),
+        where the text gives that person no role and no other country; the title becomes the person's role, so
+        the next 'the President' is them too."""
+        limit = span.root.sent.start_char
+        for ent in self.doc.ents:  # a name NER tagged but no rule made an actor ("Zelensky's" alone)
+            if ent.label_ == "PERSON" and limit <= ent.start_char < span.start_char and ent.root.pos_ == "PROPN" \
+                    and not any(t.i in self.by_token for t in ent) and self.lexicon.country_of(ent.text) is None:
+                self.add(ent.text, "person", ent)
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors:
+            if actor.kind != "person" or actor.role or (country and actor.country not in ("", country)):
+                continue
+            seen = [m.start for m in actor.mentions if limit <= m.start < span.start_char and self._aside(m.start)]
+            if seen and (best is None or max(seen) > best[0]):
+                best = (max(seen), actor)
+        if best is None:
+            return None
+        actor = best[1]
+        actor.role = strip_article(span.text)
+        actor.country = actor.country or country or ""
+        return actor
 
 
 # --- extraction over a document ------------------------------------------------------------------------------
@@ -538,6 +599,22 @@ def _split_title(index: ActorIndex, span: Span) -> tuple[Span, str]:
                 cut = max(cut, i + size)
     titles = [t.text for t in span[:cut] if index.lexicon.country_of(t.text) is None]
     return span[cut:], " ".join(titles)
+
+
+def _title_before(index: ActorIndex, name: Span) -> str:
+    """'MI6 chief Richard Moore', 'Defence secretary Grant Shapps': a common-noun title compounded to the name
+    (the name's span holds proper nouns only), with its own modifiers; '' where there is none."""
+    doc = name.doc
+    if name.start == 0:
+        return ""
+    noun = doc[name.start - 1]
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("compound", "nmod", "amod") or not name.start <= noun.head.i < name.end \
+            or index.title_of(noun) is None:
+        return ""
+    first = min(t.i for t in noun.subtree)
+    while first < noun.i and (doc[first].is_punct or doc[first].lower_ in DETERMINERS):
+        first += 1
+    return doc[first:noun.i + 1].text
 
 
 def _role(index: ActorIndex, head: Token, title: str) -> tuple[str, str]:
@@ -612,7 +689,7 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
             or _first_named(index, name) or (len(name) == 1 and bool(index.surnames.get(surname(name.text)))) \
             or who_clause(token)
         if person:
-            role, country = _role(index, token, title)
+            role, country = _role(index, token, title or _title_before(index, name))
             index.add(name.text, "person", name, country=country, role=role)
     # 2. organizations (with acronyms), then 3. governments by metonym, then 4. groups in agent positions
     for ent in doc.ents:
@@ -627,7 +704,8 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
                 continue
             acronym = _acronym(doc, ent.root)
             kind: ActorKind = lexicon.groups.get(ent.root.lemma_.lower(), "organization")  # type: ignore
-            actor = index.add(strip_article(ent.text), kind, ent)
+            owned, owner = _country_owned(index, ent)
+            actor = index.add(strip_article(owned.text), kind, owned, country=owner or "")
             if acronym:
                 index._alias(actor, acronym)
     for token in doc:
@@ -644,14 +722,32 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
         if iso is not None and token.pos_ == "PROPN":
             index.government(iso, doc[token.i:token.i + 1])
         elif token.pos_ in ("NOUN", "PROPN") and index.group_kind(token) and not any(
-                c.dep_ in ("nummod", "poss") for c in token.children):
-            index.resolve(noun_phrase(token))
-        elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in lexicon.titles and not any(
-                c.dep_ == "appos" and c.i in index.by_token for c in token.children):  # the title of a named person
+                c.dep_ in ("nummod", "poss") for c in token.children) or token.pos_ in ("NOUN", "PROPN") and token.lower_ in lexicon.titles and not any(
+                c.dep_ == "appos" and c.i in index.by_token for c in token.children):
             index.resolve(noun_phrase(token))
         elif token.lower_ in PERSON_PRONOUNS:
             index.resolve(doc[token.i:token.i + 1])
     return index.actors
+
+
+def _country_owned(index: ActorIndex, ent: Span) -> tuple[Span, str | None]:
+    """An institution's name with the country that owns it where NER left that out ("Ukraine's Defense Ministry",
+    "the Russian Defense Ministry" against an ORG "Defense Ministry"), and that country's code: a news coder names
+    the ministry with its country, and two countries' ministries in one article are two actors."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].lower_ in ("'s", "’s", "'", "’"):
+        start -= 1  # the possessive marker between the owner and the name
+    owner_end = start
+    while start > 0 and (ent.start <= doc[start - 1].head.i < ent.end or start <= doc[start - 1].head.i < owner_end) \
+            and doc[start - 1].dep_ in ("poss", "amod", "compound", "nmod") and doc[start - 1].text[:1].isupper():
+        start -= 1
+    if start == owner_end:
+        return ent, None
+    iso = index.country_of_tokens(list(doc[start:owner_end]))
+    if iso is None or index.lexicon.country_of(doc[start:owner_end].text) is None:
+        return ent, None
+    return doc[start:ent.end], iso
 
 
 def _first_named(index: ActorIndex, name: Span) -> bool:

@@ -11,10 +11,13 @@ CLOSE_QUOTES = "”»"
 STRAIGHT_QUOTES = '"'
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, continued: bool = False) -> list[tuple[int, int]]:
     """[start, end) of every quotation, marks included; curly quotes pair up, a straight one toggles. Two
     apostrophes are one straight quote: the New York Times archive writes ''...'' for both marks (PolNeAR's NYT
-    articles quote that way only), and its quotations are otherwise invisible to every rule that reads quotes."""
+    articles quote that way only), and its quotations are otherwise invisible to every rule that reads quotes.
+    A quotation left open at a paragraph's end is dropped, unless ``continued`` and the next paragraph opens with
+    a quote mark: news style quotes a speech over several paragraphs so, each one a quotation (the claims
+    component reads them; the learned files were trained without them)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     skip = False
@@ -30,6 +33,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, i + 2 if skip else i + 1))
             start = None
         elif char == "\n" and start is not None and text[i + 1:i + 2] == "\n":
+            if continued and text[i:].lstrip()[:1] in OPEN_QUOTES + STRAIGHT_QUOTES:
+                spans.append((start, len(text[:i].rstrip())))  # '“... \n\n“...': the speech goes on
             start = None  # a quote left open at a paragraph end closes there (news style reopens it)
     return spans
 

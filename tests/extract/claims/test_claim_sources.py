@@ -105,3 +105,47 @@ def test_a_name_with_a_who_clause_is_a_person_and_he_tells_the_sex(nlp: Language
             "the triumph. He later said people knew where she came from. "
             "\"I am not supporting war,\" she said on Tuesday.")
     assert sources(nlp, text)["said"] == "Sabalenka"
+
+
+def test_a_ministry_keeps_the_country_that_owns_it(nlp: Language) -> None:
+    text = ("Moscow's Defense Ministry said its troops had taken two villages. "
+            "Ukraine's Defense Ministry said the attack had been repelled.")
+    doc = nlp(text)
+    actors = {a.id: a.name for a in doc._.actors}
+    assert [actors.get(c.source or "") for c in doc._.claims] == ["Moscow's Defense Ministry",
+                                                                  "Ukraine's Defense Ministry"]
+
+
+def test_a_title_no_one_holds_is_the_person_just_named(nlp: Language) -> None:
+    text = ("In Petrenko's evening address, the Ukrainian President spoke about the harvest. "
+            "The President said the grain would be shipped.")
+    assert set(sources(nlp, text).values()) == {"Petrenko"}
+
+
+def test_a_resolved_he_carries_the_person_to_the_next_he(nlp: Language) -> None:
+    text = ("Oleg Danko was speaking after the blast. The cause of the blast was unclear. Roads were closed. "
+            "\"There is a great danger,\" he said. \"Nobody knows what comes next. We will see soon,\" he said.")
+    doc = nlp(text)
+    actors = {a.id: a.name for a in doc._.actors}
+    assert [actors.get(c.source or "") for c in doc._.claims] == ["Oleg Danko", "Oleg Danko"]
+
+
+def test_a_name_inside_what_was_said_is_not_the_next_speaker(nlp: Language) -> None:
+    text = ("Richard Moyle said the war would be long. A further reason to help, he said, was because "
+            "China's leader Xi Jinping was watching. \"There is no evidence of that,\" he replied.")
+    assert sources(nlp, text)["replied"] == "Richard Moyle"
+
+
+def test_a_title_alone_is_a_person_a_pronoun_can_stand_for(nlp: Language) -> None:
+    text = ("Jens Stoltenberg has said that the alliance would not force a peace. The Russian foreign minister "
+            "responded by saying the Kremlin was ready. \"It means that they want to fight,\" he said.")
+    assert sources(nlp, text)["said"] == "Russian foreign minister"
+
+
+def test_a_common_noun_title_before_a_name_is_the_persons_role(nlp: Language) -> None:
+    text = ("MI6 chief Richard Moyle said Russia had failed. The weather in Aspen was fine. Delegates arrived. "
+            "The MI6 chief said the campaign was winnable.")
+    doc = nlp(text)
+    actors = {a.id: a.name for a in doc._.actors}
+    assert [actors.get(c.source or "") for c in doc._.claims] == ["Richard Moyle", "Richard Moyle"]
+    assert next(a for a in doc._.actors if a.name == "Richard Moyle").role == "MI6 chief"

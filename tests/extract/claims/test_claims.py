@@ -338,3 +338,22 @@ def test_a_signature_signs_only_its_own_line(nlp: Language) -> None:
             "“He does not know our neighbourhoods.” ― Carla Sanchez\n")
     _, claims = _claims(nlp, text)
     assert [c.content.text for c in claims] == ["He does not know our neighbourhoods"]
+
+
+def test_as_x_reported_takes_the_clause_it_opens_not_the_quote_before(nlp: Language) -> None:
+    doc = nlp("\"This should be a clear demand,\" she said.\n\nAs Ukrinform reported, the party used an "
+              "anti-Ukrainian poster in its campaign.")
+    claim = next(c for c in doc._.claims if c.cue.text == "reported")
+    assert claim.content.text == "the party used an anti-Ukrainian poster in its campaign"
+
+
+def test_a_quote_in_the_next_paragraph_is_not_a_closing_cues_content(nlp: Language) -> None:
+    doc = nlp("The chancellor spoke in Vienna on the anniversary, a correspondent reports.\n\n"
+              "\"The war has brought injustice back to Europe,\" he said.")
+    claim = next(c for c in doc._.claims if c.cue.text == "reports")
+    assert "injustice" not in claim.content.text
+
+
+def test_when_asked_is_the_question_not_a_claim(nlp: Language) -> None:
+    doc = nlp("\"There is no evidence that he is ill,\" Moyle replied when asked.")
+    assert [c.cue.text for c in doc._.claims] == ["replied"]

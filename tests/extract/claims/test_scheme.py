@@ -105,3 +105,25 @@ def test_said_this_reports_the_sentence_before_and_a_lone_pronoun_is_no_claim(re
 def test_a_prescription_and_an_accusations_target_are_no_claims(reported: Language) -> None:
     assert cues(reported, "President Biden must immediately state his intention to arm Ukraine.") == []
     assert cues(reported, "Russia is accused, with its allies, in the report.") == []
+
+
+def test_a_tagger_cue_with_a_bare_noun_phrase_is_no_claim(reported: Language) -> None:
+    from sitroom.extract.claims.draft import Draft
+    from sitroom.extract.claims.scheme import reported as is_reported
+
+    doc = reported.make_doc("Stoltenberg cautioned western allies. Stoltenberg cautioned that allies depend on China.")
+    for name, component in reported.pipeline:
+        if name != "sitroom_claims":
+            doc = component(doc)
+    extractor = reported.get_pipe("sitroom_claims")
+    ctx = extractor.context(doc)
+
+    def learned(at: int, content: str) -> Draft:
+        what = doc.text.index(content)
+        token = doc.char_span(at, at + len("cautioned")).root
+        return Draft(cue=(at, at + len("cautioned")), cue_token=token.i, cue_lemma=token.lemma_,
+                     content=(what, what + len(content)), source=(0, 11), source_token=0, kind="indirect",
+                     stance="assert", learned=True)
+
+    assert not is_reported(ctx, learned(doc.text.index("cautioned"), "western allies"))
+    assert is_reported(ctx, learned(doc.text.rindex("cautioned"), "that allies depend on China"))

@@ -79,6 +79,9 @@ def cue_content(ctx: DocContext, verb: Token, cue: Cue, passive: bool,
     short = next((c for c in verb.rights if c.lower_ in ("so", "no", "yes")), None)
     if short is not None:
         return (short.i, short.i), []  # "said so", "said no"
+    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i > verb.i and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return around(ctx, verb), []  # "As Ukrinform reported, ...": the clause it opens, not a quote before it
     quote = adjacent_quote(ctx, verb)
     if quote is not None:
         return quote, []
@@ -163,7 +166,8 @@ def adjacent_quote(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
         inside = sent.start_char <= q_end <= verb.idx and (
             ctx.text[q_end:verb.idx].strip(" ,.\n").count(" ") <= 3
             or only_arguments(ctx, verb, q_end, verb.idx))
-        after = 0 <= q_start - verb_end <= ctx.options.quote_window or (
+        after = (0 <= q_start - verb_end <= ctx.options.quote_window and not any(
+            c in ".\n" for c in ctx.text[verb_end:q_start])) or (  # "..., X reports.\n\n“...”": not X's quote
             verb_end <= q_start < sent.end_char and only_arguments(ctx, verb, verb_end, q_start))
         before = 0 <= sent.start_char - q_end <= ctx.options.quote_window
         if inside or after or before:

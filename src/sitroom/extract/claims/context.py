@@ -31,7 +31,9 @@ class ClaimResources:
 @dataclass
 class DocContext:
     """One Doc with what the rules read over and over: its text, sentence starts, quotations, the names NER tagged
-    as people, where its headline ends, and the index of its actors (which the sources add to)."""
+    as people, where its headline ends, and the index of its actors (which the sources add to). In the reported
+    scheme a quotation left open before a paragraph that reopens it is one (text.quotes, continued); PolNeAR's
+    broad reading keeps the old one (its dev exact F1 fell 0.07 with it)."""
 
     doc: Doc
     text: str
@@ -55,7 +57,7 @@ class DocContext:
             doc=doc, text=text, options=resources.options, lexicon=resources.lexicon,
             cue_model=resources.cue_model, extent_table=resources.extent_table, index=index,
             sent_starts=list(sentences(doc).starts),
-            quotes=quote_spans(text), persons=persons,
+            quotes=quote_spans(text, continued=resources.options.scheme == "reported"), persons=persons,
             headline_end=headline_end if 0 <= headline_end < HEADLINE_CHARS else 0,
         )
 

@@ -22,3 +22,4 @@ class Draft:
     mention: tuple[int, int] | None = None  # the source as written where it is not ``source`` ("who" said)
     signed: bool = False  # the source signed the words (a quotation line, a post); see build for its kind
     confidence: float | None = None  # the learned tagger's P(cue) where it read the Doc (claims.tagger)
+    learned: bool = False  # the tagger found it where no rule did (claims.tagger.learned_drafts)

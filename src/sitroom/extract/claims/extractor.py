@@ -24,6 +24,7 @@ from sitroom.extract.claims.source import source_actor, source_mention
 from sitroom.extract.claims.spans import chars, trim
 from sitroom.extract.claims.speakers import speakers
 from sitroom.extract.claims.tagger import RefineOptions, features, load_tagger, refine, rule_spans, segments
+from sitroom.extract.claims.transcript import framed_drafts
 from sitroom.extract.doc import evidence, register_extensions, require_inputs
 from sitroom.model import Claim, ClaimKind, Evidence
 
@@ -65,6 +66,8 @@ class ClaimExtractor:
             refined = refine(doc, drafts + dropped, self.tagger.probabilities(rows, segments(doc)),
                              self.refine_options)
             drafts = self.in_scheme(ctx, [d for d in refined if not any(d is x for x in dropped)], unrecorded)
+        if self.options.scheme == "reported":  # a printed speech's paragraphs, a source's list items: claims
+            drafts = framed_drafts(ctx, drafts, unrecorded)
         doc._.unrecorded_cues = unrecorded
         claims = build(ctx, drafts)
         doc._.actors = ctx.index.actors
@@ -166,6 +169,7 @@ def build(ctx: DocContext, drafts: list[Draft]) -> list[Claim]:
     doc = ctx.doc
     claims: list[Claim] = []
     drafts = sorted(drafts, key=lambda d: d.cue[0])
+    ctx.index.reported = [d.content for d in drafts]  # names inside what was said are not salient antecedents
     for number, draft in enumerate(drafts, 1):
         source_id = None
         mention = None

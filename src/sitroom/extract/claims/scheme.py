@@ -32,6 +32,8 @@ PRESCRIPTIVE = frozenset({"must", "should", "ought"})
 # Cue lemmas whose passive subject is the one they are aimed at ("Russia is accused"), not what was said.
 TARGET_CUES = frozenset({"accuse", "criticize", "criticise", "condemn", "blame", "denounce", "praise", "urge",
                          "thank", "warn"})
+# Cue lemmas of a question put to someone: as a participle beside another cue ("replied when asked") no claim.
+QUESTION_CUES = frozenset({"ask", "question", "press"})
 # Characters after a content's last word that hide a question mark.
 QUOTE_MARKS = " \"'”’»)"
 
@@ -105,6 +107,11 @@ def reported(ctx: DocContext, draft: Draft) -> bool:
     if token.tag_ == "VBN" and lemma in TARGET_CUES and draft.source is None and any(
             c.dep_ == "nsubjpass" and c.idx == draft.content[0] for c in token.children):
         return False  # "Russia is accused": the one accused, not what was said
+    if draft.learned and ctx.in_quote(*draft.content) is None and not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False  # a tagger's own cue with a bare noun phrase ("cautioned western allies", "of which"): no
+        # proposition; the rules' cues keep theirs ("accused Russian military agents")
+    if lemma in QUESTION_CUES and token.tag_ == "VBN" and token.dep_ == "advcl":
+        return False  # "he replied when asked": the question put to the speaker, whose reply is the claim
     if lemma in NAMING_CUES and token.tag_ == "VBN" and draft.source is None:
         return False  # "Known as the breadbasket of Europe", "is sometimes referred to as": a name, no one's claim
     if lemma in CLAUSE_CUES and ctx.in_quote(*draft.content) is None \

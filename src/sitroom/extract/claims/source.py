@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitroom.extract.actors import noun_phrase, strip_article
+from sitroom.extract.actors import name_key, noun_phrase, strip_article
 from sitroom.extract.claims.context import DocContext
 from sitroom.extract.claims.draft import Draft
 from sitroom.extract.claims.spans import SUBJECT_DEPS, chars, subtree_range, trim
@@ -105,10 +105,14 @@ def source_actor(ctx: DocContext, draft: Draft, span: Span) -> Actor | None:
             or ctx.index.group_kind(span.root) is not None:
         actor = ctx.index.resolve(document_issuer(span) or span, skip=(draft.content,))
         naming = naming_span(draft, span)
-        if actor is not None and actor.kind != "person" and len(naming) > len(span) \
+        if actor is not None and (actor.kind != "person" or actor.role == actor.name) and len(naming) > len(span) \
                 and actor.name.lower() == strip_article(span.text).lower():
-            # the group as this claim names it, apart from others under the same noun ("officials from ...")
-            actor = ctx.index.add(strip_article(naming.text), actor.kind, naming, country=actor.country)
+            # the group (or the person a title alone names) as this claim names it, apart from others under the
+            # same noun ("officials from ...", "the head of Britain's foreign intelligence service")
+            named = strip_article(naming.text)
+            actor = ctx.index.add(named, actor.kind, naming, country=actor.country,
+                                  role=named if actor.kind == "person" else "",
+                                  key=f"unnamed:{name_key(named)}" if actor.kind == "person" else None)
     else:
         actor = ctx.index.resolve(span, create=False) or ctx.index.add(span.text, "person", span)
     if actor is not None:

@@ -235,5 +235,5 @@ def learned_drafts(doc: Doc, probabilities: np.ndarray, taken: np.ndarray, optio
             source=chars(doc, source[0], source[1] - 1) if source is not None else None,
             source_token=max(doc[source[0]:source[1]], key=lambda t: t.pos_ in ("PROPN", "NOUN")).i
             if source is not None else None,
-            kind="indirect", stance="assert", confidence=float(cue[first:end].max())))
+            kind="indirect", stance="assert", confidence=float(cue[first:end].max()), learned=True))
     return out
