@@ -231,6 +231,13 @@ class EventExtractor:
             return True  # addresses the reader ("gives you the latest developments"): promotion, not news
         if any(c.dep_ == "dobj" and lex.role(c.lemma_.lower(), "speech_object") for c in head.children):
             return True  # "dismissed those claims" answers a claim: the claims component records it
+        if head.dep_ == "acl" and lex.role(head.head.lemma_.lower(), "speech_object"):
+            return True  # "a claim flatly rejected by the U.S.": the answer to a claim, recorded as one
+        if head.pos_ == "VERB" and (subject := _subject(head)) is not None and lex.role(
+                subject.lemma_.lower(), "speech_object"):
+            return True  # "The EU statement went on to commend ...": what a statement says is a claim
+        if head.pos_ in ("NOUN", "PROPN") and (_topic(head, lex) or _prospect(head, lex)):
+            return True
         if lex.casualty_verbs.get(head.lemma_.lower()) and _attack_of(head, by_head) is not None:
             return True  # "killed in a strike": the strike is the event, the verb counts its victims
         token = head
@@ -239,7 +246,11 @@ class EventExtractor:
                 marks = {c.lemma_.lower() for c in token.children if c.dep_ == "mark"}
                 if marks & lex.roles.get("background", set()):
                     return True
-            if token.dep_ in ("advcl", "acl") and any(c.tag_ == "TO" for c in token.children):
+            if token.dep_ == "ccomp" and lex.role(token.head.lemma_.lower(), "request_verb"):
+                return True  # "demands that Russia withdraws its troops": asked for, not done
+            if token.dep_ in ("advcl", "acl", "relcl") and any(c.tag_ == "TO" for c in token.children):
+                # a purpose clause, or an infinitival relative ("the first minister to visit Australia in 13
+                # years"): what the noun is, not an act of the report
                 if token is head and _meeting_trip(head, lex):
                     return False  # "travelled to St Petersburg to meet Putin": the trip is the meeting
                 return True  # purpose clause ("to support Moscow's war"); see _refine_purpose
@@ -307,8 +318,8 @@ class EventExtractor:
         if _meeting_trip(head, lex):
             anchor = head.head  # dated and placed by the trip: "travelled to St Petersburg on Saturday to meet"
         # Adjectives that only frame intention are not triggers of their own.
-        if head.lemma_.lower() in INTENT_ADJECTIVES:
-            return None
+        if head.lemma_.lower() in INTENT_ADJECTIVES or _intent_passive(head):
+            return None  # "is ready to host", "are committed to victory": an intention, not an act
         if nominal and sense.violent and not sense.specific:
             # "missile and artillery attacks": a specific weapon modifying a generic attack decides its sub-type
             modifier = next((by_head[c.i] for c in head.children if c.dep_ in ("compound", "amod", "nmod")
@@ -490,6 +501,8 @@ class EventExtractor:
                 status = cues.get(child.lemma_.lower())
                 if child.dep_ == "aux" and status and status[1] == "aux":
                     return status[0]
+        if _future_frame(anchor, lex):
+            return "planned"  # "will be used to deliver ammunition", "At his first meeting with ..., Sunak will"
         if head.pos_ == "VERB" and _progressive(head):
             return "ongoing"
         return "occurred"
@@ -524,6 +537,14 @@ class EventExtractor:
                 kept.append(draft)
             else:
                 _absorb(host, draft)
+        anchors = {k.anchor.i for k in kept}
+        for draft in kept:
+            verb = draft.anchor
+            if verb.dep_ == "conj" and verb.head.i in anchors and not any(c.dep_.startswith("nsubj")
+                                                                          for c in verb.children):
+                # a conjoined act kept apart ("fired at Slovyansk ... and hit Kramatorsk") shares its subject with
+                # the first: its evidence starts at its own verb, not over the first act's words
+                draft.span = (min(verb.idx, draft.span[1]), draft.span[1])
         return kept
 
     def _merge(self, drafts: list[_Draft]) -> list[_Draft]:
@@ -1026,6 +1047,12 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
     agent = _by_agent(head) if head.pos_ == "VERB" else None
     if agent is not None and lex.role(agent.lemma_.lower(), "generic_cause"):
         return True  # "Millions have been displaced by the war": a sum of the war, no one occurrence
+    if head.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("during", "in", "throughout") and any(
+            p.dep_ == "pobj" and lex.role(p.lemma_.lower(), "war_noun") for p in c.children) for c in head.children):
+        return True  # "a relative who has been killed during Russia's war": the war's toll, no one occurrence
+    if head.dep_ == "relcl" and sense is not None and sense.violent and (
+            (noun_sense := lex.sense_of(head.head)) is not None and noun_sense.violent):
+        return True  # "the existential battle Ukraine is fighting": the noun's own act described, nothing new
     if any(c.dep_ == "advmod" and lex.role(c.lower_, "rhetoric_adverb") for c in head.children):
         return True  # "continue to fight bravely": praise, not a report
     if sense is not None and sense.mode == "occupy" and head.dep_ == "acl" and head.head.ent_type_ not in (
@@ -1058,6 +1085,55 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
     if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and lex.role(c.lower_, "irrealis_adjective")
                                                for c in head.children):
         return True
+    return False
+
+
+def _intent_passive(head: Token) -> bool:
+    """An intention adjective the tagger read as a passive verb, with what it is bent on: "are committed to
+    victory", "is prepared to strike" (but "were being prepared for deployment" is troops made ready: an act)."""
+    if head.lower_ not in INTENT_ADJECTIVES or not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in head.children):
+        return False
+    return any((c.dep_ == "prep" and c.lower_ == "to") or (c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children))
+               for c in head.children)
+
+
+def _topic(noun: Token, lex: EventLexicon) -> bool:
+    """A nominal act that is what someone spoke about ("commented on the grain crisis, negotiations with Turkey"):
+    a topic, not a report that it happened."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "about", "regarding", "concerning"):
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and (lex.role(verb.lemma_.lower(), "topic_verb") or lex.role(verb.lemma_.lower(),
+                                                                                             "report"))
+
+
+def _prospect(noun: Token, lex: EventLexicon) -> bool:
+    """A nominal act only weighed as a prospect: "the likelihood of a successful offensive", "negotiations with the
+    Kremlin were impossible"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and lex.role(noun.head.head.lemma_.lower(), "prospect_noun"):
+        return True
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        return any(c.dep_ == "acomp" and lex.role(c.lemma_.lower(), "modal_predicate") for c in noun.head.children)
+    return False
+
+
+def _future_frame(anchor: Token, lex: EventLexicon) -> bool:
+    """The act is part of what a future clause says will happen: the infinitive or the prepositional phrase of a
+    verb with a future auxiliary ("will be used to deliver ammunition", "At his first meeting with the Polish prime
+    minister, Sunak will seek ..."); reported speech and subordinate clauses are left alone."""
+    token = anchor
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "pobj", "prep") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and lex.role(c.lemma_.lower(), "future")
+                                                 for c in token.children):
+            return True
     return False
 
 
@@ -1285,7 +1361,10 @@ def _clause_tokens(anchor: Token, head: Token, lex: EventLexicon) -> list[Token]
     if head is not anchor and head not in tokens:
         tokens.extend(head.subtree)
     nested = {u.i for t in tokens if t.dep_ in ("relcl", "acl", "appos") and t is not head and t is not anchor
-              for u in t.subtree}
+              and not (t.dep_ == "acl" and lex.role(t.lemma_.lower(), "naming")) for u in t.subtree}
+    # the name a naming participle gives ("a restaurant called Paradise") is no place of the act
+    nested |= {u.i for t in tokens if t.dep_ == "oprd" and lex.role(t.head.lemma_.lower(), "naming")
+               for u in t.subtree}
     tokens = [t for t in tokens if t.i not in nested]
     if anchor.dep_ == "relcl":
         noun = anchor.head
@@ -1373,6 +1452,8 @@ def _same_act(host: _Draft, other: _Draft) -> bool:
         return False
     h, o = host.anchor, other.anchor
     conjoined = o.dep_ == "conj" and o.head.i == h.i
+    if conjoined and _apart(host, other):
+        return False  # "fired at Slovyansk ... and hit Kramatorsk": two strikes, each where it fell
     if not h.left_edge.i <= o.i <= h.right_edge.i:
         return conjoined
     # inside the host's phrase, but not in a clause of its own ("captured Melitopol, the agency said, as Moscow
@@ -1385,6 +1466,14 @@ def _same_act(host: _Draft, other: _Draft) -> bool:
             return conjoined  # ("... killed three people when it hit a restaurant": one act, told twice)
         token = token.head
     return True
+
+
+def _apart(host: _Draft, other: _Draft) -> bool:
+    """Each of two mentions names a place of its own and they share none: acts in different places."""
+    if not host.places or not other.places:
+        return False
+    names = {p.place.name if p.place is not None else p.evidence.text for p in host.places}
+    return not names & {p.place.name if p.place is not None else p.evidence.text for p in other.places}
 
 
 def _absorb(host: _Draft, other: _Draft) -> None:

@@ -1,0 +1,116 @@
+"""Issue 14, third pass over the news set's error classes: each general rule on a short hand-written sentence.
+
+Spurious events (GUIDELINES.md of the news set: requested, hypothetical, generic and rhetorical acts, topics and
+answers to claims are no events), places (a naming participle's name is no place; conjoined strikes on two towns are
+two events) and statuses (what a future clause says will be done is planned)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from sitroom.config import NlpOptions
+from sitroom.model import Article, Event, Record
+from sitroom.nlp import annotate
+
+
+def _record(nlp: Language, text: str) -> Record:
+    article = Article(id="t", text=text, published="2024-05-11T10:00:00+00:00")
+    (record,) = list(annotate(nlp, [article], NlpOptions()))
+    return record
+
+
+def _places(record: Record, event: Event) -> list[str]:
+    by_id = {p.id: p for p in record.places}
+    return [by_id[p].evidence.text for p in event.places]
+
+
+def _kinds(record: Record) -> list[str]:
+    return [e.sub_event_type or e.plover_category for e in record.events]
+
+
+# --- places and the one-act reading of a sentence -------------------------------------------------------------
+
+
+def test_conjoined_strikes_on_two_towns_are_two_events(nlp_base: Language) -> None:
+    text = "On Saturday, Russian troops shelled Sloviansk with rockets and hit Kramatorsk with missiles."
+    record = _record(nlp_base, text)
+    strikes = [e for e in record.events if e.event_type == "Explosions/Remote violence"]
+    assert sorted(p for e in strikes for p in _places(record, e)) == ["Kramatorsk", "Sloviansk"]
+    second = next(e for e in strikes if "Kramatorsk" in _places(record, e))
+    assert second.evidence.text.startswith("hit Kramatorsk")  # not over the first strike's words
+    # one place between them: one act told by two verbs
+    record = _record(nlp_base, "On Saturday, Russian troops shelled and hit Kramatorsk.")
+    assert len([e for e in record.events if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+def test_the_name_a_participle_gives_is_no_place(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Saturday, a missile strike killed three people when it hit a restaurant called "
+                               "Paradise in the city of Kramatorsk.")
+    strike = next(e for e in record.events if "strike" in e.trigger.text)
+    assert "Kramatorsk" in _places(record, strike) and "Paradise" not in _places(record, strike)
+
+
+# --- what is no event ------------------------------------------------------------------------------------------
+
+
+def test_the_answer_to_a_claim_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Moscow said Kyiv plotted a coup in Transnistria, a claim flatly rejected "
+                               "by the U.S. and Ukraine.")
+    assert "REJECT" not in _kinds(record)
+
+
+def test_what_a_statement_says_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, the EU statement went on to commend Ukraine's restraint in Donetsk.")
+    assert "SUPPORT" not in _kinds(record)
+
+
+def test_a_topic_spoken_about_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, the president commented on the grain crisis and negotiations with Turkey.")
+    assert "CONSULT" not in _kinds(record)
+    record = _record(nlp_base, "On Friday, the president held negotiations with Turkey.")
+    assert "CONSULT" in _kinds(record)
+
+
+def test_a_prospect_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "Analysts said the likelihood of a successful Russian offensive against Kharkiv on "
+                               "Friday was very low.")
+    assert "Armed clash" not in _kinds(record)
+    record = _record(nlp_base, "On Friday, Zelensky said that negotiations with the Kremlin in Istanbul were "
+                               "impossible.")
+    assert "CONSULT" not in _kinds(record)
+
+
+def test_what_is_demanded_or_suggested_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Ukraine demanded that Russia withdraws its troops from Kherson.")
+    assert "RETREAT" not in _kinds(record)
+    record = _record(nlp_base, "On Friday, an expert group in Kyiv suggested recognizing the deportations as "
+                               "genocide.")
+    assert "SUPPORT" not in _kinds(record)
+
+
+def test_an_infinitival_relative_describes_its_noun(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Baerbock, the first German foreign minister to visit Australia in 13 "
+                               "years, spoke about security.")
+    assert "CONSULT" not in _kinds(record)
+
+
+def test_a_commitment_is_no_agreement(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, the Ukrainians in Kharkiv are committed to victory on the battlefield.")
+    assert "AGREE" not in _kinds(record)
+
+
+def test_the_wars_toll_and_the_wars_own_fighting_are_no_events(nlp_base: Language) -> None:
+    record = _record(nlp_base, "Four in five people in Kyiv know someone who has been killed during Russia's war on "
+                               "Ukraine.")
+    assert record.events == []
+    record = _record(nlp_base, "This is the existential battle Ukraine is fighting in Donetsk.")
+    assert record.events == []
+
+
+def test_what_a_future_clause_says_will_be_done_is_planned(nlp_base: Language) -> None:
+    # planned without a date of its own: no event a coder records (GUIDELINES.md)
+    record = _record(nlp_base, "The new funding will be used to deliver ammunition to the frontline in Donetsk.")
+    assert record.events == []
+    record = _record(nlp_base, "The new funding was used to deliver ammunition to the frontline in Donetsk on "
+                               "Friday.")
+    assert record.events
