@@ -114,3 +114,30 @@ def test_what_a_future_clause_says_will_be_done_is_planned(nlp_base: Language) -
     record = _record(nlp_base, "The new funding was used to deliver ammunition to the frontline in Donetsk on "
                                "Friday.")
     assert record.events
+
+
+def test_what_someone_wants_another_to_do_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, the Kremlin said it wants Ukraine to recognise Crimea as part of Russia.")
+    assert "SUPPORT" not in _kinds(record)
+
+
+def test_a_background_clause_placed_in_a_town_tells_an_act(nlp_base: Language) -> None:
+    record = _record(nlp_base, "Exports resumed after Ukrainian forces retook Snake Island in June.")
+    assert any("retook" in e.trigger.text for e in record.events)
+    record = _record(nlp_base, "Exports have fallen since Russia launched its invasion of Ukraine.")
+    assert not any(e.event_type == "Battles" for e in record.events)
+
+
+def test_how_an_act_began_is_the_act(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, President Biden started with threatening sanctions against Russia.")
+    assert "THREATEN" in _kinds(record)
+
+
+def test_a_running_total_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "The UK has to date pledged almost 12 billion pounds in support to Ukraine.")
+    assert "AGREE" not in _kinds(record)
+
+
+def test_one_persons_flight_is_no_displacement_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, she fled the border village of Lyptsi with her mother.")
+    assert not [e for e in record.events if e.event_type == "Displacement"]

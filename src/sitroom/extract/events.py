@@ -219,7 +219,8 @@ class EventExtractor:
         if lex.role(head.lemma_.lower(), "report") and head.pos_ in ("VERB", "AUX") and not is_readout(
                 by_head.get(head.i)):
             return True
-        if head.dep_ == "pcomp" or any(c.dep_ == "neg" or lex.role(c.lower_, "negator") for c in head.children):
+        if (head.dep_ == "pcomp" and not _onset(head, lex)) or any(
+                c.dep_ == "neg" or lex.role(c.lower_, "negator") for c in head.children):
             return True  # "is about transferring weapons" names a topic; "did not provide", "never attacked" no act
         if head.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "det" and lex.role(c.lower_, "negative_det") for c in head.children):
@@ -254,10 +255,17 @@ class EventExtractor:
         while True:
             if token.dep_ == "advcl":
                 marks = {c.lemma_.lower() for c in token.children if c.dep_ == "mark"}
-                if marks & lex.roles.get("background", set()):
+                if marks & lex.roles.get("background", set()) and not _placed_below_country(token, lex):
+                    # "since Russia launched its invasion" only dates the report's act; but "after Ukrainian
+                    # forces retook Snake Island", "after an explosion in Donetsk wrecked a vehicle" tell an act
+                    # of their own, placed where it happened
                     return True
             if token.dep_ == "ccomp" and lex.role(token.head.lemma_.lower(), "request_verb"):
                 return True  # "demands that Russia withdraws its troops": asked for, not done
+            if token.dep_ == "ccomp" and any(c.tag_ == "TO" for c in token.children) and (
+                    lex.role(token.head.lemma_.lower(), "irrealis_governor")
+                    or lex.role(token.head.lemma_.lower(), "request_verb")):
+                return True  # "wants Ukraine to recognise Crimea", "asked Germany to send": wished or asked for
             if token.dep_ in ("advcl", "acl", "relcl") and any(c.tag_ == "TO" for c in token.children):
                 # a purpose clause, or an infinitival relative ("the first minister to visit Australia in 13
                 # years"): what the noun is, not an act of the report
@@ -325,6 +333,8 @@ class EventExtractor:
                 # an argument of another trigger ("hit by Russian shelling" is the hit); "during a call with
                 # Biden, Zelenskyy appealed for ...": the talks are an act of their own
                 return None
+        if head.dep_ == "pcomp" and _onset(head, lex):
+            anchor = head.head.head  # "started with threatening sanctions": the onset verb's clause dates it
         if _meeting_trip(head, lex):
             anchor = head.head  # dated and placed by the trip: "travelled to St Petersburg on Saturday to meet"
         # Adjectives that only frame intention are not triggers of their own.
@@ -348,6 +358,9 @@ class EventExtractor:
             return None  # "Russia's invasion of Crimea in 2014", "the March 2022 strike": a reference, not news
         if sense.needs == "shelter" and draft.patient is None and draft.agent is None:
             return None
+        if sense.category == DISPLACEMENT and not draft.casualties and draft.agent is not None and (
+                draft.agent.lower_ in ("he", "she", "i") or draft.agent.ent_type_ == "PERSON"):
+            return None  # "she had fled the village": one person's story; a coder records displacement of many
         return draft
 
     # --- arguments ---------------------------------------------------------------------------------------
@@ -362,6 +375,8 @@ class EventExtractor:
                 draft.agent = _first_child(anchor, ("nsubj",))
         else:
             subject = _subject(head)
+            if subject is None and anchor is not head and anchor.pos_ in ("VERB", "AUX"):
+                subject = _subject(anchor)  # "Biden started with threatening sanctions": the onset verb's subject
             if passive:
                 draft.agent = _by_agent(anchor)
                 draft.patient = _first_child(anchor, ("nsubjpass",))
@@ -1067,6 +1082,9 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
     if any(lex.role(t.lower_, "habitual") for c in head.children if c.dep_ in ("prep", "advmod", "npadvmod")
            for t in c.subtree):
         return True  # "has met Lukashenko on several occasions", "repeatedly": a habit, not one occurrence
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "date" and p.dep_ == "pobj" for p in c.children)
+           for c in head.children):
+        return True  # "has to date pledged almost £12bn": a running total, not one occurrence
     if lex.role(lemma, "failure_verb"):
         return True  # "tried and failed to down the tower", "have failed in their campaign": nothing done
     if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children) and any(
@@ -1143,11 +1161,27 @@ def _intent_passive(head: Token) -> bool:
                for c in head.children)
 
 
+def _placed_below_country(clause: Token, lex: EventLexicon) -> bool:
+    """The clause names a place that is no country (a town, an island, a site): GPE, LOC or FAC entities outside the
+    country list."""
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B" and t.text not in lex.countries
+               and t.doc[t.i:t.i + 2].text.removeprefix("the ") not in lex.countries for t in clause.subtree)
+
+
+def _onset(gerund: Token, lex: EventLexicon) -> bool:
+    """A gerund that is how an act began or answered ("started with threatening sanctions", "responded by shelling
+    the port"): the act itself, not a topic (the preposition's head is an onset verb)."""
+    prep = gerund.head
+    return prep.lower_ in ("with", "by") and lex.role(prep.head.lemma_.lower(), "onset_verb")
+
+
 def _topic(noun: Token, lex: EventLexicon) -> bool:
     """A nominal act that is what someone spoke about ("commented on the grain crisis, negotiations with Turkey"):
     a topic, not a report that it happened."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
+    if noun.dep_ == "dobj" and lex.role(noun.head.lemma_.lower(), "topic_verb"):
+        return True  # "commented on the grain crisis, negotiations with Turkey": the list read as an object
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("on", "about", "regarding", "concerning"):
         return False
