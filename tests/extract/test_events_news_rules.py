@@ -141,3 +141,15 @@ def test_a_running_total_is_no_event(nlp_base: Language) -> None:
 def test_one_persons_flight_is_no_displacement_event(nlp_base: Language) -> None:
     record = _record(nlp_base, "On Friday, she fled the border village of Lyptsi with her mother.")
     assert not [e for e in record.events if e.event_type == "Displacement"]
+
+
+def test_a_government_regaining_its_own_ground_is_acleds_regain(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Ukrainian forces retook the village of Robotyne in the Zaporizhzhia "
+                               "region from Russian troops.")
+    (retaking,) = [e for e in record.events if "retook" in e.trigger.text]
+    assert (retaking.event_type, retaking.sub_event_type) == ("Battles", "Government regains territory")
+    # another state's ground "liberated" by the invader is fighting over it, an armed clash (ACLED codebook)
+    record = _record(nlp_base, "On Friday, Russian forces liberated the village of Robotyne in the Zaporizhzhia "
+                               "region.")
+    (taking,) = [e for e in record.events if "liberated" in e.trigger.text]
+    assert taking.sub_event_type == "Armed clash"

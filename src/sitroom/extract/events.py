@@ -646,6 +646,8 @@ class EventExtractor:
             sense = replace(sense, event_type=REMOTE, sub_event_type=SHELLING)  # "the attack on a TV tower"
         sense = self._learned_type(doc, draft, sense)
         actor1 = inputs.actor_for(draft.agent, head, violent=sense.violent)
+        if draft.sense.mode == "occupy" and sense.sub_event_type == "Armed clash":
+            sense = replace(sense, sub_event_type=_territory_type(head, actor1, draft.places))
         actor2 = None
         if draft.victim_token is not None and draft.victims:
             actor2 = inputs.victim_actor(draft.victim_token, draft.victims, draft)
@@ -1173,6 +1175,32 @@ def _onset(gerund: Token, lex: EventLexicon) -> bool:
     the port"): the act itself, not a topic (the preposition's head is an onset verb)."""
     prep = gerund.head
     return prep.lower_ in ("with", "by") and lex.role(prep.head.lemma_.lower(), "onset_verb")
+
+
+TERRITORY_FILE = "events/territory.tsv"
+GOVERNMENT_REGAINS = "Government regains territory"
+NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
+
+
+@lru_cache(maxsize=1)
+def regaining_verbs() -> frozenset[str]:
+    """The verbs of regaining ground (data/events/territory.tsv, after ACLED's codebook)."""
+    rows = lexicons.read_rows(TERRITORY_FILE)
+    return frozenset(row[0] for row in rows[1:] if row and row[0])  # after the header row
+
+
+def _territory_type(head: Token, actor: Actor | None, places: list[PlaceMention]) -> str:
+    """ACLED's sub-type for taking ground (data/events/territory.tsv): a state's forces regaining a place in their own
+    country, a non-state armed group taking one, else an armed clash."""
+    if actor is None:
+        return "Armed clash"
+    if actor.inter_code in (2, 3) or actor.kind == "armed_group":
+        return NON_STATE_OVERTAKES
+    countries = {p.place.country for p in places if p.place is not None and p.place.country}
+    if (head.lemma_.lower() in regaining_verbs() or head.lower_ in regaining_verbs()) and actor.kind in ("military", "government") and actor.country and (
+            countries == {actor.country}):
+        return GOVERNMENT_REGAINS
+    return "Armed clash"
 
 
 def _topic(noun: Token, lex: EventLexicon) -> bool:
