@@ -113,3 +113,14 @@ def test_every_event_carries_a_confidence(nlp_base: Language) -> None:
     assert all(e.confidence is not None for e in record.events)
     shelling = next(e for e in record.events if "shelled" in e.trigger.text)
     assert shelling.confidence == max(e.confidence for e in record.events)
+
+
+def test_an_act_that_began_and_is_going_on_is_one_but_a_plan_is_apart() -> None:
+    began = _event("E1", 0, 80, sub_event_type="Other", plover_category="MOBILIZE", places=["P1"], time="T1")
+    going_on = _event("E2", 200, 240, sub_event_type="Other", plover_category="MOBILIZE", places=["P1"],
+                      status="ongoing")
+    planned = _event("E3", 300, 340, sub_event_type="Other", plover_category="MOBILIZE", places=["P1"],
+                     status="planned")
+    merged = merge_mentions([Mention(began, 0, False, details=4), Mention(going_on, 3, True),
+                             Mention(planned, 5, True)], PLACES, TIMES)
+    assert [e.id for e in merged] == ["E1", "E3"]

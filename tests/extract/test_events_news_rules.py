@@ -153,3 +153,10 @@ def test_a_government_regaining_its_own_ground_is_acleds_regain(nlp_base: Langua
                                "region.")
     (taking,) = [e for e in record.events if "liberated" in e.trigger.text]
     assert taking.sub_event_type == "Armed clash"
+
+
+def test_an_exercise_is_a_show_of_force_and_a_joint_one_cooperation(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, NATO's largest exercise since the Cold War began in Poland.")
+    assert [(e.plover_category, e.sub_event_type) for e in record.events] == [("MOBILIZE", "Other")]
+    record = _record(nlp_base, "On Friday, a joint exercise of Jordan and Britain began in Aqaba.")
+    assert [e.plover_category for e in record.events] == ["COOPERATE"]

@@ -10,7 +10,8 @@ The step works on finished :class:`~sitroom.model.Event` objects of one article,
 resolved, so it sees what the parse cannot: that "it" and "its troops" are the same side, that Kyiv lies in Ukraine.
 Two mentions are one act when nothing in them conflicts and something real ties them:
 
-- nothing conflicts: the same kind (ACLED sub-type where both have one, else the PLOVER category), no two different
+- nothing conflicts: the same kind (ACLED sub-type where both have one, else the PLOVER category), both real
+  (occurred or ongoing) or both of one other status (planned, canceled, attempted), no two different
   first (or second) actors, dates that overlap where both are dated, places that agree where both are placed (the
   same place, or one inside the other's region or country);
 - something ties them: a place more precise than a country in common (a town, or the same region: ACLED's unit
@@ -96,6 +97,12 @@ def _shared_precise_place(a: list[PlaceMention], b: list[PlaceMention]) -> bool:
     return any(_same_place(x, y) and x.precision in PRECISE for x in a for y in b)
 
 
+def _status_class(event: Event) -> str:
+    """What an act's status says of it happening: one that happened or is happening ("began on January 31", "are
+    taking place") against one only planned, canceled or attempted."""
+    return "real" if event.status in ("occurred", "ongoing") else event.status
+
+
 def _conflict(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a != b
 
@@ -104,7 +111,7 @@ def compatible(first: Mention, later: Mention, places: dict[str, PlaceMention],
                times: dict[str, TimeExpression]) -> bool:
     """Nothing in the two mentions conflicts: kind, status, actors, dates and places agree where both give them."""
     a, b = first.event, later.event
-    if not kind_of(a) or kind_of(a) != kind_of(b) or a.status != b.status:
+    if not kind_of(a) or kind_of(a) != kind_of(b) or _status_class(a) != _status_class(b):
         return False
     if _conflict(a.actor1, b.actor1) or _conflict(a.actor2, b.actor2):
         return False
