@@ -160,3 +160,10 @@ def test_an_exercise_is_a_show_of_force_and_a_joint_one_cooperation(nlp_base: La
     assert [(e.plover_category, e.sub_event_type) for e in record.events] == [("MOBILIZE", "Other")]
     record = _record(nlp_base, "On Friday, a joint exercise of Jordan and Britain began in Aqaba.")
     assert [e.plover_category for e in record.events] == ["COOPERATE"]
+
+
+def test_a_subordinate_clause_inside_an_argument_does_not_place_the_act(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Baerbock is visiting Australia, with the trip focusing on security as "
+                               "China pushes for influence in the Pacific.")
+    (visit,) = [e for e in record.events if "visiting" in e.trigger.text]
+    assert _places(record, visit) == ["Australia"]

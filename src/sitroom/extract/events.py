@@ -1466,7 +1466,10 @@ def _clause_tokens(anchor: Token, head: Token, lex: EventLexicon) -> list[Token]
         tokens.extend(child.subtree)
     if head is not anchor and head not in tokens:
         tokens.extend(head.subtree)
-    nested = {u.i for t in tokens if t.dep_ in ("relcl", "acl", "appos") and t is not head and t is not anchor
+    # relative, participial and appositive clauses inside the arguments are the nouns' own; so is a subordinate
+    # clause nested in them ("with the trip focusing on security as China pushes for influence in the Pacific")
+    nested = {u.i for t in tokens if (t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "advcl" and t.head is not anchor))
+              and t is not head and t is not anchor
               and not (t.dep_ == "acl" and lex.role(t.lemma_.lower(), "naming")) for u in t.subtree}
     # the name a naming participle gives ("a restaurant called Paradise") is no place of the act
     nested |= {u.i for t in tokens if t.dep_ == "oprd" and lex.role(t.head.lemma_.lower(), "naming")
