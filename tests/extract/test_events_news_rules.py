@@ -167,3 +167,9 @@ def test_a_subordinate_clause_inside_an_argument_does_not_place_the_act(nlp_base
                                "China pushes for influence in the Pacific.")
     (visit,) = [e for e in record.events if "visiting" in e.trigger.text]
     assert _places(record, visit) == ["Australia"]
+
+
+def test_a_planned_act_named_by_a_noun_is_planned(nlp_base: Language) -> None:
+    # planned, with no date of its own (the date is the claim's): no event a coder records
+    record = _record(nlp_base, "In February, Sandu claimed Russia was planning attacks in Moldova.")
+    assert not [e for e in record.events if e.plover_category == "ASSAULT"]

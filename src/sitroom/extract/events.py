@@ -507,6 +507,9 @@ class EventExtractor:
                 status = cues.get(verb.lemma_.lower()) or cues.get(f"{verb.lemma_.lower()} {_particle(verb)}")
                 if status and status[1] == "head":
                     return status[0]
+                if status and status[1] == "governor" and status[0] == "planned" and token.dep_ == "dobj" and (
+                        token.pos_ in ("NOUN", "PROPN")):
+                    return "planned"  # "Russia was planning attacks": the attacks are planned, like "planning to"
         # "was to have taken place": an unfulfilled plan.
         aux = [c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")]
         if "to" in aux and "have" in aux and anchor.head.lemma_.lower() == "be":
