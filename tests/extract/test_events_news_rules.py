@@ -173,3 +173,12 @@ def test_a_planned_act_named_by_a_noun_is_planned(nlp_base: Language) -> None:
     # planned, with no date of its own (the date is the claim's): no event a coder records
     record = _record(nlp_base, "In February, Sandu claimed Russia was planning attacks in Moldova.")
     assert not [e for e in record.events if e.plover_category == "ASSAULT"]
+
+
+def test_an_armed_force_destroying_a_structure_is_remote_violence(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Russia's military reported destroying key pieces of Ukraine's "
+                               "infrastructure.")
+    assert [e.sub_event_type for e in record.events] == ["Shelling/artillery/missile attack"]
+    # destruction by others, or of no structure, is no strike
+    record = _record(nlp_base, "On Friday, protesters destroyed a statue in Kyiv.")
+    assert "Shelling/artillery/missile attack" not in _kinds(record)

@@ -649,6 +649,14 @@ class EventExtractor:
             sense = replace(sense, event_type=REMOTE, sub_event_type=SHELLING)  # "the attack on a TV tower"
         sense = self._learned_type(doc, draft, sense)
         actor1 = inputs.actor_for(draft.agent, head, violent=sense.violent)
+        if sense.category == "COERCE" and sense.mode == "destroy" and not sense.event_type and _hits_structure(
+                head, draft, self.lex) and ((actor1 is not None and actor1.kind == "military")
+                                            or _armed_force(draft.agent, self.lex)):
+            # "Russia's military has reported destroying key pieces of Ukraine's infrastructure": an armed force
+            # destroys a structure by striking it, remote violence (ACLED keeps "Destruction of property" for
+            # destruction without violence)
+            sense = replace(sense, disorder="Political violence", event_type=REMOTE, sub_event_type=SHELLING)
+            actor1 = inputs.actor_for(draft.agent, head, violent=True)
         if draft.sense.mode == "occupy" and sense.sub_event_type == "Armed clash":
             sense = replace(sense, sub_event_type=_territory_type(head, actor1, draft.places))
         actor2 = None
@@ -1207,6 +1215,15 @@ def _territory_type(head: Token, actor: Actor | None, places: list[PlaceMention]
     return "Armed clash"
 
 
+def _armed_force(agent: Token | None, lex: EventLexicon) -> bool:
+    """The agent is an armed force ("Russian troops", "the soldiers"): the victims' word list calls it military
+    (casualties.tsv); an actor the actors component typed military ("Russia's military") counts too."""
+    if agent is None:
+        return False
+    words = [agent, *(c for c in agent.children if c.dep_ in ("compound", "amod"))]
+    return any(lex.victims.get(w.lemma_.lower()) == "military" for w in words)
+
+
 def _topic(noun: Token, lex: EventLexicon) -> bool:
     """A nominal act that is what someone spoke about ("commented on the grain crisis, negotiations with Turkey"):
     a topic, not a report that it happened."""
@@ -1378,11 +1395,14 @@ def _paragraph_bounds(doc: Doc, token: Token) -> tuple[int, int]:
 
 
 def _hits_structure(head: Token, draft: _Draft, lex: EventLexicon) -> bool:
-    """The act's target is a building or installation ("attack on a TV tower", "struck the power plant")."""
+    """The act's target is a building or installation ("attack on a TV tower", "struck the power plant", "destroyed
+    key pieces of Ukraine's infrastructure")."""
     targets = [draft.patient] if draft.patient is not None else []
     targets += [c for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for c in p.children
                 if c.dep_ == "pobj"]
     targets += [c for c in head.children if c.dep_ == "dobj"]
+    targets += [g for t in list(targets) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]  # "pieces of infrastructure"
     return any(lex.role(t.lemma_.lower(), "structure") for t in targets)
 
 
