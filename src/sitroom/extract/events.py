@@ -710,7 +710,7 @@ class EventExtractor:
 # An event's confidence (model.Event.confidence): how strongly the rules found the act. A base for a trigger read in
 # its clause past every filter, and a share for each thing a coder looks for that the text gives (they sum to 1).
 # A ranking score, not a calibrated probability. Measured on the news dev set (issue 14, both profiles): correct
-# events average 0.70, wrong or spurious ones 0.62, AUC 0.68. The accurate profile's learned detector was tried as
+# events average 0.69, wrong or spurious ones 0.62, AUC 0.67. The accurate profile's learned detector was tried as
 # the confidence and ranked worse there (measured when this strength had AUC 0.71: the detector's probability alone
 # 0.54, the two averaged 0.61), so it only drops the clearest non-events (keep_at_least) and the confidence is this
 # strength in both profiles.
