@@ -23,7 +23,7 @@ def _record() -> Record:
     place = PlaceMention("P1", _ev(22, 29, "Kharkiv"), Place("geonames:706483", "Kharkiv", lat=49.98, lon=36.25,
                                                             alternate_names=["Charkiw"]), "exact")
     event = Event(id="E1", trigger=_ev(10, 17, "strikes"), places=["P1"],
-                  casualties=[Casualty("killed", quantity=None, evidence=None)])
+                  casualties=[Casualty("killed", quantity=None, evidence=None)], confidence=0.82)
     return Record(article=article, actors=[Actor("A1", "Government of Ukraine", "government", aliases=["Kyiv"])],
                   claims=[claim], events=[event], places=[place])
 
@@ -36,6 +36,13 @@ def test_a_record_comes_back_equal_through_dicts_and_json() -> None:
     assert isinstance(back.claims[0].verification[0].evidence, Evidence)
     assert isinstance(back.places[0].place, Place) and back.places[0].place.alternate_names == ["Charkiw"]
     assert back.claims[0].channel is None and back.article.extra == {"feed": {"title": "t", "tags": ["a", "b"]}}
+
+
+def test_an_event_stored_before_its_confidence_existed_reads_as_unscored() -> None:
+    data = to_dict(_record())
+    assert data["events"][0]["confidence"] == 0.82
+    del data["events"][0]["confidence"]
+    assert from_dict(Record, data).events[0].confidence is None
 
 
 def test_a_cluster_with_members_comes_back_equal() -> None:

@@ -220,6 +220,9 @@ def triggers_in(sent: Span, lex: EventLexicon) -> list[Trigger]:
         sense = token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") and lex.sense_of(token)
         if sense and sense.violent and token.lemma_.lower() == "strike" and _labour_strike(token, lex):
             sense = Sense(category="PROTEST", mode="strike")
+        if sense and sense.category == "MOBILIZE" and token.lemma_.lower() == "exercise" and any(
+                c.dep_ in ("amod", "compound") and lex.role(c.lower_, "joint_modifier") for c in token.children):
+            sense = Sense(category="COOPERATE")  # "joint military exercises": cooperation, not a show of force
         if sense:
             if sense.needs == "shelter" and not _has_shelter(token, lex):
                 continue

@@ -853,6 +853,54 @@ NORMALIZERS: dict[str, Callable[[Context], Norm | None]] = {
 ABSOLUTE_RULES = ("date_full", "date_dmy", "date_iso", "date_slash", "month_year", "year")
 DAY_RULES = ("date_full", "date_dmy", "date_iso", "date_slash", "month_day", "day_month")
 
+# --- a speech's own day -------------------------------------------------------------------------------------
+
+# How far after the dated frame of a speech ("In Zelensky's latest address on Thursday evening, July 21, ...") the
+# line announcing its text ("Read the President's full address below:") may end, in characters: the frame's
+# paragraph and the next one or two (the Kyiv Post's transcripts put a promo line between them).
+SPEECH_ANNOUNCE_REACH = 400
+# Dependency steps from a date up to the speech noun it dates ("address" <- "on" <- "Thursday evening").
+SPEECH_NOUN_STEPS = 3
+
+
+def speech_text_start(doc: Doc, expression: TimeExpression, lexicon: Lexicon) -> int | None:
+    """Where the text of a dated speech begins, if this expression dates one whose text the article then gives:
+    the expression is attached to a speech noun (lexicon "speech_nouns": address, speech, remarks ...), and a line
+    ending within SPEECH_ANNOUNCE_REACH characters after it announces the text (it ends in a colon, or holds one of
+    the lexicon's "speech_text_cues": "below", "full text", "transcript" ...). Everything after that line is the
+    speaker's, so its relative dates ("today", "tomorrow", "this morning") count from the speech's day, not from
+    publication (a transcript published the next morning)."""
+    if expression.granularity not in ("day", "part_of_day", "time") or not expression.start or not doc.has_annotation(
+            "DEP"):
+        return None
+    span = doc.char_span(expression.evidence.start, expression.evidence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    nouns = lexicon["speech_nouns"]
+    token = span.root
+    for _ in range(SPEECH_NOUN_STEPS):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lemma_.lower() in nouns and token.pos_ in ("NOUN", "PROPN"):
+            break
+    else:
+        return None
+    text = doc_text(doc)
+    position = text.find("\n", expression.evidence.end)
+    cues = lexicon["speech_text_cues"]
+    while 0 <= position < expression.evidence.end + SPEECH_ANNOUNCE_REACH:
+        end = text.find("\n", position + 1)
+        end = len(text) if end < 0 else end
+        line = text[position:end].strip()
+        lowered = line.lower()
+        if line and (line.endswith(":") or any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in cues)) and any(
+                re.search(rf"\b{re.escape(noun)}", lowered) for noun in nouns):
+            return end
+        position = end if end < len(text) else -1
+    return None
+
+
 # --- anchored durations and publication inference ------------------------------------------------------------
 
 ANCHOR_CUE = re.compile(r"\s+(?:after|since)\s+((?:[\w'’-]+\s+){1,10})", re.IGNORECASE)
@@ -946,13 +994,20 @@ class TimeTagger:
         self, doc: Doc, candidates: list[Candidate], dct: dt.date | None, tenses: dict[int, str | None]
     ) -> list[TimeExpression]:
         results: list[tuple[Candidate, TimeExpression]] = []
+        speech: tuple[int, TimeExpression] | None = None  # where a dated speech's own text begins, and its day
         for cand in candidates:
+            reference, anchor = dct, "publication"
+            if speech is not None and cand.start >= speech[0] and speech[1].start:
+                # inside a speech the text dates ("Today, I held ..." in an address of July 21): its day
+                reference, anchor = dt.date.fromisoformat(speech[1].start), speech[1].id
             try:
-                norm = NORMALIZERS[cand.rule.normalizer](Context(dct, self.lexicon, doc, cand, tenses))
+                norm = NORMALIZERS[cand.rule.normalizer](Context(reference, self.lexicon, doc, cand, tenses))
             except CALENDAR_ERRORS:
                 continue
             if norm is None:
                 continue
+            if anchor != "publication" and norm.anchor == "publication" and cand.rule.normalizer not in ABSOLUTE_RULES:
+                norm.anchor = anchor
             expression = TimeExpression(
                 id=f"T{len(results) + 1}",
                 evidence=evidence(doc, cand.start + norm.skip, cand.end),
@@ -966,6 +1021,10 @@ class TimeTagger:
                 part_of_day=norm.part_of_day,
             )
             results.append((cand, expression))
+            if speech is None and dct is not None:
+                begins = speech_text_start(doc, expression, self.lexicon)
+                if begins is not None:
+                    speech = (begins, expression)
         previous: TimeExpression | None = None
         for cand, expression in results:
             if cand.rule.normalizer in ("ago", "year_earlier") and previous is not None:

@@ -1,0 +1,184 @@
+"""Issue 14, third pass over the news set's error classes: each general rule on a short hand-written sentence.
+
+Spurious events (GUIDELINES.md of the news set: requested, hypothetical, generic and rhetorical acts, topics and
+answers to claims are no events), places (a naming participle's name is no place; conjoined strikes on two towns are
+two events) and statuses (what a future clause says will be done is planned)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from sitroom.config import NlpOptions
+from sitroom.model import Article, Event, Record
+from sitroom.nlp import annotate
+
+
+def _record(nlp: Language, text: str) -> Record:
+    article = Article(id="t", text=text, published="2024-05-11T10:00:00+00:00")
+    (record,) = list(annotate(nlp, [article], NlpOptions()))
+    return record
+
+
+def _places(record: Record, event: Event) -> list[str]:
+    by_id = {p.id: p for p in record.places}
+    return [by_id[p].evidence.text for p in event.places]
+
+
+def _kinds(record: Record) -> list[str]:
+    return [e.sub_event_type or e.plover_category for e in record.events]
+
+
+# --- places and the one-act reading of a sentence -------------------------------------------------------------
+
+
+def test_conjoined_strikes_on_two_towns_are_two_events(nlp_base: Language) -> None:
+    text = "On Saturday, Russian troops shelled Sloviansk with rockets and hit Kramatorsk with missiles."
+    record = _record(nlp_base, text)
+    strikes = [e for e in record.events if e.event_type == "Explosions/Remote violence"]
+    assert sorted(p for e in strikes for p in _places(record, e)) == ["Kramatorsk", "Sloviansk"]
+    second = next(e for e in strikes if "Kramatorsk" in _places(record, e))
+    assert second.evidence.text.startswith("hit Kramatorsk")  # not over the first strike's words
+    # one place between them: one act told by two verbs
+    record = _record(nlp_base, "On Saturday, Russian troops shelled and hit Kramatorsk.")
+    assert len([e for e in record.events if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+def test_the_name_a_participle_gives_is_no_place(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Saturday, a missile strike killed three people when it hit a restaurant called "
+                               "Paradise in the city of Kramatorsk.")
+    strike = next(e for e in record.events if "strike" in e.trigger.text)
+    assert "Kramatorsk" in _places(record, strike) and "Paradise" not in _places(record, strike)
+
+
+# --- what is no event ------------------------------------------------------------------------------------------
+
+
+def test_the_answer_to_a_claim_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Moscow said Kyiv plotted a coup in Transnistria, a claim flatly rejected "
+                               "by the U.S. and Ukraine.")
+    assert "REJECT" not in _kinds(record)
+
+
+def test_what_a_statement_says_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, the EU statement went on to commend Ukraine's restraint in Donetsk.")
+    assert "SUPPORT" not in _kinds(record)
+
+
+def test_a_topic_spoken_about_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, the president commented on the grain crisis and negotiations with Turkey.")
+    assert "CONSULT" not in _kinds(record)
+    record = _record(nlp_base, "On Friday, the president held negotiations with Turkey.")
+    assert "CONSULT" in _kinds(record)
+
+
+def test_a_prospect_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "Analysts said the likelihood of a successful Russian offensive against Kharkiv on "
+                               "Friday was very low.")
+    assert "Armed clash" not in _kinds(record)
+    record = _record(nlp_base, "On Friday, Zelensky said that negotiations with the Kremlin in Istanbul were "
+                               "impossible.")
+    assert "CONSULT" not in _kinds(record)
+
+
+def test_what_is_demanded_or_suggested_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Ukraine demanded that Russia withdraws its troops from Kherson.")
+    assert "RETREAT" not in _kinds(record)
+    record = _record(nlp_base, "On Friday, an expert group in Kyiv suggested recognizing the deportations as "
+                               "genocide.")
+    assert "SUPPORT" not in _kinds(record)
+
+
+def test_an_infinitival_relative_describes_its_noun(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Baerbock, the first German foreign minister to visit Australia in 13 "
+                               "years, spoke about security.")
+    assert "CONSULT" not in _kinds(record)
+
+
+def test_a_commitment_is_no_agreement(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, the Ukrainians in Kharkiv are committed to victory on the battlefield.")
+    assert "AGREE" not in _kinds(record)
+
+
+def test_the_wars_toll_and_the_wars_own_fighting_are_no_events(nlp_base: Language) -> None:
+    record = _record(nlp_base, "Four in five people in Kyiv know someone who has been killed during Russia's war on "
+                               "Ukraine.")
+    assert record.events == []
+    record = _record(nlp_base, "This is the existential battle Ukraine is fighting in Donetsk.")
+    assert record.events == []
+
+
+def test_what_a_future_clause_says_will_be_done_is_planned(nlp_base: Language) -> None:
+    # planned without a date of its own: no event a coder records (GUIDELINES.md)
+    record = _record(nlp_base, "The new funding will be used to deliver ammunition to the frontline in Donetsk.")
+    assert record.events == []
+    record = _record(nlp_base, "The new funding was used to deliver ammunition to the frontline in Donetsk on "
+                               "Friday.")
+    assert record.events
+
+
+def test_what_someone_wants_another_to_do_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, the Kremlin said it wants Ukraine to recognise Crimea as part of Russia.")
+    assert "SUPPORT" not in _kinds(record)
+
+
+def test_a_background_clause_placed_in_a_town_tells_an_act(nlp_base: Language) -> None:
+    record = _record(nlp_base, "Exports resumed after Ukrainian forces retook Snake Island in June.")
+    assert any("retook" in e.trigger.text for e in record.events)
+    record = _record(nlp_base, "Exports have fallen since Russia launched its invasion of Ukraine.")
+    assert not any(e.event_type == "Battles" for e in record.events)
+
+
+def test_how_an_act_began_is_the_act(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, President Biden started with threatening sanctions against Russia.")
+    assert "THREATEN" in _kinds(record)
+
+
+def test_a_running_total_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "The UK has to date pledged almost 12 billion pounds in support to Ukraine.")
+    assert "AGREE" not in _kinds(record)
+
+
+def test_one_persons_flight_is_no_displacement_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, she fled the border village of Lyptsi with her mother.")
+    assert not [e for e in record.events if e.event_type == "Displacement"]
+
+
+def test_a_government_regaining_its_own_ground_is_acleds_regain(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Ukrainian forces retook the village of Robotyne in the Zaporizhzhia "
+                               "region from Russian troops.")
+    (retaking,) = [e for e in record.events if "retook" in e.trigger.text]
+    assert (retaking.event_type, retaking.sub_event_type) == ("Battles", "Government regains territory")
+    # another state's ground "liberated" by the invader is fighting over it, an armed clash (ACLED codebook)
+    record = _record(nlp_base, "On Friday, Russian forces liberated the village of Robotyne in the Zaporizhzhia "
+                               "region.")
+    (taking,) = [e for e in record.events if "liberated" in e.trigger.text]
+    assert taking.sub_event_type == "Armed clash"
+
+
+def test_an_exercise_is_a_show_of_force_and_a_joint_one_cooperation(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, NATO's largest exercise since the Cold War began in Poland.")
+    assert [(e.plover_category, e.sub_event_type) for e in record.events] == [("MOBILIZE", "Other")]
+    record = _record(nlp_base, "On Friday, a joint exercise of Jordan and Britain began in Aqaba.")
+    assert [e.plover_category for e in record.events] == ["COOPERATE"]
+
+
+def test_a_subordinate_clause_inside_an_argument_does_not_place_the_act(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Baerbock is visiting Australia, with the trip focusing on security as "
+                               "China pushes for influence in the Pacific.")
+    (visit,) = [e for e in record.events if "visiting" in e.trigger.text]
+    assert _places(record, visit) == ["Australia"]
+
+
+def test_a_planned_act_named_by_a_noun_is_planned(nlp_base: Language) -> None:
+    # planned, with no date of its own (the date is the claim's): no event a coder records
+    record = _record(nlp_base, "In February, Sandu claimed Russia was planning attacks in Moldova.")
+    assert not [e for e in record.events if e.plover_category == "ASSAULT"]
+
+
+def test_an_armed_force_destroying_a_structure_is_remote_violence(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, Russia's military reported destroying key pieces of Ukraine's "
+                               "infrastructure.")
+    assert [e.sub_event_type for e in record.events] == ["Shelling/artillery/missile attack"]
+    # destruction by others, or of no structure, is no strike
+    record = _record(nlp_base, "On Friday, protesters destroyed a statue in Kyiv.")
+    assert "Shelling/artillery/missile attack" not in _kinds(record)
