@@ -6,17 +6,21 @@ pipeline and the gazetteer, so the ratio says what reading articles adds. Cases:
 and sixteen articles of 200,000 characters (demo texts joined, CC BY 4.0); it checks that every article was
 extracted and read to its end (evidence in its last tenth).
 
-    python bench/memory.py [--quick]     # --quick: four long articles instead of sixteen
+    python bench/memory.py [--quick] [--profile fast|accurate]
+        # --quick: four long articles instead of sixteen; --profile: the pipeline read with (default: the config's)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from sitroom.config import PROFILES
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "corpus" / "demo.jsonl"
@@ -72,13 +76,20 @@ def covered(db: Path) -> tuple[int, int, int]:
 
 
 def main() -> None:
-    quick = "--quick" in sys.argv
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="four long articles instead of sixteen")
+    parser.add_argument("--profile", choices=PROFILES, help="the profile extracted with (default: the config's)")
+    args = parser.parse_args()
+    quick = args.quick
+    profile = ["--profile", args.profile] if args.profile else []
+    options = f"NlpOptions(profile={args.profile!r})" if args.profile else "NlpOptions()"
     python = sys.executable
     rows = []
     coverage: list[tuple[str, int, int, int]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        loaded, _ = peak_of([python, "-c", "from sitroom.nlp import load_pipeline; load_pipeline()"])
+        loaded, _ = peak_of([python, "-c", "from sitroom.config import NlpOptions; from sitroom.nlp import"
+                             f" load_pipeline; load_pipeline({options})"])
         rows.append(("pipeline and gazetteer loaded", loaded, 0.0, 0))
         for name, source in (("demo corpus (220 texts)", DEMO),
                              (f"{4 if quick else 16} articles of 200,000 characters",
@@ -86,7 +97,7 @@ def main() -> None:
             db = folder / f"{len(rows)}.db"
             subprocess.run([python, "-m", "sitroom", "ingest", str(source), "--db", str(db)], check=True,
                            stdout=subprocess.DEVNULL)
-            peak, seconds = peak_of([python, "-m", "sitroom", "extract", "--db", str(db)])
+            peak, seconds = peak_of([python, "-m", "sitroom", "extract", "--db", str(db), *profile])
             chars = sum(len(json.loads(line)["text"]) for line in source.open(encoding="utf-8"))
             rows.append((name, peak, seconds, chars))
             coverage.append((name, *covered(db)))
@@ -97,7 +108,8 @@ def main() -> None:
     for name, peak, seconds, chars in rows:
         verdict = "within" if peak <= BUDGET_MB else "OVER"
         print(f"{name:45} {peak:8.0f} {peak / loaded:9.2f} {seconds:8.1f} {chars:10d}  {verdict}")
-    print(json.dumps({"budget_mb": BUDGET_MB, "coverage": [
+    print(f"profile: {args.profile or 'the config default'}")
+    print(json.dumps({"budget_mb": BUDGET_MB, "profile": args.profile or "", "coverage": [
         {"case": name, "extracted": extracted, "articles": articles, "evidence_in_tail": reaching}
         for name, extracted, articles, reaching in coverage], "cases": [
         {"case": name, "peak_mb": round(peak), "ratio_to_loaded": round(peak / loaded, 2), "seconds": round(seconds, 1),
