@@ -289,7 +289,8 @@ def within_window(a: EventMention, b: EventMention, options: FuseOptions) -> boo
 
 def reach_days(mention: EventMention, options: FuseOptions) -> int:
     """How many days before and after a report the reports that may tell its act can lie (within_window)."""
-    return options.date_window_days + (options.undated_lookback_days if mention.kind == LOOKBACK_KIND else 0)
+    looks_back = mention.kind == LOOKBACK_KIND and mention.date_rank == UNDATED
+    return options.date_window_days + (options.undated_lookback_days if looks_back else 0)
 
 
 def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions) -> float:
