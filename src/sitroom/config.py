@@ -120,8 +120,10 @@ class FuseOptions:
     # ... or, for talks (CONSULT) that neither report dates and that both name the same two parties, this many
     # days more: an undated report tells what happened on or before its publication day ("The U.N.
     # Secretary-General met with President Putin", asked about at a briefing two days after the Kremlin's undated
-    # readout). Other acts keep to the window: a town shelled again two days later is another event.
-    undated_lookback_days: int = 1
+    # readout). Other acts keep to the window: a town shelled again two days later is another event. Off by
+    # default: at 1 it found the 12 February Putin-Biden call across sides, but bench/fuse.py's time(10 N) /
+    # time(N) rose from ~10 to ~13-14.6 CPU (the wider blocks of undated talks in a denser corpus).
+    undated_lookback_days: int = 0
     # ... within this distance when both are placed ...
     max_distance_km: float = 50.0
     # ... and score at least this (actors, casualties, text similarity; fuse/events.py).

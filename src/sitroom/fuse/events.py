@@ -289,7 +289,8 @@ def within_window(a: EventMention, b: EventMention, options: FuseOptions) -> boo
 
 def reach_days(mention: EventMention, options: FuseOptions) -> int:
     """How many days before and after a report the reports that may tell its act can lie (within_window)."""
-    looks_back = mention.kind == LOOKBACK_KIND and mention.date_rank == UNDATED
+    looks_back = mention.kind == LOOKBACK_KIND and mention.date_rank == UNDATED and \
+        len(mention.actors) >= max(2, options.min_actors)  # within_window's conditions, so the blocks stay few
     return options.date_window_days + (options.undated_lookback_days if looks_back else 0)
 
 
