@@ -117,10 +117,21 @@ class FuseOptions:
     min_shingles: int = 25
     # Event clusters: reports of one event lie within this many days of each other ...
     date_window_days: int = 1
+    # ... or, for talks (CONSULT) that neither report dates and that both name the same two parties, this many
+    # days more: an undated report tells what happened on or before its publication day ("The U.N.
+    # Secretary-General met with President Putin", asked about at a briefing two days after the Kremlin's undated
+    # readout). Other acts keep to the window: a town shelled again two days later is another event. Off by
+    # default: at 1 it found the 12 February Putin-Biden call across sides, but bench/fuse.py's time(10 N) /
+    # time(N) rose from ~10 to ~13-14.6 CPU (the wider blocks of undated talks in a denser corpus).
+    undated_lookback_days: int = 0
     # ... within this distance when both are placed ...
     max_distance_km: float = 50.0
     # ... and score at least this (actors, casualties, text similarity; fuse/events.py).
     event_threshold: float = 0.5
+    # A report dated by its own words ("today", "last night") cannot tell an act another report dates to a day that
+    # began more than this many hours after it was published (fuse/events.py told_before): the slack absorbs
+    # relative dates read near midnight and copies published after it, which can be a day off.
+    told_before_slack_hours: float = 12.0
     # The match score's parts and their weights (a part neither report has is left out and the others' weights
     # shared out): the actor keys both name (Jaccard), the words of their sentences, both placed at a town, both
     # counting casualties alike. Calibrated with event_threshold on the stress corpus (sitroom eval fusion).
@@ -288,6 +299,7 @@ MINIMUMS: dict[str, float] = {
     "export.parquet_row_group_rows": 1, "export.notes_max_sentences": 1, "export.record_cache": 1,
     "brief.key_developments": 0, "brief.items_per_topic": 1, "brief.report_lag_days": 0, "brief.quote_chars": 40,
     "brief.main_job_days": 1,
+    "fuse.undated_lookback_days": 0, "fuse.told_before_slack_hours": 0,
     "fuse.min_actors": 1, "fuse.min_words": 1, "fuse.claim_num_perm": 1, "fuse.claim_lsh_rows": 1,
 }
 MINIMUMS.update({"dask.partition_articles": 1, "dask.retries": 0, "dask.workers": 1, "dask.threads_per_worker": 1,

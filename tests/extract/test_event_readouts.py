@@ -175,3 +175,35 @@ def test_a_call_in_a_prepositional_phrase_is_a_consultation(nlp_base, text, firs
 def test_talks_asked_for_or_many_told_as_one_are_no_readout(nlp_base, text) -> None:
     _, events = consults(nlp_base, text + TAIL)
     assert not [e for e in events if e.trigger.text.lower() in ("conversation", "conversations", "calls")]
+
+
+def test_a_counterpart_corrected_after_a_dash_is_the_name_and_the_subject_its_apposition(nlp_base) -> None:
+    """A briefing transcript: "in a recent phone call with President – Russian President Putin, Chinese President
+    Xi Jinping said ...": a call between Xi and Putin (the parser took Putin for the subject, Xi for his
+    apposition)."""
+    doc, events = consults(nlp_base, "On Russia and China, in a recent phone call with President – Russian President"
+                           " Putin, Chinese President Xi Jinping said the Russian war was justified." + TAIL)
+    assert events
+    one, two = names(doc, events[0])
+    assert one is not None and "Xi" in one and two is not None and "Putin" in two
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden has spoken multiple times with President Zelenskyy of Ukraine about the security situation.",
+    "Biden has talked two times with President Zelenskyy this month.",
+    "He spoke repeatedly with Chancellor Scholz about energy.",
+])
+def test_talks_told_many_times_over_are_no_one_readout(nlp_base, text) -> None:
+    _, events = consults(nlp_base, text + TAIL)
+    assert not [e for e in events if e.trigger.text in ("spoken", "talked", "spoke")]
+
+
+def test_a_hyphenated_title_is_one_title_not_the_secretary_named_before(nlp_base) -> None:
+    """A briefing names Secretary Mayorkas, then "The U.N. Secretary-General met with President Putin": the
+    Secretary-General is not Mayorkas."""
+    doc, events = consults(nlp_base, "Secretary Mayorkas said that part of its intention was to tackle"
+                           " misinformation. Q Thank you. The U.N. Secretary-General met with President Putin." + TAIL)
+    met = [e for e in events if e.trigger.text == "met"]
+    assert met
+    one, _ = names(doc, met[0])
+    assert one is None or "Mayorkas" not in one

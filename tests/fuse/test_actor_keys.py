@@ -93,3 +93,19 @@ def test_a_person_is_shown_by_a_full_name() -> None:
     registry.observe([record])
     keys = {registry.key(record, a) for a in record.actors}
     assert len(keys) == 1 and registry.display(keys.pop()) == "Joseph R. Biden"
+
+
+def test_an_organization_and_its_members_are_one_actor() -> None:
+    """"G7 Leaders" (the White House), "the leaders of the G7" and "G7" are the G7; NATO's Secretary General is a
+    person, not NATO; "WHO" is the organization and "who" nothing."""
+    from sitroom.fuse.actors import organization_named
+
+    assert organization_named("G7 Leaders") == organization_named("the leaders of the G7") == "G7"
+    assert organization_named("G-7") == "G7" and organization_named("NATO allies") == "NATO"
+    assert organization_named("NATO Secretary General Jens Stoltenberg") == ""
+    assert organization_named("WHO") == "WHO" and organization_named("who") == ""
+    record = Record(article=Article(id="a", text="x", outlet="The White House"),
+                    actors=[Actor("A1", "G7 Leaders", "organization"), Actor("A2", "G7", "organization")])
+    registry = ActorRegistry()
+    registry.observe([record])
+    assert registry.key(record, record.actors[0]) == registry.key(record, record.actors[1]) == "org:@G7"

@@ -2,13 +2,21 @@
 parties of the other side's bilateral readout; one shared party of two is no match; an undated report published
 before the day the other dates the act to is not that act; agentless talks on a leader's site are the leader's;
 dating words are no shared words; a report matching two clusters days apart joins the better and merges nothing
-that would stretch a cluster past the date window."""
+that would stretch a cluster past the date window; a report dated by its own words cannot tell an act dated to a
+later day (in the dated report's zone, with a slack for midnight); a role in an international organization is its
+holder; undated talks may lie a day further apart; a date carried over from another sentence is no dating."""
 
 from __future__ import annotations
 
 from sitroom.config import FuseOptions
 from sitroom.fuse.actors import ActorRegistry
-from sitroom.fuse.events import event_mentions, linked, match_score, told_before
+from sitroom.fuse.events import (
+    UNDATED,
+    event_mentions,
+    linked,
+    match_score,
+    told_before,
+)
 from sitroom.fuse.ledger import Fusion
 from sitroom.model import Actor, Article, Event, Evidence, Record, TimeExpression
 
@@ -128,3 +136,127 @@ def test_a_place_named_like_a_party_is_not_where_the_talks_were() -> None:
     record.events[0].places = ["P1"]
     (mention,) = _mentions(record)
     assert mention.place == "" and mention.place_rank == 9
+
+
+def test_a_report_dated_by_its_words_cannot_tell_an_act_dated_after_it_was_published() -> None:
+    """22 February: the White House's "Today after President Putin's speech, President Biden both spoke with
+    President Zelenskyy" (published 01:37 UTC on the 22nd, dated the 22nd) and Zelenskyy's site naming the talks
+    of that day are one call; Biden's "I spoke late last night to President Zelenskyy", published on the 24th and
+    dated the 23rd, is the next call, though the same two leaders are in it and its day is within the window."""
+    summary = _readout("ua", UA, "2022-02-22T02:48:00+02:00", "he had discussed the situation with French"
+                       " President Emmanuel Macron, German Chancellor Olaf Scholz, US President Joseph Biden", "ZMSBJ")
+    today = _readout("us1", US, "2022-02-22T01:37:16+00:00", "Today after President Putin's speech, President"
+                     " Biden both spoke with President Zelenskyy", "BZ", date="2022-02-22")
+    night = _readout("us2", US, "2022-02-24T21:48:33+00:00", "I spoke late last night to President Zelenskyy of"
+                     " Ukraine and I assured him", "BZ", date="2022-02-23")
+    first, second = _mentions(today, night)
+    assert told_before(first, second) and not linked(first, second, FuseOptions())
+    fusion = Fusion()
+    fusion.add([summary, today, night])
+    assert sorted(sorted(c.members) for c in fusion.clusters("event")) == [["ua/E1", "us1/E1"], ["us2/E1"]]
+
+
+def test_the_day_an_act_is_dated_to_begins_in_the_zone_of_the_report_and_the_slack_absorbs_midnight() -> None:
+    """Kyiv dates a call to 5 March, a day that began at 22:00 UTC on the 4th: a readout dating its call to the 4th
+    and published 13 hours before then (09:00 UTC) cannot tell it, one published 11 hours before (11:00 UTC: within told_before_slack_hours, as a
+    "today" read near midnight can be a day off) can; taken in UTC, the day would have begun two hours later and
+    the second readout too would be 13 hours early."""
+    kyiv = _readout("ua", UA, "2022-03-05T09:00:00+02:00", "Half an hour after midnight I spoke with President"
+                    " Biden", "ZB", date="2022-03-05")
+    early = _readout("us1", US, "2022-03-04T09:00:00+00:00", "President Biden spoke with President Zelenskyy today",
+                     "BZ", date="2022-03-04")
+    later = _readout("us2", US, "2022-03-04T11:00:00+00:00", "President Biden spoke with President Zelenskyy today",
+                     "BZ", date="2022-03-04")
+    dated, before, within = _mentions(kyiv, early, later)
+    assert FuseOptions().told_before_slack_hours == 12
+    assert told_before(dated, before) and not told_before(dated, within)
+    assert told_before(dated, within, FuseOptions(told_before_slack_hours=10))
+
+
+RU = "Kremlin (en.kremlin.ru)"
+
+
+def _meeting(aid: str, outlet: str, published: str, sentence: str, first: Actor, second: Actor,
+             event_type: str = "") -> Record:
+    """A record with one undated meeting (or, with ``event_type``, an ACLED-typed act) between two actors."""
+    event = Event(id="E1", trigger=_ev(aid, "met"), plover_category="CONSULT", plover_mode="meet",
+                  event_type=event_type, actor1=first.id, actor2=second.id, evidence=_ev(aid, sentence))
+    article = Article(id=aid, text=f"{sentence} ({aid})", outlet=outlet, published=published)
+    return Record(article=article, actors=[first, second], events=[event])
+
+
+def test_a_role_in_an_organization_is_its_holder_across_outlets() -> None:
+    """"Secretary-General of the United Nations Antonio Guterres" (the Kremlin), "UN Secretary-General António
+    Guterres" (Kyiv) and "The U.N. Secretary-General" (a White House briefing): one role, one person."""
+    from sitroom.fuse.actors import role_key
+
+    assert role_key("Secretary-General of the United Nations") == role_key("UN Secretary-General") \
+        == role_key("The U.N. Secretary-General") == "secretary general of @UN"
+    assert role_key("NATO Secretary General") == "secretary general of @NATO"
+    assert role_key("European Council President", UA) == "president of @ECO"  # not Ukraine's, from the outlet
+    assert role_key("the President", UA) == "president of UA"
+    kremlin = _meeting("ru", RU, "2022-04-26T20:10:00+03:00", "Vladimir Putin is holding a meeting with"
+                       " Secretary-General of the United Nations Antonio Guterres in the Kremlin",
+                       Actor("A1", "Vladimir Putin", "person"),
+                       Actor("A2", "Secretary-General of the United Nations Antonio Guterres", "person"))
+    briefing = _meeting("us", US, "2022-04-28T22:20:00+00:00", "The U.N. Secretary-General met with President"
+                        " Putin", Actor("A1", "The U.N. Secretary-General", "person"),
+                        Actor("A2", "President Putin", "person"))
+    registry = ActorRegistry()
+    registry.observe([kremlin, briefing])
+    keys = [registry.key(briefing, a) for a in briefing.actors]
+    assert keys == [registry.key(kremlin, kremlin.actors[1]), registry.key(kremlin, kremlin.actors[0])]
+
+
+def test_an_undated_later_mention_of_talks_looks_back_past_the_window_and_violence_does_not() -> None:
+    """The White House asked about the Secretary-General's meeting with Putin two days after the Kremlin's readout
+    (undated: it happened on or before the briefing) is that meeting; a shelling told undated two days later is
+    not the first one, nor is a meeting the later report dates to its own day."""
+    putin, guterres = Actor("A1", "Vladimir Putin", "person"), Actor("A2", "Antonio Guterres", "person")
+    kremlin = _meeting("ru", RU, "2022-04-26T20:10:00+03:00", "Vladimir Putin is holding a meeting with Antonio"
+                       " Guterres in the Kremlin", putin, guterres)
+    briefing = _meeting("us", US, "2022-04-28T22:20:00+00:00", "Antonio Guterres met with President Vladimir Putin",
+                        guterres, putin)
+    options = FuseOptions(undated_lookback_days=1)
+    first, later = _mentions(kremlin, briefing)
+    assert later.day - first.day == 2 > options.date_window_days
+    assert linked(first, later, options)
+    assert not linked(first, later, FuseOptions())  # off by default (bench/fuse.py)
+    fusion = Fusion(options)
+    fusion.add([kremlin, briefing])
+    assert [sorted(c.members) for c in fusion.clusters("event")] == [["ru/E1", "us/E1"]]
+
+    shelled, again = _mentions(
+        _meeting("ua1", UA, "2022-04-26T20:10:00+03:00", "Vladimir Putin's forces shelled Antonio Guterres's town",
+                 putin, guterres, event_type="Explosions/Remote violence"),
+        _meeting("ua2", UA, "2022-04-28T20:10:00+03:00", "Vladimir Putin's forces shelled Antonio Guterres's town",
+                 putin, guterres, event_type="Explosions/Remote violence"))
+    assert not linked(shelled, again, options)
+    dated = briefing
+    dated.times = [TimeExpression("T1", _ev("us", "today"), start="2022-04-28", granularity="day")]
+    dated.events[0].time = "T1"
+    (today,) = _mentions(dated)
+    assert not linked(first, today, options)
+
+
+def test_a_date_carried_over_from_another_sentence_is_not_the_reports_dating_of_the_act() -> None:
+    """The Kremlin's undated readout of the Putin-Xi call (15 June) and a State Department briefing the next day,
+    "in a recent phone call with Russian President Putin, Chinese President Xi Jinping said ...", whose event the
+    extractor dated by a "today" fifty sentences earlier: one call. Had the briefing dated the call to the 16th
+    in its own sentence, the Kremlin's readout, published on the 15th, could not tell it."""
+    NAMES.update({"X": "Xi Jinping"})
+    kremlin = _readout("ru", RU, "2022-06-15T16:00:00+03:00", "Vladimir Putin had a telephone conversation with"
+                       " President of the People's Republic of China Xi Jinping", "PX")
+    briefing = _readout("us", "U.S. Department of State", "2022-06-16T23:46:36+00:00", "in a recent phone call with"
+                        " President – Russian President Putin, Chinese President Xi Jinping said", "XP",
+                        date="2022-06-16")
+    event = briefing.events[0]
+    event.trigger = Evidence("us", 0, 10, sentence=170, text="phone call")
+    event.evidence = Evidence("us", 0, 40, sentence=170, text=event.evidence.text)
+    briefing.times[0].evidence = Evidence("us", 0, 5, sentence=117, text="today")
+    readout, carried = _mentions(kremlin, briefing)
+    assert carried.date_rank == UNDATED and carried.day == readout.day + 1
+    assert linked(readout, carried, FuseOptions())
+    briefing.times[0].evidence = Evidence("us", 0, 5, sentence=170, text="today")
+    readout, own = _mentions(kremlin, briefing)
+    assert own.date_rank == 1 and told_before(readout, own) and not linked(readout, own, FuseOptions())

@@ -414,9 +414,17 @@ class ActorIndex:
 
     def title_of(self, token: Token) -> str | None:
         """The longest lexicon title among a noun's words and modifiers ("the deputy defence minister"), if any; the
-        module's apposition and nominal rules ask it too."""
+        module's apposition and nominal rules ask it too. Words the tokenizer split at a hyphen are one title
+        ("Secretary-General", not the "Secretary" of "Secretary Mayorkas")."""
         words = [t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod") or t == token]
+        hyphened = _hyphened_words(token)
         for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                joined = "-".join(words[i:i + size])
+                if size > 1 and joined in hyphened:
+                    for title in (joined, " ".join(words[i:i + size])):  # "vice-president": "vice president"
+                        if title in self.lexicon.titles:
+                            return title
             for i in range(len(words) - size + 1):
                 title = " ".join(words[i:i + size])
                 if title in self.lexicon.titles:
@@ -577,6 +585,23 @@ class ActorIndex:
 
 
 # --- extraction over a document ------------------------------------------------------------------------------
+
+
+def _hyphened_words(token: Token) -> set[str]:
+    """The hyphenated words of a noun's phrase, lowercased, as the text writes them ("secretary-general"; the
+    tokenizer splits them at the hyphen)."""
+    out: set[str] = set()
+    tokens = list(token.subtree)
+    for i, t in enumerate(tokens[:-2]):
+        if tokens[i + 1].text == "-" and not t.whitespace_ and not tokens[i + 1].whitespace_:
+            j = i + 2
+            parts = [t.lower_, tokens[j].lower_]
+            while j + 2 < len(tokens) and tokens[j + 1].text == "-" and not tokens[j].whitespace_ \
+                    and not tokens[j + 1].whitespace_:
+                j += 2
+                parts.append(tokens[j].lower_)
+            out.add("-".join(parts))
+    return out
 
 
 def _name_span(doc: Doc, head: Token) -> Span:

@@ -37,6 +37,10 @@ COUNTERPART = "counterpart"
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # First-person words that stand for the speaker (the singular only: "we" is a side, not a person).
 FIRST_PERSON = frozenset({"i", "me"})
+# A counterpart corrected after a dash ("with President – Russian President Putin"): the dashes, and how many words
+# after one the name may begin.
+DASHES = frozenset({"–", "—", "-", "--"})
+CORRECTION_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ def with_readouts(found: list[Trigger], sent: Span, lex: ReadoutLexicon) -> list
             continue
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in lex.verbs:
+            if many_times(token, lex):
+                continue
             named = verb_counterparts(token, lex)
         elif token.pos_ == "NOUN" and lemma in lex.nouns:
             if not_one_act(token, lex):
@@ -117,6 +123,19 @@ def not_one_act(noun: Token, lex: ReadoutLexicon) -> bool:
     return any(c.dep_ == "amod" and c.lemma_.lower() in lex.quantifiers for c in noun.children)
 
 
+def many_times(verb: Token, lex: ReadoutLexicon) -> bool:
+    """A consultation verb that tells many talks as one: "has spoken multiple times with", "talked several times",
+    "spoke repeatedly", "speak regularly" (the quantifier role of readouts.tsv, or its adverb)."""
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lemma_.lower() == "time" and child.tag_ == "NNS":
+            if any(c.lemma_.lower() in lex.quantifiers or c.like_num for c in child.children
+                   if c.dep_ in ("amod", "nummod", "det")):
+                return True
+        if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.lower_[:-2] in lex.quantifiers:
+            return True
+    return False
+
+
 def consult_parties(head: Token, anchor: Token, agent: Token | None) -> tuple[Token | None, list[Token]]:
     """(first party, the counterparts in order) of a CONSULT trigger: a noun's "with"/"between" phrases, a verb's
     "with" phrase, else the agent's conjuncts ("A and B met"). "between A and B" makes A the first party where
@@ -134,6 +153,10 @@ def consult_parties(head: Token, anchor: Token, agent: Token | None) -> tuple[To
         named = _conjuncts(agent)
     if agent is None and named and head.pos_ in ("NOUN", "PROPN"):
         agent = clause_subject(head)  # "In a recent phone call with Putin, Xi said ...": Xi
+        if agent is not None and agent in named:
+            # "... with President – Russian President Putin, Chinese President Xi Jinping said": the parser took the
+            # corrected counterpart for the subject and the subject for its apposition; no one talks with himself
+            agent = next((c for c in agent.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     return agent, named
 
 
@@ -194,15 +217,36 @@ def first_person_speaker(token: Token, claims: Iterable[Claim], actors: Iterable
 
 
 def _pobjs(token: Token, preposition: str) -> list[Token]:
-    """The objects of the token's preposition, with their conjuncts ("with Macron, Scholz and Draghi")."""
+    """The objects of the token's preposition, with their conjuncts ("with Macron, Scholz and Draghi"); a bare
+    title the speaker corrected after a dash is the name that follows (corrected_name)."""
     out: list[Token] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == preposition:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    out.append(pobj)
+                    out.append(corrected_name(pobj))
                     out.extend(_conjuncts(pobj))
     return out
+
+
+def corrected_name(token: Token) -> Token:
+    """A transcript's self-correction: "a call with President – Russian President Putin" is a call with Putin. A
+    capitalized word that names no one (no entity in its phrase), then a spaced dash, then a person's name within
+    the same clause: that name's head; else the token itself."""
+    doc = token.doc
+    if token.ent_type_ or not token.text[:1].isupper() or any(t.ent_type_ for t in token.subtree) \
+            or token.i + 2 >= len(doc):
+        return token
+    dash = doc[token.i + 1]
+    if dash.text not in DASHES or not token.whitespace_ or not dash.whitespace_:
+        return token
+    for follower in doc[dash.i + 1:min(len(doc), dash.i + 1 + CORRECTION_WORDS)]:
+        if follower.is_punct:
+            break
+        if follower.ent_type_ == "PERSON":
+            name = next((e for e in doc.ents if e.start <= follower.i < e.end), None)
+            return name.root if name is not None else follower
+    return token
 
 
 def _conjuncts(token: Token) -> list[Token]:

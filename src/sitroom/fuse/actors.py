@@ -32,6 +32,14 @@ PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "every
 FIRST_PERSON = frozenset({"i", "me", "we"})
 # Generational suffixes after a surname ("Joseph R. Biden, Jr."): not the surname.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# International organizations whose offices are roles ("UN Secretary-General"), as countries' are.
+ORGANIZATIONS_FILE = "fuse/organizations.tsv"
+# A role in an organization is keyed "<title> of @<code>" (a country's: "<title> of <iso2>").
+ORGANIZATION_MARK = "@"
+# Words that make an organization's name its members, who speak and meet as it ("G7 leaders", "the leaders of the
+# G7", "NATO allies"): one actor with it.
+COLLECTIVE = frozenset({"leader", "leaders", "member", "members", "state", "states", "country", "countries",
+                        "nation", "nations", "partner", "partners", "ally", "allies", "summit"})
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +72,37 @@ def multiword_countries() -> tuple[str, ...]:
     """The country names and aliases of several words, longest first ("united states of america")."""
     _, lookup = countries()
     return tuple(sorted((a for a in lookup if " " in a), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def organizations() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, code) for every name and acronym of data/fuse/organizations.tsv, the longest first: names match
+    without regard to case, acronyms with theirs ("WHO", not "who"); both as whole words."""
+    forms: list[tuple[str, str, int]] = []
+    for row in read_rows(ORGANIZATIONS_FILE):
+        cells = [*row, "", ""]
+        forms += [(name, row[0], re.IGNORECASE) for name in cells[1].split("|") if name]
+        forms += [(acronym, row[0], 0) for acronym in cells[2].split("|") if acronym]
+    forms.sort(key=lambda f: -len(f[0]))
+    return tuple((re.compile(r"(?<![\w.])" + re.escape(form) + r"(?!\w)", flags), code) for form, code, flags in forms)
+
+
+def organization_in(text: str) -> tuple[str, str]:
+    """(code, the text with that name blanked) of the first international organization a text names, by its
+    longest name ("Secretary-General of the United Nations" -> UN); ("", text) when it names none."""
+    for pattern, code in organizations():
+        found = pattern.search(text)
+        if found:
+            return code, text[:found.start()] + " " + text[found.end():]
+    return "", text
+
+
+def organization_named(name: str) -> str:
+    """The code of the international organization a name is, alone or as its members ("the G7", "G7 Leaders",
+    "leaders of the G7", "NATO"); "" for any other name ("NATO Secretary General Jens Stoltenberg")."""
+    code, rest = organization_in(name)
+    words = [w for w in re.findall(r"[\w']+", rest.lower()) if w not in CONNECTORS]
+    return code if code and all(w in COLLECTIVE for w in words) else ""
 
 
 def country_in(text: str) -> str:
@@ -99,19 +138,32 @@ def split_name(name: str) -> tuple[str, list[str]]:
         cut -= 1
     start = cut
     longest = len(multiword_countries()[0].split()) if multiword_countries() else 1
-    while start < len(tokens):  # a country's name of several words before the name ("United States")
+    while start < len(tokens):  # a country's or organization's name of several words before the name ("United
+        # States", "Secretary-General of the United Nations Antonio Guterres")
         width = next((n for n in range(min(longest, len(tokens) - start), 1, -1)
-                      if " ".join(tokens[start:start + n]).lower().strip(".,'") in lookup), 0)
+                      if " ".join(tokens[start:start + n]).lower().strip(".,'") in lookup
+                      or _whole_organization(" ".join(tokens[start:start + n]))), 0)
         if not width:
             break
         start += width
     return " ".join(tokens[:start]), tokens[start:]
 
 
+def _whole_organization(words: str) -> bool:
+    code, rest = organization_in(words)
+    return bool(code) and not rest.strip(" .,'")
+
+
 def role_key(phrase: str, outlet: str = "") -> str:
     """A role as "<title> of <iso2>": "Ukrainian President", "President of Ukraine" -> "president of UA"; a bare
-    head-of-state title takes the country of the outlet ("the President" on president.gov.ua)."""
+    head-of-state title takes the country of the outlet ("the President" on president.gov.ua). A role in an
+    international organization is "<title> of @<code>" ("the U.N. Secretary-General", "Secretary-General of the
+    United Nations" -> "secretary general of @UN"), where no country is named."""
     iso = country_in(phrase)
+    if not iso:
+        code, rest = organization_in(phrase)
+        if code:
+            iso, phrase = ORGANIZATION_MARK + code, rest
     _, lookup = countries()
     plain = strip_article(phrase).lower()
     for alias in multiword_countries():
@@ -200,6 +252,9 @@ class ActorRegistry:
         if found:
             holders = self.role_holders.get(found)
             return holders.most_common(1)[0][0] if holders else "role:" + found
+        code = organization_named(name)  # whatever the tagger typed it: "G7 Leaders" is the G7
+        if code:
+            return "org:" + ORGANIZATION_MARK + code
         if actor.kind == "organization":
             return self.acronyms.get(name.upper(), "org:" + name.lower()) if name.isupper() else "org:" + name.lower()
         return f"{actor.kind}:{name.lower()}"

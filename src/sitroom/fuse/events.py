@@ -19,7 +19,7 @@ from sitroom.config import FuseOptions
 from sitroom.fuse.actors import ActorRegistry
 from sitroom.fuse.mentions import MentionCluster
 from sitroom.geo.distance import distance_km
-from sitroom.model import Event, Evidence, Record
+from sitroom.model import Event, Evidence, Record, TimeExpression
 from sitroom.text.shingles import content_word_set, shared_words
 
 # Place precision, most precise first (a cluster takes its most precise member's place).
@@ -38,6 +38,8 @@ UNDATED = 5
 # ACLED's types of political violence block together (one strike is "shelling" to one outlet and "an attack on
 # civilians" to another); every other type blocks alone.
 FAMILIES = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
+# The kind whose undated reports may lie further apart than the date window (within_window): talks.
+LOOKBACK_KIND = "CONSULT"
 # A cluster's label: the first words of its first member.
 LABEL_CHARS = 160
 # An event's words that start with its first-person agent, which the extractor left without an actor.
@@ -71,6 +73,34 @@ class EventMention:
     granularity: str = ""  # of its date (model.Granularity); "" when the date is the publication day
     precision: str = ""  # of its place (model.Precision)
     published: int = 0  # proleptic ordinal of its article's publication day (0: unknown)
+    # When its article was published, in POSIX seconds (the end of its day where the time is not given, the latest
+    # it can have been: a bare date, or midnight as feeds write an unknown time); 0: unknown ...
+    published_at: float = 0.0
+    # ... and when its day began, in its article's time zone (the zone its dating words were read in).
+    day_starts: float = 0.0
+    # Its article's copy group (the dedup group's first article; "" unknown): copies of one text tell the same
+    # acts, whatever day their relative dates resolve to.
+    text_group: str = ""
+
+
+def _instant(value: str | None) -> tuple[float, dt.tzinfo] | None:
+    """(POSIX seconds, time zone) of a publication time: the stated offset, else UTC; a bare date or midnight
+    (a feed's unknown time) is the end of that day, the latest the text can have been published."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value) if len(value) > 10 else dt.datetime.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    zone = when.tzinfo or dt.UTC
+    when = when.replace(tzinfo=zone)
+    if when.time() == dt.time(0):
+        when += dt.timedelta(days=1) - dt.timedelta(microseconds=1)
+    return when.timestamp(), zone
+
+
+def _day_starts(day: int, zone: dt.tzinfo) -> float:
+    return dt.datetime.combine(dt.date.fromordinal(day), dt.time(0), tzinfo=zone).timestamp()
 
 
 def _day(value: str | None) -> tuple[int, str] | None:
@@ -99,8 +129,12 @@ def event_mentions(record: Record, registry: ActorRegistry) -> list[EventMention
             kind += "~" + event.status  # a planned or hypothetical attack is not the attack that happened
         time = times.get(event.time) if event.time else None
         day = _day(time.start) if time else None
-        rank = GRANULARITY_RANK.get(time.granularity or "", UNDATED) if time and day else UNDATED
-        granularity = (time.granularity or "") if time and day else ""
+        # A date the extractor carried over from another sentence sets the day but is not this report's dating of
+        # the act (a briefing's "Today, he issued a statement" given to "The U.N. Secretary-General met with
+        # President Putin" sentences later): for matching it counts as undated.
+        own = time is not None and not borrowed(event, time)
+        rank = GRANULARITY_RANK.get(time.granularity or "", UNDATED) if time and day and own else UNDATED
+        granularity = (time.granularity or "") if time and day and own else ""
         if day is None:
             day = published
         if day is None:
@@ -108,8 +142,20 @@ def event_mentions(record: Record, registry: ActorRegistry) -> list[EventMention
         when = (day[0], day[1], granularity)
         mention = _mention(record, event, kind, when, rank, actors, places, quantities, registry)
         mention.published = published[0] if published else 0
+        instant = _instant(record.article.published)
+        if instant is not None:
+            mention.published_at = instant[0]
+            mention.day_starts = _day_starts(mention.day, instant[1])
         out.append(mention)
     return out
+
+
+def borrowed(event: Event, time: TimeExpression) -> bool:
+    """Whether an event's time expression lies in another sentence than the event (both sentences known)."""
+    told = event.evidence or event.trigger
+    return told.sentence is not None and time.evidence.sentence is not None and \
+        time.evidence.sentence != told.sentence and \
+        not (event.trigger.sentence is not None and time.evidence.sentence == event.trigger.sentence)
 
 
 def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str], rank: int, actors: dict,
@@ -206,17 +252,46 @@ EventCluster = MentionCluster[EventMention]
 DEFAULT_OPTIONS = FuseOptions()
 
 
-def told_before(a: EventMention, b: EventMention) -> bool:
-    """Whether one report is undated (its day is its publication day) and was published before the day the other
-    dates the act to: it cannot be telling that act ("he spoke about this with Biden", published on 3 March,
-    is not the call the White House dates to 4 March). Plans and hypotheses are left alone."""
-    if "~" in a.kind:
-        return False
-    for undated, dated in ((a, b), (b, a)):
-        if not undated.granularity and undated.published and dated.date_rank <= GRANULARITY_RANK["day"] \
-                and dated.day > undated.published:
+def told_before(a: EventMention, b: EventMention, options: FuseOptions | None = None) -> bool:
+    """Whether one report was published before the day the other dates the act to: it cannot be telling that act.
+    An undated one ("he spoke about this with Biden", published on 3 March, is not the call the White House dates
+    to 4 March): published on an earlier day. One dated by its own words, which told what had happened by then
+    ("President Biden spoke with President Zelenskyy today", published at 01:37 UTC on 22 February, is not the call
+    Biden dates to "late last night" on the 24th): published more than ``told_before_slack_hours`` before that day
+    began in the dated report's own zone (a relative date read near midnight, or a copy published after midnight,
+    can be a day off). Plans and hypotheses are left alone."""
+    options = options or DEFAULT_OPTIONS
+    if "~" in a.kind or (a.text_group and a.text_group == b.text_group):
+        return False  # copies of one text: one address read out at 23:50 and transcribed after midnight
+    slack = options.told_before_slack_hours * 3600.0
+    for early, dated in ((a, b), (b, a)):
+        if dated.date_rank > GRANULARITY_RANK["day"]:
+            continue
+        if not early.granularity and early.published and dated.day > early.published:
+            return True
+        if early.published_at and dated.day_starts and early.published_at < dated.day_starts - slack:
             return True
     return False
+
+
+def within_window(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
+    """Whether two reports' days are near enough to tell one act: within ``date_window_days``; or, for talks
+    (CONSULT: a call, a meeting, a visit, which a later text mentions in passing) that neither report dates and that
+    both name the same parties (two at least: Zelenskyy meets someone every day), within ``undated_lookback_days``
+    more: the later one was published after the act, on or before which day it happened."""
+    gap = abs(a.day - b.day)
+    if gap <= options.date_window_days:
+        return True
+    return a.kind == b.kind == LOOKBACK_KIND and a.date_rank == b.date_rank == UNDATED and \
+        gap <= options.date_window_days + options.undated_lookback_days and \
+        len(a.actors & b.actors) >= max(2, options.min_actors)
+
+
+def reach_days(mention: EventMention, options: FuseOptions) -> int:
+    """How many days before and after a report the reports that may tell its act can lie (within_window)."""
+    looks_back = mention.kind == LOOKBACK_KIND and mention.date_rank == UNDATED and \
+        len(mention.actors) >= max(2, options.min_actors)  # within_window's conditions, so the blocks stay few
+    return options.date_window_days + (options.undated_lookback_days if looks_back else 0)
 
 
 def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions) -> float:
@@ -224,13 +299,13 @@ def best_link(mention: EventMention, cluster: EventCluster, options: FuseOptions
     another type, too far in time from any member, or in place)."""
     if mention.article_id in cluster.articles:
         return 0.0
-    if any(abs(other.day - mention.day) > options.date_window_days for other in cluster.members):
+    if not all(within_window(other, mention, options) for other in cluster.members):
         return 0.0  # every report of one event within the window of every other: no chains across a week
     best = 0.0
     for other in cluster.members:
-        if other.kind != mention.kind or abs(other.day - mention.day) > options.date_window_days:
+        if other.kind != mention.kind:
             continue
-        if not places_agree(mention, other, options) or told_before(mention, other):
+        if not places_agree(mention, other, options) or told_before(mention, other, options):
             continue
         best = max(best, match_score(mention, other, options))
     return best
@@ -242,10 +317,10 @@ def _label(mention: EventMention) -> str:
 
 def linked(a: EventMention, b: EventMention, options: FuseOptions) -> bool:
     """Whether two reports would be put in one cluster on their own: other articles, one kind, within the date
-    window, places agreeing and a match score of at least the threshold (what a split re-checks)."""
-    if a.article_id == b.article_id or a.kind != b.kind or abs(a.day - b.day) > options.date_window_days:
+    window (within_window), places agreeing and a match score of at least the threshold (what a split re-checks)."""
+    if a.article_id == b.article_id or a.kind != b.kind or not within_window(a, b, options):
         return False
-    return places_agree(a, b, options) and not told_before(a, b) and \
+    return places_agree(a, b, options) and not told_before(a, b, options) and \
         match_score(a, b, options) >= options.event_threshold
 
 

@@ -38,7 +38,9 @@ from sitroom.fuse.events import (
     best_link,
     event_mentions,
     linked,
+    reach_days,
     summary,
+    within_window,
 )
 from sitroom.fuse.mentions import MentionCluster
 from sitroom.fuse.minhash import LSHIndex, MinHasher
@@ -102,7 +104,7 @@ class Fusion:
         self._index_articles(fresh)
         for record in fresh:
             self.seen.add(record.article.id)
-            for mention in event_mentions(record, self.registry):
+            for mention in self._event_mentions(record):
                 if mention.member not in self.event_of:
                     self._add_event(mention)
             mentions = claim_mentions(record, self.registry)
@@ -134,7 +136,7 @@ class Fusion:
         leftover = []
         for record in records:
             whole = True
-            for mention in event_mentions(record, self.registry):
+            for mention in self._event_mentions(record):
                 if placed.get(mention.member, ("", ""))[0] == "event" and same(mention.member, mention.evidence):
                     self._put_event(mention, placed[mention.member][1])
                 else:
@@ -213,6 +215,14 @@ class Fusion:
 
     # --- events -------------------------------------------------------------------------------------------
 
+    def _event_mentions(self, record: Record) -> list[EventMention]:
+        """The record's events as mentions, each knowing its article's copy group (articles are indexed first)."""
+        mentions = event_mentions(record, self.registry)
+        group = self.dedup.group_of(record.article.id)
+        for mention in mentions:
+            mention.text_group = group
+        return mentions
+
     def _new_id(self, kind: str, member: str) -> tuple[str, int]:
         self.seq += 1
         return cluster_id(kind, member), self.seq
@@ -232,7 +242,7 @@ class Fusion:
         self.changed.add(cid)
 
     def _add_event(self, mention: EventMention) -> None:
-        window = self.options.date_window_days
+        window = reach_days(mention, self.options)
         candidates = set()
         for day in range(mention.day - window, mention.day + window + 1):
             candidates |= self.blocks.get((mention.kind, day), set())
@@ -244,22 +254,22 @@ class Fusion:
             self.log.append(LogEntry("create", cid, member=mention.member))
             return
         # The report joins the cluster it matches best; another cluster it also matches merges with that one
-        # only where every report of the two stays within the date window of every other (the rule a report
-        # joins by): a call dated 4 March and one dated 6 March are not one call because a report dated 5 March
-        # matches both. The clusters merge into the oldest of them.
+        # only where every report of the two stays within the date window of every other (within_window, the rule
+        # a report joins by): a call dated 4 March and one dated 6 March are not one call because a report dated
+        # 5 March matches both. The clusters merge into the oldest of them.
         best_score, best = max(matches, key=lambda sc: (sc[0], -self.events[sc[1]].seq))
         group = [best]
-        days = [m.day for m in self.events[best].members] + [mention.day]
+        members = [*self.events[best].members, mention]
         for _, other in sorted(matches, key=lambda sc: self.events[sc[1]].seq):
             if other == best:
                 continue
             if any(self.events[g].articles & self.events[other].articles for g in group):
                 continue  # they hold two events of one article: the extractor says they differ
-            joined = days + [m.day for m in self.events[other].members]
-            if max(joined) - min(joined) > self.options.date_window_days:
+            if not all(within_window(one, two, self.options)
+                       for one in members for two in self.events[other].members):
                 continue
             group.append(other)
-            days = joined
+            members += self.events[other].members
         keep = min(group, key=lambda c: self.events[c].seq)
         for other in group:
             if other != keep:
