@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.extract import times as T
 from sitroom.extract.times import add_months, find_candidates, load_rules
 
 REPO = Path(__file__).resolve().parents[2]
@@ -21,23 +20,9 @@ SEED_PUBLISHED = dt.date(2024, 10, 14)
 
 
 @pytest.fixture(scope="module")
-def tag(nlp_model):
+def tag(times_tagger):
     """Run the base pipeline then sitroom_times on a text with a given publication date."""
-    tagger = T.TimeTagger(infer_publication=True)
-
-    def run(text: str, published: dt.date | None = dt.date(2024, 10, 14)):
-        doc = nlp_model(text)
-        doc._.published = published
-        doc._.published_inferred = None
-        return tagger(doc)
-
-    return run
-
-
-def _only(doc, text: str):
-    found = [t for t in doc._.times if t.evidence.text == text]
-    assert found, f"{text!r} not found in {[t.evidence.text for t in doc._.times]}"
-    return found[0]
+    return times_tagger(True, dt.date(2024, 10, 14))
 
 
 def _seed_text() -> str:
@@ -70,21 +55,21 @@ def test_seed_all_gold_times_with_gold_values(tag):
 
 
 @needs_shared
-def test_seed_anchored_duration_points_at_the_invasion_date(tag):
+def test_seed_anchored_duration_points_at_the_invasion_date(tag, only_time):
     doc = tag(_seed_text(), SEED_PUBLISHED)
-    duration = _only(doc, "almost 32 months")
+    duration = only_time(doc, "almost 32 months")
     anchor = next(t for t in doc._.times if t.id == duration.anchor)
     assert anchor.evidence.text == "February 2022"
 
 
 @needs_shared
-def test_seed_publication_date_is_inferred_and_flagged(tag):
+def test_seed_publication_date_is_inferred_and_flagged(tag, only_time):
     doc = tag(_seed_text(), None)
     inferred_date, proofs = doc._.published_inferred
     assert abs((dt.date.fromisoformat(inferred_date) - SEED_PUBLISHED).days) <= 1
     assert proofs and all(doc.text[p.start : p.end] == p.text for p in proofs)
-    assert _only(doc, "October 18").value == "2024-10-18"
-    assert _only(doc, "last week").value == "2024-W41"
+    assert only_time(doc, "October 18").value == "2024-10-18"
+    assert only_time(doc, "last week").value == "2024-W41"
 
 
 def test_inference_without_dates_gives_nothing(tag):
@@ -121,13 +106,13 @@ def test_inference_without_dates_gives_nothing(tag):
         ("Now the city is quiet.", "Now", "PRESENT_REF"),
     ],
 )
-def test_expression_classes(tag, text, expression, value):
-    assert _only(tag(text), expression).value == value
+def test_expression_classes(tag, text, expression, value, only_time):
+    assert only_time(tag(text), expression).value == value
 
 
-def test_part_of_day_and_weekday_time(tag):
+def test_part_of_day_and_weekday_time(tag, only_time):
     doc = tag("Shelling resumed on Friday night.")
-    expression = _only(doc, "Friday night")
+    expression = only_time(doc, "Friday night")
     assert (expression.type, expression.value, expression.part_of_day) == ("TIME", "2024-10-11TNI", "night")
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from sitroom.extract import times as T
 
 FRIDAY = dt.date(2022, 7, 22)
 TRANSCRIPT = (
@@ -19,42 +18,28 @@ TRANSCRIPT = (
 
 
 @pytest.fixture(scope="module")
-def tag(nlp_model):
-    tagger = T.TimeTagger(infer_publication=False)
-
-    def run(text: str, published: dt.date = FRIDAY):
-        doc = nlp_model(text)
-        doc._.published = published
-        doc._.published_inferred = None
-        return tagger(doc)
-
-    return run
+def tag(times_tagger):
+    return times_tagger(False, FRIDAY)
 
 
-def _only(doc, text: str):
-    found = [t for t in doc._.times if t.evidence.text == text]
-    assert found, f"{text!r} not found in {[t.evidence.text for t in doc._.times]}"
-    return found[0]
-
-
-def test_today_in_a_transcript_is_the_speech_day(tag) -> None:
+def test_today_in_a_transcript_is_the_speech_day(tag, only_time) -> None:
     doc = tag(TRANSCRIPT)
     frame = next(t for t in doc._.times if t.evidence.text.startswith("Thursday"))
-    today, tomorrow = _only(doc, "Today"), _only(doc, "tomorrow")
+    today, tomorrow = only_time(doc, "Today"), only_time(doc, "tomorrow")
     assert (today.start, tomorrow.start) == ("2022-07-21", "2022-07-22")
     assert today.anchor == tomorrow.anchor == frame.id
 
 
-def test_without_the_speech_text_today_is_the_publication_day(tag) -> None:
+def test_without_the_speech_text_today_is_the_publication_day(tag, only_time) -> None:
     # the same frame, but the article does not go on to give the address: "Today" is the reporter's
     doc = tag("In the President's latest address on Thursday evening, he spoke about the grain talks.\n\n"
               "Today, Russian forces shelled Kharkiv.\n")
-    assert (_only(doc, "Today").start, _only(doc, "Today").anchor) == ("2022-07-22", "publication")
+    assert (only_time(doc, "Today").start, only_time(doc, "Today").anchor) == ("2022-07-22", "publication")
 
 
-def test_a_date_not_of_a_speech_anchors_nothing(tag) -> None:
+def test_a_date_not_of_a_speech_anchors_nothing(tag, only_time) -> None:
     # an announced text whose date is a battle's, not a speech's: the dates below keep publication as their anchor
     doc = tag("The battle on Thursday evening, July 21, was the fiercest yet.\n\n"
               "Read the full statement below:\n\n"
               "Today, we held the line.\n")
-    assert _only(doc, "Today").start == "2022-07-22"
+    assert only_time(doc, "Today").start == "2022-07-22"
