@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from sitroom import lexicons
 from sitroom.extract.doc import doc_text, evidence
 from sitroom.model import Evidence, TimeExpression
+from sitroom.text.speech import SpeechFrames, announcement_lines, load_frames
 
 RULES_FILE = "time/rules.tsv"
 LEXICON_FILE = "time/lexicon.json"
@@ -863,41 +864,34 @@ SPEECH_ANNOUNCE_REACH = 400
 SPEECH_NOUN_STEPS = 3
 
 
-def speech_text_start(doc: Doc, expression: TimeExpression, lexicon: Lexicon) -> int | None:
+def speech_text_start(doc: Doc, expression: TimeExpression, frames: SpeechFrames) -> int | None:
     """Where the text of a dated speech begins, if this expression dates one whose text the article then gives:
-    the expression is attached to a speech noun (lexicon "speech_nouns": address, speech, remarks ...), and a line
-    ending within SPEECH_ANNOUNCE_REACH characters after it announces the text (it ends in a colon, or holds one of
-    the lexicon's "speech_text_cues": "below", "full text", "transcript" ...). Everything after that line is the
-    speaker's, so its relative dates ("today", "tomorrow", "this morning") count from the speech's day, not from
-    publication (a transcript published the next morning)."""
+    the expression is attached to a speech noun (address, speech, remarks ...), and a line ending within
+    SPEECH_ANNOUNCE_REACH characters after it announces the text (``text.speech``: "Read the President's full address
+    below:"). Everything after that line is the speaker's, so its relative dates ("today", "tomorrow", "this
+    morning") count from the speech's day, not from publication (a transcript published the next morning)."""
     if expression.granularity not in ("day", "part_of_day", "time") or not expression.start or not doc.has_annotation(
             "DEP"):
         return None
     span = doc.char_span(expression.evidence.start, expression.evidence.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    nouns = lexicon["speech_nouns"]
     token = span.root
     for _ in range(SPEECH_NOUN_STEPS):
         if token.head.i == token.i:
             return None
         token = token.head
-        if token.lemma_.lower() in nouns and token.pos_ in ("NOUN", "PROPN"):
+        if frames.is_speech_noun(token.lemma_) and token.pos_ in ("NOUN", "PROPN"):
             break
     else:
         return None
     text = doc_text(doc)
-    position = text.find("\n", expression.evidence.end)
-    cues = lexicon["speech_text_cues"]
-    while 0 <= position < expression.evidence.end + SPEECH_ANNOUNCE_REACH:
-        end = text.find("\n", position + 1)
-        end = len(text) if end < 0 else end
-        line = text[position:end].strip()
-        lowered = line.lower()
-        if line and (line.endswith(":") or any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in cues)) and any(
-                re.search(rf"\b{re.escape(noun)}", lowered) for noun in nouns):
-            return end
-        position = end if end < len(text) else -1
+    newline = text.find("\n", expression.evidence.end)
+    if newline < 0:
+        return None
+    for _line_start, line_end in announcement_lines(text, frames, newline + 1,
+                                                    expression.evidence.end + SPEECH_ANNOUNCE_REACH):
+        return line_end
     return None
 
 
@@ -963,6 +957,7 @@ class TimeTagger:
 
     def __init__(self, data_dir: str = "", infer_publication: bool = True) -> None:
         self.rules, self.lexicon = load_rules(data_dir)
+        self.speech_frames = load_frames(data_dir)
         self.infer_publication = infer_publication
         self.trigger_words = trigger_words(self.lexicon)
         self._triggers: tuple[Any, np.ndarray] | None = None
@@ -1022,7 +1017,7 @@ class TimeTagger:
             )
             results.append((cand, expression))
             if speech is None and dct is not None:
-                begins = speech_text_start(doc, expression, self.lexicon)
+                begins = speech_text_start(doc, expression, self.speech_frames)
                 if begins is not None:
                     speech = (begins, expression)
         previous: TimeExpression | None = None

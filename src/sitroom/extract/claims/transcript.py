@@ -24,14 +24,8 @@ from sitroom.extract.claims.draft import Draft
 from sitroom.extract.claims.source import document_issuer, source_span
 from sitroom.extract.claims.spans import chars, trim
 from sitroom.extract.claims.speakers import FIRST_PERSON
+from sitroom.text.speech import announcement_lines, load_frames
 
-# Nouns that name a speech a frame line introduces ("the President's full address below:").
-SPEECH_NOUNS = frozenset({"address", "speech", "remarks", "transcript", "statement", "message", "text"})
-# Words by which a frame line says the speech is printed whole ("the full address below:", "the text of").
-WHOLE_WORDS = frozenset({"full", "below", "following", "follows", "entire", "complete", "verbatim", "text",
-                         "transcript"})
-# The longest frame line (characters): a frame is a short line of its own.
-FRAME_CHARS = 200
 # The fewest paragraphs of a speech body: a colon before one paragraph is an ordinary quotation's.
 BODY_PARAGRAPHS = 2
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -171,22 +165,20 @@ def free_runs(ctx: DocContext, paragraph: Span, others: list[Draft]) -> list[tup
 
 def frame(ctx: DocContext) -> tuple[Token, Span, int] | None:
     """(the speech noun, its speaker as written, where the body starts) of the first line that introduces a
-    printed speech: a short line ending in a colon that says the speech is printed whole (WHOLE_WORDS) and whose
-    speech noun (SPEECH_NOUNS) has an owner ("the President's", "of Mr Putin", "by the chancellor")."""
+    printed speech (``text.speech``: "Read the President's full address below:") and whose speech noun has an owner
+    ("the President's", "of Mr Putin", "by the chancellor")."""
     doc = ctx.doc
-    for match in PARAGRAPH.finditer(ctx.text):
-        line = match.group().strip()
-        if not line.endswith(":") or len(line) > FRAME_CHARS:
-            continue
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or not any(t.lower_ in WHOLE_WORDS for t in span):
+    frames = load_frames(ctx.options.data_dir)
+    for line_start, line_end in announcement_lines(ctx.text, frames):
+        span = doc.char_span(line_start, line_end, alignment_mode="expand")
+        if span is None:
             continue
         for token in span:
-            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in SPEECH_NOUNS:
+            if token.pos_ not in ("NOUN", "PROPN") or not frames.is_speech_noun(token.lemma_):
                 continue
             owner = speech_owner(token)
             if owner is not None:
-                return token, owner, match.end()
+                return token, owner, line_end
     return None
 
 
