@@ -95,3 +95,20 @@ def test_a_store_from_before_events_were_scored_marks_nothing(tmp_path) -> None:
 def test_a_bad_setting_is_named(tmp_path, options, message) -> None:
     with _store(tmp_path) as store, pytest.raises(BriefError, match=message):
         build(store, _request(**options))
+
+
+def test_the_cli_overrides_the_threshold_and_the_choice(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from sitroom.cli.app import app
+
+    _store(tmp_path).close()
+    db, out = str(tmp_path / "brief.db"), tmp_path / "brief.md"
+    args = ["brief", "--db", db, "--from", "2024-10-01", "--to", "2024-10-31", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0 and "3 events (2 low confidence marked)" in result.output, result.output
+    result = CliRunner().invoke(app, [*args, "--min-confidence", "0.5", "--low-confidence", "omit"])
+    assert result.exit_code == 0 and "2 events (1 low confidence left out)" in result.output, result.output
+    assert "ev-capture" not in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, [*args, "--low-confidence", "hide"])
+    assert result.exit_code != 0 and "must be one of mark, omit" in result.output
