@@ -238,6 +238,16 @@ class BriefOptions:
     # Days the main job's briefing covers (`sitroom run --report DIR`), ending on the latest article's day: a
     # week, as a desk's weekly situation report.
     main_job_days: int = 7
+    # Events of a confidence below this (Cluster.confidence: the rule strength of the best-read report, 0-1) are
+    # low confidence. On the news dev set correct events average 0.69 and wrong ones 0.62 (AUC ~0.67), too close
+    # to cut at their midpoint: at 0.65 the demo corpus's briefing of all its days marked 746 of its 1,145 events
+    # (its last week 17 of 33); at 0.6, 341 (9 of 33): the reports weaker than a typical wrong one, a verb and
+    # nothing else it tells, or a bare noun with at most two details.
+    min_event_confidence: float = 0.6
+    # What the report does with them: "mark" (listed, flagged low confidence, ranked after the others of as many
+    # independent sources) or "omit" (left out and counted; the claims that report them then stand on their own).
+    # An event with no confidence (stored before events were scored) is neither.
+    low_confidence_events: str = "mark"
 
 
 @dataclass

@@ -323,6 +323,10 @@ class Cluster:
     actors: list[str] = field(default_factory=list)
     status_claims: list[str] = field(default_factory=list)  # claims: the members that make the status
     detail: list[ClusterMember] = field(default_factory=list)
+    # Events: how sure the reader is of the event, 0-1: its best-read member's Event.confidence (fuse.events
+    # cluster_confidence); a ranking score like the members', not a probability. None for claim clusters, for
+    # clusters of members none of which is scored, and in clusters stored before it existed.
+    confidence: float | None = None
 
 
 def iter_evidence(obj: Any) -> Iterator[Evidence]:

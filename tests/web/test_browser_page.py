@@ -121,6 +121,16 @@ def test_filters_narrow_the_timeline_the_map_and_the_claims(page, site):
     tab.fill("#filters input[name=since]", "2024-10-13")
     tab.fill("#filters input[name=region]", "")
     wait_for_ids(tab, "#timeline .tl-item", [E.point, E.unplaced])
+    # A minimum confidence: the point (0.8) meets 0.6, the protest (0.45) does not; at 0.5 the oblast's shelling
+    # (0.55) and Russia's evacuation (0.6) come back, the shelters (not scored) never do.
+    tab.fill("#filters input[name=min_confidence]", "0.6")
+    wait_for_ids(tab, "#timeline .tl-item", [E.point])
+    tab.fill("#filters input[name=since]", "")
+    tab.fill("#filters input[name=min_confidence]", "0.5")
+    wait_for_ids(tab, "#timeline .tl-item", [E.point, E.region, E.country])
+    assert ids(tab, "#map path.cluster-region") == sorted([E.region, E.country])
+    tab.click("#filters button[type=reset]")
+    wait_for_ids(tab, "#timeline .tl-item", [E.point, E.region, E.country, E.country2, E.unplaced])
     # Claims by their claim cluster's status: only the Kremlin's denial is in a "denied" cluster. The server filters
     # before it pages (the explorer asks for the status), so a page is never thinned out in the browser.
     with tab.expect_request(lambda request: "/api/claims?" in request.url and "status=denied" in request.url):
@@ -151,6 +161,9 @@ def test_a_link_to_evidence_opens_the_article_at_its_words(page, site):
     open_page(page, site, f"#cluster={E.point}")
     tab.wait_for_selector("#cluster button.member")
     assert "Mykhaylivka" in tab.text_content("#cluster h3")
+    assert "Confidence0.80 (how completely its best report tells it" in tab.text_content("#cluster dl.facts")
+    title = tab.text_content(f'#timeline .tl-item[data-cluster-id="{E.point}"] title')
+    assert title.endswith("· confidence 0.80")
     assert tab.locator(f'#timeline .tl-item.selected[data-cluster-id="{E.point}"]').count() == 1
     watch.assert_clean()
 

@@ -68,12 +68,14 @@ def outputs_router(service: Service) -> APIRouter:
         admin1: Annotated[str | None, Query(min_length=1, max_length=options.max_query_chars,
                                             description="Part of the region's name.")] = None,
         kind: Annotated[Literal["event", "claim"] | None, Query(description="The clusters export only.")] = None,
+        min_confidence: Annotated[float | None, Query(
+            ge=0.0, le=1.0, description="Event clusters of at least this confidence (not jsonl).")] = None,
     ) -> StreamingResponse:
         if name not in EXPORTERS:
             raise HTTPException(404, f"no exporter {name!r}; the exporters are: {', '.join(EXPORTERS)}")
         chosen = exporter(name, service.config.export)
         where = ExportFilter(since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-                             country=country, admin1=admin1, kind=kind)
+                             country=country, admin1=admin1, kind=kind, min_confidence=min_confidence)
         try:
             chunks = chosen.stream(store, where)  # the filter is checked here, before any byte is sent
         except ExportError as error:

@@ -41,6 +41,9 @@ def read_router(service: Service) -> APIRouter:
     Text = Annotated[str | None, Query(min_length=1, max_length=options.max_query_chars)]
     ArticleRef = Annotated[str | None, Query(min_length=1, max_length=MAX_ID_CHARS, description="Of this article.")]
     ItemId = Annotated[str, Path(min_length=1, max_length=MAX_ID_CHARS, description="An id or a unique prefix.")]
+    MinConfidence = Annotated[float | None, Query(
+        ge=0.0, le=1.0, description="Confidence at least this (0-1: how completely the best report tells the event;"
+        " a ranking score, not a probability). An unscored event, and a claim cluster, does not meet it.")]
     default_limit = options.default_page_size
 
     def _article(article_id: str) -> Article:
@@ -97,10 +100,11 @@ def read_router(service: Service) -> APIRouter:
         actor: Annotated[Text, Query(description="Actor 1 or 2 contains.")] = None,
         article_id: ArticleRef = None,
         q: Annotated[Text, Query(description="Trigger, location or actors contain.")] = None,
+        min_confidence: MinConfidence = None,
         after: After = None, limit: Limit = default_limit,
     ) -> Page[EventRow]:
         where = EventFilter(event_type=type, since=_iso(since), until=_iso(until), region=region, actor=actor,
-                            article_id=article_id, text=q)
+                            article_id=article_id, text=q, min_confidence=min_confidence)
         return service.page(store.events_page, where, after, limit)  # type: ignore[return-value]
 
     def cluster_filter(
@@ -111,10 +115,11 @@ def read_router(service: Service) -> APIRouter:
         article_id: ArticleRef = None,
         region: Annotated[Text, Query(description="Place, admin1 or country contains.")] = None,
         q: Annotated[Text, Query(description="Label or place contains.")] = None,
+        min_confidence: MinConfidence = None,
     ) -> ClusterFilter:
         """The cluster lists' filters (one set for /clusters and /cluster-bodies, which page alike)."""
         return ClusterFilter(kind=kind, status=status, since=_iso(since), until=_iso(until), min_size=min_size,
-                             article_id=article_id, region=region, text=q)
+                             article_id=article_id, region=region, text=q, min_confidence=min_confidence)
 
     ClusterWhere = Annotated[ClusterFilter, Depends(cluster_filter)]
 

@@ -159,6 +159,10 @@ class EventItem:
     territory_change: str
     standing: str  # "claimed by Government of Russia (as “Russia”)", "reported by RFE/RL"
     reports: tuple[EventReport, ...]
+    # The cluster's confidence (its best-read report's rule strength, 0-1; None: not scored) and whether it is
+    # below [brief] min_event_confidence.
+    confidence: float | None = None
+    low_confidence: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,8 @@ class Item:
     claims: tuple[ClaimItem, ...]
     independent_sources: int
     size: int
-    confidence: float
+    confidence: float  # the claims' attribution confidence, the best of them (0 where none is scored)
+    low_confidence: bool = False  # its event is below [brief] min_event_confidence (EventItem.low_confidence)
 
 
 @dataclass(frozen=True)
@@ -228,3 +233,8 @@ class Briefing:
     sections: tuple[Section, ...]
     sources: tuple[SourceArticle, ...]
     quote_chars: int  # [brief] quote_chars of the request: how much of a quotation the writers print
+    # [brief] min_event_confidence and low_confidence_events of the request, and how many of the period's events
+    # fell below it (marked, or left out).
+    min_event_confidence: float = 0.0
+    low_confidence_events: str = "mark"
+    low_confidence: int = 0

@@ -9,7 +9,7 @@ from sitroom.brief.briefing import Attribution, Briefing, Citation, ClaimItem, E
 from sitroom.brief.topics import BEFORE_DISPUTES
 from sitroom.brief.wording import (
     NO_OUTLET, attribution_text, check_text, citation_label, claim_heading, event_heading, fatalities_text,
-    figure_text, new_figures, quote, report_text, spaced,
+    figure_text, low_confidence_note, new_figures, quote, report_text, spaced,
 )
 
 # Characters that could start markup inline (emphasis, code, links, images, HTML, entities, tables, strikeout).
@@ -18,7 +18,9 @@ LEGEND = (
     "How to read it: each line says how it stands (asserted, denied, no comment, retracted, unverified), who said"
     " it and which outlet reported it; figures keep the source's own words and hedges; events give their date,"
     " place and independent sources. Each citation is outlet · article id · sentence (counted from 1) · characters"
-    " start-end of the article's clean text, with the quoted words."
+    " start-end of the article's clean text, with the quoted words. An event's confidence (0-1) is how completely"
+    " its best report tells it (a reporting verb, its own date, a place below the country, a named side, counted"
+    " victims): a ranking score, not a probability."
 )
 
 
@@ -32,6 +34,8 @@ def render_markdown(briefing: Briefing) -> str:
     quote_chars = briefing.quote_chars
     lines = [f"# Situation report, {briefing.date_from} to {briefing.date_to}", ""]
     lines.append(escape(_scope(briefing)))
+    if low_confidence_note(briefing):
+        lines += ["", escape(low_confidence_note(briefing))]
     lines += ["", escape(LEGEND), ""]
     lines += ["## Key developments", ""]
     if briefing.key_developments:

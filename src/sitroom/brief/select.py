@@ -10,8 +10,12 @@ sorted by explicit keys; nothing reads the clock).
   that report an event of the period (``Event.reported_by``), which go with that event.
 - Region: an event by its places (place, admin1, country name or ISO code, or any place its reports name); a
   claim with an event by that event's, one without by the places named inside its words.
-- Rank: independent sources, then size (members of the event and its claims), then the claims' confidence,
-  then the cluster id.
+- Confidence: an event cluster below ``min_event_confidence`` is low confidence: marked (and ranked after the
+  others of as many independent sources) or left out (``low_confidence_events``); a cluster stored before fusion
+  scored it takes its members' by fusion's rule (fuse.events.cluster_confidence).
+- Rank: independent sources, then low confidence last, then size (members of the event and its claims), then the
+  event's confidence, then the claims' confidence, then the cluster id. The event's score is a weak ranking (AUC
+  ~0.67 on news; one rule moves it by 0.1-0.2), so it splits at the threshold rather than outranking size.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from sitroom.brief.topics import BY_KEY, TOPICS, Topic, topic_of_event, topic_of
 from sitroom.brief.wording import event_heading, quote, source_text, spaced
 from sitroom.config import BriefOptions
 from sitroom.fuse.actors import countries
+from sitroom.fuse.events import cluster_confidence
 from sitroom.model import Claim, Cluster, ClusterMember, Event, Evidence, Quantity, Record
 from sitroom.store.base import ArticleFilter, ClusterFilter, Store
 
@@ -52,6 +57,8 @@ LONGEST_SPAN_DAYS = 31
 HEADLINE_QUOTE_CHARS = 160
 # Speakers a standing names ("asserted by A, B, C and 4 others"); each is listed in full beneath it.
 NAMES_IN_STANDING = 3
+# What [brief] low_confidence_events may say.
+LOW_CONFIDENCE_CHOICES = ("mark", "omit")
 NO_PLACE = "Place not stated"
 NO_ACTOR = "No actor named"
 UNATTRIBUTED = "Unattributed"
@@ -83,6 +90,11 @@ def build(store: Store, request: BriefRequest) -> Briefing:
     """The situation report of a period (and region) from the store's clusters and records."""
     first, last = request.period()
     options = request.options
+    if options.low_confidence_events not in LOW_CONFIDENCE_CHOICES:
+        raise BriefError(f"[brief] low_confidence_events must be one of {', '.join(LOW_CONFIDENCE_CHOICES)},"
+                         f" not {options.low_confidence_events!r}")
+    if not 0.0 <= options.min_event_confidence <= 1.0:
+        raise BriefError(f"[brief] min_event_confidence must lie between 0 and 1, not {options.min_event_confidence!r}")
     reader = _Reader(store)
     window = ClusterFilter(kind="event", since=(first - dt.timedelta(days=LONGEST_SPAN_DAYS)).isoformat(),
                            until=last.isoformat())
@@ -96,12 +108,19 @@ def build(store: Store, request: BriefRequest) -> Briefing:
     claim_items = {c.id: builder.claim_item(c) for c in claims}
     attached = _attach(events, claims, reader)
     items: list[Item] = []
+    low = 0
+    omitted: set[str] = set()  # events left out as low confidence: their claims stand on their own
     for cluster in events:
         event_item = builder.event_item(cluster, [claim_items[i] for i in attached.get(cluster.id, [])])
         if request.region and not _in_region(request.region, _event_places(cluster, event_item)):
             continue
+        if event_item.low_confidence:
+            low += 1
+            if options.low_confidence_events == "omit":
+                omitted.add(cluster.id)
+                continue
         items.append(builder.item_of_event(cluster, event_item, [claim_items[i] for i in attached.get(cluster.id, [])]))
-    taken = {i for ids in attached.values() for i in ids}
+    taken = {i for cid, ids in attached.items() if cid not in omitted for i in ids}
     for cluster in claims:
         if cluster.id in taken or not any(_day_in(d, first, last) for d in builder.claim_days(cluster)):
             continue
@@ -118,6 +137,8 @@ def build(store: Store, request: BriefRequest) -> Briefing:
         event_clusters=sum(1 for i in items if i.event), claim_clusters=sum(len(i.claims) for i in items),
         key_developments=key_points, disputes=disputes[:options.items_per_topic], sections=sections,
         sources=builder.sources(items), quote_chars=options.quote_chars,
+        min_event_confidence=options.min_event_confidence, low_confidence_events=options.low_confidence_events,
+        low_confidence=low,
     )
 
 
@@ -296,6 +317,8 @@ class _Builder:
         places: list[str] = []
         for report in reports:
             places += [p for p in report.places if p not in places]
+        confidence = cluster.confidence if cluster.confidence is not None else \
+            cluster_confidence(e.confidence for e in events)  # a body stored before fusion scored clusters
         return EventItem(
             cluster_id=cluster.id,
             event_type=_most_common(e.event_type for e in events) if events else cluster.event_type,
@@ -307,6 +330,8 @@ class _Builder:
             fatalities=cluster.fatalities, actors=tuple(cluster.actors),
             status=_most_common(r.status for r in reports), territory_change=_most_common(
                 r.territory_change for r in reports), standing=_event_standing(reports, claims), reports=reports,
+            confidence=confidence,
+            low_confidence=confidence is not None and confidence < self.options.min_event_confidence,
         )
 
     # --- items ------------------------------------------------------------------------------------------------
@@ -344,7 +369,7 @@ class _Builder:
             independent_sources=max([event.independent_sources if event else 0]
                                     + [c.independent_sources for c in claims]),
             size=(event.size if event else 0) + sum(c.size for c in claims),
-            confidence=round(max(confidences, default=0.0), 6),
+            confidence=round(max(confidences, default=0.0), 6), low_confidence=bool(event and event.low_confidence),
         )
 
     def sources(self, items: list[Item]) -> tuple[SourceArticle, ...]:
@@ -448,8 +473,9 @@ def _pointer(item: Item, claim: ClaimItem | None = None) -> Pointer:
     return Pointer(key=item.key, topic_title=topic.title, thread=item.thread, headline=item.headline, claim=claim)
 
 
-def _rank(item: Item) -> tuple[int, int, float, str]:
-    return (-item.independent_sources, -item.size, -item.confidence, item.key)
+def _rank(item: Item) -> tuple[int, bool, int, float, float, str]:
+    event_confidence = item.event.confidence if item.event and item.event.confidence is not None else 0.0
+    return (-item.independent_sources, item.low_confidence, -item.size, -event_confidence, -item.confidence, item.key)
 
 
 def _attribution_order(a: Attribution) -> tuple[int, str, str, int, str]:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from sitroom.brief.briefing import Attribution, Check, Citation, ClaimItem, EventItem, EventReport, Figure
+from sitroom.brief.briefing import (
+    Attribution, Briefing, Check, Citation, ClaimItem, EventItem, EventReport, Figure,
+)
 
 NO_OUTLET = "outlet not recorded"
 UNNAMED_SOURCE = "an unnamed source"
@@ -158,8 +160,28 @@ def event_heading(event: EventItem) -> str:
     if event.status and event.status != "occurred":
         parts.append(event.status)
     verb = "reports" if event.independent_sources == 1 else "report"
+    tail = f" · {confidence_text(event)}" if event.confidence is not None else ""
     return " · ".join(parts) + f" — {event.standing} · {sources_text(event.independent_sources)} {verb} it," \
-        f" {reports_text(event.size)}"
+        f" {reports_text(event.size)}" + tail
+
+
+def confidence_text(event: EventItem) -> str:
+    """'confidence 0.75', or 'LOW CONFIDENCE 0.45' below [brief] min_event_confidence ("" when not scored)."""
+    if event.confidence is None:
+        return ""
+    return f"{'LOW CONFIDENCE' if event.low_confidence else 'confidence'} {event.confidence:.2f}"
+
+
+def low_confidence_note(briefing: Briefing) -> str:
+    """What became of the period's low-confidence events ("" when there were none)."""
+    count = briefing.low_confidence
+    if not count:
+        return ""
+    events = f"{count} event{'s' if count != 1 else ''}"
+    below = f"a confidence below {briefing.min_event_confidence:g} ([brief] min_event_confidence)"
+    if briefing.low_confidence_events == "omit":
+        return f"{events} of {below} left out ([brief] low_confidence_events = \"omit\")."
+    return f"{events} of {below} marked LOW CONFIDENCE and ranked after the others of as many independent sources."
 
 
 def fatalities_text(event: EventItem) -> str:

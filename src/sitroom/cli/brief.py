@@ -3,6 +3,7 @@ standard output. A file is written beside its target and renamed into place when
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -33,13 +34,24 @@ def make_brief(open_db: Callable[[str | None], Store], config: Callable[[], Conf
         format: Annotated[str, typer.Option("--format", help="md (markdown) or html (one page).")] = "md",
         db: Annotated[str | None, typer.Option("--db", help="SQLite file (default: the config's, sitroom.db).")] = None,
         out: Annotated[str, typer.Option("--out", help="File to write, or - for standard output.")] = STDOUT,
+        min_confidence: Annotated[float | None, typer.Option(
+            "--min-confidence", help="Events below this confidence (0-1) are low confidence (default: [brief]"
+            " min_event_confidence, 0.6).")] = None,
+        low_confidence: Annotated[str | None, typer.Option(
+            "--low-confidence", help="mark (flag them, rank them after the others) or omit (leave them out);"
+            " default: [brief] low_confidence_events.")] = None,
     ) -> None:
         """The situation report of a period: key developments, the front line, strikes and casualties, claims in
         dispute, civilians, aid and diplomacy; every line with its sources and evidence."""
         try:
             if format not in FORMATS:
                 raise BriefError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
-            request = BriefRequest(date_from, date_to, region or None, config().brief)
+            options = config().brief
+            if min_confidence is not None:
+                options = dataclasses.replace(options, min_event_confidence=min_confidence)
+            if low_confidence is not None:
+                options = dataclasses.replace(options, low_confidence_events=low_confidence)
+            request = BriefRequest(date_from, date_to, region or None, options)
             request.period()
             location = db or config().db
             if "://" not in location and not Path(location).exists():
@@ -55,7 +67,9 @@ def make_brief(open_db: Callable[[str | None], Store], config: Callable[[], Conf
             sys.stdout.flush()
         else:
             _write_file(text, Path(out), exit_code)
-        errors.print(f"briefing {briefing.date_from} to {briefing.date_to}: {briefing.event_clusters} events,"
+        done = "left out" if briefing.low_confidence_events == "omit" else "marked"
+        low = f" ({briefing.low_confidence} low confidence {done})" if briefing.low_confidence else ""
+        errors.print(f"briefing {briefing.date_from} to {briefing.date_to}: {briefing.event_clusters} events{low},"
                      f" {briefing.claim_clusters} claims, {len(briefing.sources)} articles cited"
                      + ("" if out == STDOUT else f" -> {out}"), soft_wrap=True)
 

@@ -37,10 +37,12 @@ def make_export(open_db: Callable[[str | None], Store], config: Callable[[], Con
         country: Annotated[Optional[str], typer.Option(help="ISO 3166-1 alpha-2 code (UA) or name (Ukraine).")] = None,
         admin1: Annotated[Optional[str], typer.Option(help="Part of a first-level region's name (Kharkiv).")] = None,
         kind: Annotated[Optional[str], typer.Option(help="clusters export: event or claim (default both).")] = None,
+        min_confidence: Annotated[Optional[float], typer.Option(
+            "--min-confidence", help="Event clusters of at least this confidence (0-1; not jsonl).")] = None,
         db: DbOption = None,
     ) -> None:
         """Export the store: acled (ACLED's CSV), geojson, parquet, jsonl (records), clusters (JSON lines)."""
-        where = ExportFilter(since, until, country, admin1, kind)  # type: ignore[arg-type]
+        where = ExportFilter(since, until, country, admin1, kind, min_confidence)  # type: ignore[arg-type]
         stats = ExportStats()
         try:
             chosen = exporter(name, config().export)

@@ -1,7 +1,9 @@
 """``sitroom export acled``: ACLED's CSV, its columns in ACLED's order, one row per event cluster ACLED would code
 (export.coding says which, and how each column is filled).
 
-Dates are ISO (YYYY-MM-DD), as ACLED's API gives them; an empty cell is an unknown value. A text cell that a
+ACLED's columns stay as they are (no confidence column: the geojson, parquet and clusters exports carry it);
+``--min-confidence`` keeps the event clusters of at least that confidence. Dates are ISO (YYYY-MM-DD), as ACLED's
+API gives them; an empty cell is an unknown value. A text cell that a
 spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return: article text is
 untrusted) is written with a leading apostrophe; no other value is changed.
 """

@@ -20,6 +20,8 @@ from sitroom.model import Cluster
 from sitroom.store.base import ArticleFilter, ClusterFilter, Store
 from sitroom.store.rows import ClusterKind, ClusterRow
 
+# Why a cluster is left out under ExportFilter.min_confidence (ExportStats.skipped key).
+BELOW_MIN_CONFIDENCE = "below_min_confidence"
 # The data file of ACLED's country names, ISO numeric codes and regions.
 ACLED_COUNTRIES = "acled/countries.tsv"
 CLUSTER_KINDS: tuple[ClusterKind, ...] = ("event", "claim")
@@ -69,13 +71,17 @@ def _iso_day(label: str, value: str | None) -> str | None:
 class ExportFilter:
     """What to export. Dates are ISO days, both ends inclusive: a cluster's event date, a record's publication
     day. ``country`` is an ISO alpha-2 code or a name; ``admin1`` a case-insensitive part of the region's name.
-    ``kind`` picks event or claim clusters for the ``clusters`` export (the ACLED-shaped exports are events)."""
+    ``kind`` picks event or claim clusters for the ``clusters`` export (the ACLED-shaped exports are events).
+    ``min_confidence`` (0-1) keeps the event clusters whose confidence (Cluster.confidence: the rule strength of
+    the best-read report, a ranking score, not a probability) is at least this; an unscored cluster (fused before
+    events were scored) and a claim cluster do not meet it. Records (``jsonl``) are whole and take none."""
 
     since: str | None = None
     until: str | None = None
     country: str | None = None
     admin1: str | None = None
     kind: ClusterKind | None = None
+    min_confidence: float | None = None
 
     def checked(self) -> ExportFilter:
         """The filter with its country as a code; ExportError naming the first malformed field."""
@@ -84,6 +90,8 @@ class ExportFilter:
             raise ExportError(f"from {since} is after to {until}")
         if self.kind is not None and self.kind not in CLUSTER_KINDS:
             raise ExportError(f"kind: one of {', '.join(CLUSTER_KINDS)}, not {self.kind!r}")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise ExportError(f"min-confidence: a number from 0 to 1, not {self.min_confidence!r}")
         country = country_code(self.country) if self.country else None
         return replace(self, since=since, until=until, country=country, admin1=self.admin1 or None)
 
@@ -93,6 +101,9 @@ class ExportFilter:
 
     def article_filter(self) -> ArticleFilter:
         return ArticleFilter(since=self.since, until=self.until)
+
+    def confidence_meets(self, confidence: float | None) -> bool:
+        return self.min_confidence is None or (confidence is not None and confidence >= self.min_confidence)
 
     def place_matches(self, country: str, admin1: str) -> bool:
         if self.country and country.upper() != self.country:
@@ -133,16 +144,25 @@ class Exporter:
         if checked.kind is not None and checked.kind not in self.kinds:
             takes = f"takes kind {' or '.join(self.kinds)}" if self.kinds else "exports records, not clusters"
             raise ExportError(f"the {self.name} export {takes}, not kind {checked.kind!r}")
+        if checked.min_confidence is not None and not self.kinds:
+            raise ExportError(f"the {self.name} export writes whole records (each event with its confidence) and"
+                              " takes no min-confidence; the clusters, acled, geojson and parquet exports do")
         return self.write(store, checked, self.options, stats if stats is not None else ExportStats())
 
     def configured(self, options: ExportOptions) -> Exporter:
         return replace(self, options=options)
 
 
-def clusters_of(store: Store, where: ExportFilter, kind: ClusterKind | None) -> Iterator[tuple[ClusterRow, Cluster]]:
-    """The clusters the filter selects, each with its stored body, one at a time."""
+def clusters_of(store: Store, where: ExportFilter, kind: ClusterKind | None,
+                stats: ExportStats | None = None) -> Iterator[tuple[ClusterRow, Cluster]]:
+    """The clusters the filter selects, each with its stored body, one at a time (those below its minimum
+    confidence are counted in ``stats``, where given)."""
     for row in store.iter_clusters(where.cluster_filter(kind)):
         if not where.place_matches(row.country, row.admin1):
+            continue
+        if not where.confidence_meets(row.confidence):
+            if stats is not None:
+                stats.skipped[BELOW_MIN_CONFIDENCE] += 1
             continue
         body = store.cluster(row.id)
         if body is not None and body.id == row.id:

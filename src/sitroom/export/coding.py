@@ -114,7 +114,7 @@ def coded_events(store: Store, where: ExportFilter, options: ExportOptions,
     """The event clusters the filter selects that ACLED would code, one at a time, in the store's order (the
     most independent sources first)."""
     cache = RecordCache(store, options.record_cache)
-    for row, cluster in clusters_of(store, where, "event"):
+    for row, cluster in clusters_of(store, where, "event", stats):
         coded = code_cluster(row, cluster, cache, options)
         if isinstance(coded, str):
             stats.skipped[coded] += 1

@@ -3,8 +3,9 @@ placed only at its country is in neither: never a false pin).
 
 Coordinates are WGS 84 longitude, latitude (RFC 7946 3.1.1); no ``crs`` member. Each feature's ``id`` is the
 cluster id; its properties are the ACLED row (export.coding) less the coordinates, the place's precision as sitroom
-knows it (exact, near, admin2, admin1), the cluster's status and independent sources, and ``evidence``: every
-member report with its article, outlet, url and the sentence's offsets and text.
+knows it (exact, near, admin2, admin1), the cluster's status, independent sources and ``confidence`` (the best-read
+report's rule strength, 0-1, a ranking score, not a probability; null when unscored), and ``evidence``: every
+member report with its article, outlet, url, the sentence's offsets and text, and its own ``confidence``.
 """
 
 from __future__ import annotations
@@ -33,12 +34,13 @@ def feature(coded: CodedEvent) -> dict[str, Any]:
     properties.update(
         precision=coded.cluster.precision, status=coded.cluster.status,
         independent_sources=coded.cluster.independent_sources, reports=len(coded.cluster.members),
+        confidence=coded.cluster.confidence,
         evidence=[{
             "member": r.member.member, "article_id": r.member.evidence.article_id, "outlet": r.outlet,
             "url": r.record.article.url if r.record else "", "title": r.record.article.title if r.record else "",
             "published": r.record.article.published if r.record else None,
             "start": r.member.evidence.start, "end": r.member.evidence.end, "text": r.member.evidence.text,
-            "fatalities": r.member.figure,
+            "fatalities": r.member.figure, "confidence": r.event.confidence if r.event else None,
         } for r in coded.reports],
     )
     return {

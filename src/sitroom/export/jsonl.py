@@ -5,7 +5,8 @@
   publication day, a country or region keeps the records that mention a place in it;
 - ``clusters``: fusion clusters (events and claims, or one ``kind``) with every member and its evidence, in the
   store's order (the most independent sources first); dates filter by the cluster's date (claims have none, so a
-  date range selects events only).
+  date range selects events only). Each event cluster carries ``confidence`` (the best-read report's
+  Event.confidence, 0-1, a ranking score; null when unscored); ``min_confidence`` keeps those at or above it.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def stream_records(store: Store, where: ExportFilter, options: ExportOptions, st
 def stream_clusters(store: Store, where: ExportFilter, options: ExportOptions,
                     stats: ExportStats) -> Iterator[bytes]:
     def lines() -> Iterator[str]:
-        for _, cluster in clusters_of(store, where, where.kind):
+        for _, cluster in clusters_of(store, where, where.kind, stats):
             stats.rows += 1
             yield _line(cluster)
 

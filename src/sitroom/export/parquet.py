@@ -1,5 +1,6 @@
-"""``sitroom export parquet``: the ACLED export's rows (export.coding: the same rows, columns and order as the CSV)
-as one typed Parquet table: dates as date32, codes and counts as int32, ``timestamp`` as int64 Unix seconds,
+"""``sitroom export parquet``: the ACLED export's rows (export.coding: the same rows, columns and order as the CSV,
+then ``confidence``: the cluster's, 0-1, a ranking score, not a probability; null when unscored) as one typed
+Parquet table: dates as date32, codes and counts as int32, ``timestamp`` as int64 Unix seconds,
 coordinates as float64, text as UTF-8 strings; an empty cell is null.
 
 Rows are gathered into row groups of ``[export] parquet_row_group_rows`` and each group's bytes are yielded as soon
@@ -23,14 +24,17 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 SCHEMA_NAME = "acled"
+# sitroom's column after ACLED's: the event cluster's confidence (Cluster.confidence), float64.
+CONFIDENCE = "confidence"
 
 
 def arrow_schema() -> pa.Schema:
-    """The Parquet schema of the ACLED rows, in ACLED's column order."""
+    """The Parquet schema of the ACLED rows, in ACLED's column order, then the confidence."""
     import pyarrow as pa
 
     types = {str: pa.string(), int: pa.int32(), float: pa.float64(), dt.date: pa.date32()}
     fields = [pa.field(c, pa.int64() if c == "timestamp" else types[COLUMN_TYPES[c]]) for c in acled.EXPORT_COLUMNS]
+    fields.append(pa.field(CONFIDENCE, pa.float64()))
     return pa.schema(fields, metadata={"sitroom.schema": SCHEMA_NAME})
 
 
@@ -73,7 +77,7 @@ def stream_parquet(store: Store, where: ExportFilter, options: ExportOptions, st
     group: list[dict[str, Any]] = []
     try:
         for coded in coded_events(store, where, options, stats):
-            group.append(coded.row)
+            group.append({**coded.row, CONFIDENCE: coded.cluster.confidence})
             if len(group) >= options.parquet_row_group_rows:
                 writer.write_table(pa.Table.from_pylist(group, schema=schema))
                 group = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitroom import acled
@@ -81,6 +82,20 @@ class EventMention:
     # Its article's copy group (the dedup group's first article; "" unknown): copies of one text tell the same
     # acts, whatever day their relative dates resolve to.
     text_group: str = ""
+    confidence: float | None = None  # the extractor's Event.confidence (None: not scored)
+
+
+def cluster_confidence(values: Iterable[float | None]) -> float | None:
+    """A cluster's event confidence: its best-read member's (None when no member is scored).
+
+    The members' score is how completely a report tells the act (a reporting verb, its own date, a place below the
+    country, a named side, counted victims), and a cluster takes its facts from its most precise members, so its
+    confidence is its most complete report's. Corroboration is not added on: it is counted apart
+    (``independent_sources``, which ranks first), and the scores are not probabilities (wrong events average 0.62),
+    so combining them as independent chances (1 - prod(1 - c)) would lift every two-source cluster above any
+    threshold. The maximum is also what copies of one text cannot raise."""
+    scored = [v for v in values if v is not None]
+    return max(scored) if scored else None
 
 
 def _instant(value: str | None) -> tuple[float, dt.tzinfo] | None:
@@ -187,7 +202,7 @@ def _mention(record: Record, event: Event, kind: str, when: tuple[int, str, str]
         fatalities=acled.fatalities(event.casualties, quantities),
         words=tuple(w for w in content_word_set(evidence.text) if w not in TIME_WORDS), evidence=evidence,
         event_type=event.event_type or event.plover_category, sub_event_type=event.sub_event_type,
-        precision=(best.precision or "") if best else "",
+        precision=(best.precision or "") if best else "", confidence=event.confidence,
     )
 
 
@@ -338,4 +353,5 @@ def summary(cluster: EventCluster) -> dict[str, object]:
         "label": _label(cluster.members[0]), "latitude": placed.lat, "longitude": placed.lon,
         "precision": placed.precision, "date_granularity": dated.granularity,
         "sub_event_type": Counter(m.sub_event_type for m in cluster.members).most_common(1)[0][0],
+        "confidence": cluster_confidence(m.confidence for m in cluster.members),
     }

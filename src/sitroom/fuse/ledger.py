@@ -352,7 +352,7 @@ class Fusion:
             fatalities=facts["fatalities"], actors=list(facts["actors"]),  # type: ignore[arg-type]
             latitude=facts["latitude"], longitude=facts["longitude"],  # type: ignore[arg-type]
             precision=str(facts["precision"]), date_granularity=str(facts["date_granularity"]),
-            sub_event_type=str(facts["sub_event_type"]),
+            sub_event_type=str(facts["sub_event_type"]), confidence=facts["confidence"],  # type: ignore[arg-type]
             detail=[ClusterMember(m.member, m.evidence, source=", ".join(m.actor_names), figure=m.fatalities,  # type: ignore[arg-type]
                                   score=round(cluster.scores.get(m.member, 1.0), 3)) for m in members],
         )

@@ -92,6 +92,7 @@ class EventFilter:
     actor: str | None = None  # substring of actor1 or actor2
     article_id: str | None = None
     text: str | None = None  # substring of the trigger, location or actors, case-insensitive (search)
+    min_confidence: float | None = None  # Event.confidence at least this (an unscored event does not meet it)
 
 
 @dataclass
@@ -110,6 +111,8 @@ class ClusterFilter:
     article_id: str | None = None  # clusters holding a member of this article
     region: str | None = None  # substring of the place, admin1 or country
     text: str | None = None  # substring of the label or place, case-insensitive (search)
+    # Cluster.confidence at least this: event clusters only (claim clusters and unscored events do not meet it).
+    min_confidence: float | None = None
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ ID_LOCKS_AT_MOST = 32
 ARTICLE_COLUMNS = ("id", "url", "outlet", "title", "published", "language", "content_hash", "version",
                    "ingested_at", "body")
 CLUSTER_COLUMNS = ("id", "kind", "status", "independent_sources", "size", "event_type", "date", "place", "admin1",
-                   "country", "fatalities", "label", "updated_at", "body")
+                   "country", "fatalities", "label", "updated_at", "body", "confidence")
 
 
 def _now() -> str:
@@ -522,7 +522,7 @@ class PostgresStore(Store):
                     self.db.execute(INSERT_CLUSTER, _clean((
                         cluster.id, cluster.kind, cluster.status, cluster.independent_sources, len(cluster.members),
                         cluster.event_type, cluster.date, cluster.place, cluster.admin1, cluster.country,
-                        cluster.fatalities, cluster.label, now, to_json(cluster),
+                        cluster.fatalities, cluster.label, now, to_json(cluster), cluster.confidence,
                     )))
                     if cluster.members:
                         cursor.executemany(

@@ -56,6 +56,7 @@ class EventRow:
     start: int
     end: int
     published: str | None = None
+    confidence: float | None = None  # Event.confidence (None: not scored)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def _event_row(record: Record, event: Event) -> EventRow:
         trigger=event.trigger.text,
         start=event.trigger.start,
         end=event.trigger.end,
+        confidence=event.confidence,
     )
 
 
@@ -161,6 +163,7 @@ class ClusterRow:
     fatalities: int | None
     label: str
     updated_at: str
+    confidence: float | None = None  # events: Cluster.confidence (None: not scored, or a claim cluster)
 
 
 @dataclass(frozen=True)

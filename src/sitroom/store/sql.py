@@ -187,6 +187,7 @@ def event_conditions(dialect: Dialect, where: EventFilter | None) -> Conditions:
     conditions.contains(where.actor, "e.actor1", "e.actor2")
     conditions.add(where.article_id, "e.article_id = ?")
     conditions.search(where.text, "events", "e.")
+    conditions.add(where.min_confidence, "e.confidence >= ?")
     return conditions
 
 
@@ -201,6 +202,7 @@ def cluster_conditions(dialect: Dialect, where: ClusterFilter | None) -> Conditi
     conditions.add(where.article_id, "id IN (SELECT cluster_id FROM cluster_members WHERE article_id = ?)")
     conditions.contains(where.region, "place", "admin1", "country")
     conditions.search(where.text, "clusters")
+    conditions.add(where.min_confidence, "confidence >= ?")
     return conditions
 
 

@@ -405,11 +405,11 @@ class SQLiteStore(Store):
                 self.db.execute("DELETE FROM clusters WHERE id = ?", (cluster.id,))
                 self.db.execute(
                     "INSERT INTO clusters (id, kind, status, independent_sources, size, event_type, date, place,"
-                    " admin1, country, fatalities, label, updated_at, body)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " admin1, country, fatalities, label, updated_at, body, confidence)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (cluster.id, cluster.kind, cluster.status, cluster.independent_sources, len(cluster.members),
                      cluster.event_type, cluster.date, cluster.place, cluster.admin1, cluster.country,
-                     cluster.fatalities, cluster.label, now, to_json(cluster)),
+                     cluster.fatalities, cluster.label, now, to_json(cluster), cluster.confidence),
                 )
                 self.db.executemany(
                     "INSERT OR IGNORE INTO cluster_members (cluster_id, member, article_id) VALUES (?, ?, ?)",

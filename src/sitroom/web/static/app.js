@@ -8,7 +8,7 @@
 
 import { getAll, getJSON } from "./api.js";
 import { ClaimsExplorer } from "./claims.js";
-import { describeDate, placeName, reports, sizeOf, typeName } from "./clusters.js";
+import { describeDate, meetsConfidence, placeName, reports, sizeOf, typeName } from "./clusters.js";
 import { clip, el, quoted, replace, words } from "./dom.js";
 import { EventMap } from "./map.js";
 import { Reader } from "./reader.js";
@@ -59,7 +59,7 @@ function matches(cluster, f) {
     if (!names.some((n) => n && String(n).toLowerCase().includes(f.region))) return false;
   }
   if (f.actor && !(cluster.actors || []).some((a) => String(a).toLowerCase().includes(f.actor))) return false;
-  return true;
+  return meetsConfidence(cluster, f.min_confidence);
 }
 
 function applyFilters() {
@@ -77,7 +77,7 @@ function applyFilters() {
 let shownDates = "";
 async function filtersChanged() {
   const f = currentFilters();
-  const dates = `${f.since}|${f.until}`;
+  const dates = `${f.since}|${f.until}|${f.min_confidence}`;
   if (state.large && dates !== shownDates) {
     shownDates = dates;
     try {
@@ -139,6 +139,8 @@ async function selectCluster(id) {
     ["Fatalities", cluster.fatalities == null ? "none reported" : `${cluster.fatalities} (ACLED's conservative `
       + "figure of the reports')"],
     ["Actors", (cluster.actors || []).join("; ") || "none named"],
+    ["Confidence", Number.isFinite(cluster.confidence) ? `${cluster.confidence.toFixed(2)} (how completely its best`
+      + " report tells it, 0-1: a ranking score, not a probability)" : "not scored"],
   ];
   const members = (cluster.detail || []).map((member) => {
     const [articleId] = String(member.member).split("/");
@@ -202,9 +204,12 @@ window.addEventListener("hashchange", followHash);
 
 // --- start -------------------------------------------------------------------------------------------------
 
-/** The event clusters, of the filter's dates where given. */
-async function loadEventClusters({ since = "", until = "" } = {}) {
-  const events = await getAll("cluster-bodies", { kind: "event", since, until, limit: PAGE_ROWS }, MAX_CLUSTERS);
+/** The event clusters, of the filter's dates (and minimum confidence) where given. */
+async function loadEventClusters({ since = "", until = "", min_confidence = "" } = {}) {
+  const floor = Number.parseFloat(min_confidence); // asked only where it is a minimum, never past 1 (a 422)
+  const asked = Number.isFinite(floor) && floor > 0 ? Math.min(floor, 1) : "";
+  const events = await getAll("cluster-bodies", { kind: "event", since, until, min_confidence: asked, limit: PAGE_ROWS },
+    MAX_CLUSTERS);
   state.clusters = events.rows;
   state.partial = events.truncated ? `the first ${events.rows.length}: narrow the dates to reach the others` : "";
   state.large ||= events.truncated; // from now on, the dates are asked of the server

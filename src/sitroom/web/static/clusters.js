@@ -47,6 +47,21 @@ export function typeName(cluster) {
   return cluster.event_type || "untyped";
 }
 
+/**
+ * A cluster's confidence in words: "confidence 0.75", "confidence not scored" (clusters fused before events were
+ * scored). 0-1: how completely its best report tells the event; a ranking score, not a probability.
+ */
+export function confidenceText(cluster) {
+  return Number.isFinite(cluster.confidence) ? `confidence ${cluster.confidence.toFixed(2)}` : "confidence not scored";
+}
+
+/** Whether a cluster meets a minimum confidence ("" or not a number: no minimum; an unscored one never meets one). */
+export function meetsConfidence(cluster, minimum) {
+  const floor = Number.parseFloat(minimum);
+  if (!Number.isFinite(floor) || floor <= 0) return true;
+  return Number.isFinite(cluster.confidence) && cluster.confidence >= floor;
+}
+
 /** "1 report", "3 reports". */
 export function reports(n) {
   return `${n} report${n === 1 ? "" : "s"}`;

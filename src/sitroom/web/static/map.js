@@ -5,7 +5,8 @@
 import * as L from "./vendor/leaflet/leaflet-src.esm.js";
 import { feature } from "./vendor/topojson-client/src/index.js";
 import {
-  AREA_RADIUS_KM, PRECISION_WORDS, colourOf, describeDate, isPlaced, placeName, reports, sizeOf, typeName,
+  AREA_RADIUS_KM, PRECISION_WORDS, colourOf, confidenceText, describeDate, isPlaced, placeName, reports, sizeOf,
+  typeName,
 } from "./clusters.js";
 import { el, words } from "./dom.js";
 
@@ -172,7 +173,8 @@ export class EventMap {
       el("strong", {}, cluster.label || typeName(cluster)),
       el("div", {}, `${typeName(cluster)}${cluster.sub_event_type ? ` · ${cluster.sub_event_type}` : ""}`),
       el("div", {}, `${placeName(cluster)}: ${where}`),
-      el("div", {}, `${describeDate(cluster)} · ${reports(sizeOf(cluster))} · ${words(cluster.status)}`));
+      el("div", {}, `${describeDate(cluster)} · ${reports(sizeOf(cluster))} · ${words(cluster.status)}`),
+      el("div", {}, confidenceText(cluster)));
   }
 
   drawLegend(clusters, counts) {

@@ -1,7 +1,9 @@
 // The timeline: one lane per event type, each cluster at its date (a dot for a day, a bar for a week or a month),
 // dot size by members, colour by type. Drawn as SVG from data with text nodes only.
 
-import { colourOf, dateSpan, describeDate, placeName, reports, sizeOf, typeName } from "./clusters.js";
+import {
+  colourOf, confidenceText, dateSpan, describeDate, placeName, reports, sizeOf, typeName,
+} from "./clusters.js";
 import { clip, el, replace, slug, svg, words } from "./dom.js";
 
 const DAY_MS = 86_400_000;
@@ -152,7 +154,8 @@ export class Timeline {
 
   item({ cluster, span, radius, left, right }, cy, colour) {
     const title = `${cluster.label || typeName(cluster)}\n${describeDate(cluster)} · ${placeName(cluster)}\n`
-      + `${reports(sizeOf(cluster))}, ${cluster.independent_sources ?? "?"} independent sources · ${words(cluster.status)}`;
+      + `${reports(sizeOf(cluster))}, ${cluster.independent_sources ?? "?"} independent sources · ${words(cluster.status)}`
+      + ` · ${confidenceText(cluster)}`;
     const shape = span.point
       ? svg("circle", { cx: left + radius, cy, r: radius, fill: colour, class: "tl-mark" })
       : svg("rect", { x: left, y: cy - 5, width: right - left, height: 10, rx: 4, fill: colour,
