@@ -107,3 +107,19 @@ def test_the_unit_named_after_a_town_holds_it(gazetteer: Gazetteer, cues: Cues) 
     assert home.candidate == wash.candidate
     _, _, off, *_ = resolve(gazetteer, cues, dateline, names, ResolverOptions(container_units=False))
     assert off.candidate.feature == "PPLC"  # the rule off: the capital, as before
+
+
+def test_a_name_the_gazetteer_lacks_in_a_one_country_article_naming_no_town(gazetteer: Gazetteer) -> None:
+    """Rule: in an article whose places are all in one country and that names no town, a name the gazetteer lacks is
+    placed near that country's capital ("Bains and Grants Town", the Bahamas: Nassau); with two countries, or the
+    rule off, it stays unresolved."""
+    unknown, _ = Resolver(gazetteer).resolve([MentionInput(0, 21, "Bains and Grants Town"),
+                                              MentionInput(30, 37, "Bahamas")])
+    assert unknown.precision == "near" and unknown.place.name == "Bains and Grants Town"
+    assert unknown.place.id == f"near:{gazetteer.capital('BS').id}" and gazetteer.capital("BS").name == "Nassau"
+    two, *_ = Resolver(gazetteer).resolve([MentionInput(0, 21, "Bains and Grants Town"),
+                                           MentionInput(30, 37, "Bahamas"), MentionInput(40, 46, "Canada")])
+    assert two.place is None
+    off, _ = Resolver(gazetteer, ResolverOptions(unknown_country_capital=False)).resolve(
+        [MentionInput(0, 21, "Bains and Grants Town"), MentionInput(30, 37, "Bahamas")])
+    assert off.place is None
