@@ -123,3 +123,16 @@ def test_a_name_the_gazetteer_lacks_in_a_one_country_article_naming_no_town(gaze
     off, _ = Resolver(gazetteer, ResolverOptions(unknown_country_capital=False)).resolve(
         [MentionInput(0, 21, "Bains and Grants Town"), MentionInput(30, 37, "Bahamas")])
     assert off.place is None
+
+
+def test_a_name_before_a_towns_institution_is_a_town(gazetteer: Gazetteer, cues: Cues) -> None:
+    """Rule: a name before a town's institution ("the Jordan middle school", "Mansfield City Council") is a town's
+    wherever the article uses it, not a country's or a state's (Jordan, Minnesota; it was the kingdom); off, the
+    country."""
+    text = "Jordan Junior Olympic volleyball starts again at the Jordan middle school, in the United States."
+    names = ["Jordan", "Jordan", "United States"]
+    first, cued, _ = resolve(gazetteer, cues, text, names)
+    assert first.candidate == cued.candidate and first.candidate.feature.startswith("PPL")
+    assert first.candidate.country == "US"
+    off, *_ = resolve(gazetteer, cues, text, names, ResolverOptions(local_institutions=False))
+    assert off.candidate.feature == "country"
