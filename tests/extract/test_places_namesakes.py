@@ -136,3 +136,12 @@ def test_a_name_before_a_towns_institution_is_a_town(gazetteer: Gazetteer, cues:
     assert first.candidate.country == "US"
     off, *_ = resolve(gazetteer, cues, text, names, ResolverOptions(local_institutions=False))
     assert off.candidate.feature == "country"
+
+
+def test_the_and_a_generic_word_is_no_town(gazetteer: Gazetteer, cues: Cues) -> None:
+    """Rule: "the Republic", "the Union" alone name a polity or an organisation, never Republic, Missouri (the sites of
+    an Irish article were placed there); without "the" the word may be a town ("southeast of Alliance", Nebraska)."""
+    text = "Patients from the Republic travel north to Derry for care."
+    republic, _ = resolve(gazetteer, cues, text, ["Republic", "Derry"])
+    assert republic.candidate is None
+    assert Resolver(gazetteer).candidates(MentionInput(0, 8, "Alliance"))
