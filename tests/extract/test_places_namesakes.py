@@ -145,3 +145,10 @@ def test_the_and_a_generic_word_is_no_town(gazetteer: Gazetteer, cues: Cues) -> 
     republic, _ = resolve(gazetteer, cues, text, ["Republic", "Derry"])
     assert republic.candidate is None
     assert Resolver(gazetteer).candidates(MentionInput(0, 8, "Alliance"))
+
+
+def test_a_demonym_in_capitals(gazetteer: Gazetteer) -> None:
+    """Rule: a demonym in capitals ("KAZAKH INVEST") is read as written in title case: Kazakhstan, not Petropavl (one
+    of whose alternate names is "Kazakh")."""
+    (kazakh,) = Resolver(gazetteer).resolve([MentionInput(0, 6, "KAZAKH")])
+    assert (kazakh.candidate.feature, kazakh.candidate.country) == ("country", "KZ")
