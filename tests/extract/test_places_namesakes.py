@@ -111,16 +111,16 @@ def test_the_unit_named_after_a_town_holds_it(gazetteer: Gazetteer, cues: Cues) 
 
 def test_a_name_the_gazetteer_lacks_in_a_one_country_article_naming_no_town(gazetteer: Gazetteer) -> None:
     """Rule: in an article whose places are all in one country and that names no town, a name the gazetteer lacks is
-    placed near that country's capital ("Bains and Grants Town", the Bahamas: Nassau); with two countries, or the
-    rule off, it stays unresolved."""
+    somewhere in that country, at country precision and the country's point ("Bains and Grants Town", the Bahamas),
+    never near a town the text does not tie it to; with two countries, or the rule off, it stays unresolved."""
     unknown, _ = Resolver(gazetteer).resolve([MentionInput(0, 21, "Bains and Grants Town"),
                                               MentionInput(30, 37, "Bahamas")])
-    assert unknown.precision == "near" and unknown.place.name == "Bains and Grants Town"
-    assert unknown.place.id == f"near:{gazetteer.capital('BS').id}" and gazetteer.capital("BS").name == "Nassau"
+    assert unknown.precision == "country" and unknown.place.name == "Bains and Grants Town"
+    assert unknown.place.id == f"near:{gazetteer.country('BS').id}" and unknown.place.country == "BS"
     two, *_ = Resolver(gazetteer).resolve([MentionInput(0, 21, "Bains and Grants Town"),
                                            MentionInput(30, 37, "Bahamas"), MentionInput(40, 46, "Canada")])
     assert two.place is None
-    off, _ = Resolver(gazetteer, ResolverOptions(unknown_country_capital=False)).resolve(
+    off, _ = Resolver(gazetteer, ResolverOptions(unknown_in_country=False)).resolve(
         [MentionInput(0, 21, "Bains and Grants Town"), MentionInput(30, 37, "Bahamas")])
     assert off.place is None
 

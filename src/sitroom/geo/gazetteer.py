@@ -159,9 +159,5 @@ class Gazetteer:
     def country(self, iso: str) -> Candidate | None:
         return self._one("p.country = ? AND p.feature = 'country'", iso)
 
-    def capital(self, iso: str) -> Candidate | None:
-        """The national capital (GeoNames PPLC) of a country, the most populous where GeoNames has several."""
-        return self._one("p.country = ? AND p.feature = 'PPLC' ORDER BY p.population DESC", iso)
-
     def by_katottg(self, code: str) -> Candidate | None:
         return self._one("p.katottg = ?", code)
