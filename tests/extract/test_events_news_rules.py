@@ -182,3 +182,40 @@ def test_an_armed_force_destroying_a_structure_is_remote_violence(nlp_base: Lang
     # destruction by others, or of no structure, is no strike
     record = _record(nlp_base, "On Friday, protesters destroyed a statue in Kyiv.")
     assert "Shelling/artillery/missile attack" not in _kinds(record)
+
+
+# --- fourth pass (issue 14): tolls, red lines, running totals, prepared attacks ---------------------------------
+
+
+def test_a_toll_with_no_clash_told_is_remote_fire(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, the attacks killed at least six in the Donetsk region, the "
+                               "governor said.")
+    assert _kinds(record) == ["Shelling/artillery/missile attack"]
+    record = _record(nlp_base, "On Friday, four people were killed in occupied parts of southern Ukraine, the "
+                               "authorities said.")
+    assert _kinds(record) == ["Shelling/artillery/missile attack"]
+    # soldiers among the dead: a fight between armed forces, still an armed clash
+    record = _record(nlp_base, "On Friday, the attacks killed five soldiers in the Donetsk region, the governor said.")
+    assert _kinds(record) == ["Armed clash"]
+
+
+def test_a_red_line_is_a_threat(nlp_base: Language) -> None:
+    record = _record(nlp_base, "In confidential talks on Friday, the alliance has established at least two red "
+                               "lines that would trigger an intervention.")
+    assert _kinds(record) == ["THREATEN"]
+    # the light verb's own sense stays where its object names no act
+    record = _record(nlp_base, "On Monday, the two countries established diplomatic relations.")
+    assert _kinds(record) == ["SUPPORT"]
+
+
+def test_a_running_total_is_no_event_even_misparsed(nlp_base: Language) -> None:
+    record = _record(nlp_base, "The government has to date pledged almost £12bn in support to Ukraine since "
+                               "February 2022.")
+    assert _kinds(record) == []
+
+
+def test_a_prepared_attack_is_planned_not_a_mobilization(nlp_base: Language) -> None:
+    record = _record(nlp_base, "The minister claimed that the army was preparing a strike against the bridge using "
+                               "the missiles.")
+    assert "MOBILIZE" not in _kinds(record)
+    assert [e.status for e in record.events] in ([], ["planned"])
