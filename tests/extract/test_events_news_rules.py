@@ -219,3 +219,13 @@ def test_a_prepared_attack_is_planned_not_a_mobilization(nlp_base: Language) -> 
                                "the missiles.")
     assert "MOBILIZE" not in _kinds(record)
     assert [e.status for e in record.events] in ([], ["planned"])
+
+
+def test_an_agreement_to_send_weapons_is_aid_and_an_agreement_is_an_act(nlp_base: Language) -> None:
+    record = _record(nlp_base, "The government agreed to send 31 tanks to the army in January 2023.")
+    assert _kinds(record) == ["AID"]
+    record = _record(nlp_base, "On Monday, the two sides agreed to a ceasefire.")
+    assert _kinds(record) == ["AGREE"]
+    # a vow is a claim the claims component records, not an agreement
+    record = _record(nlp_base, "In a speech on Monday, the minister vowed to rebuild the city.")
+    assert "AGREE" not in _kinds(record)

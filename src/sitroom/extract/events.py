@@ -1070,6 +1070,9 @@ def _act_by_speech(head: Token, draft: _Draft, lex: EventLexicon) -> bool:
         return False
     if lex.role(head.lemma_.lower(), "announce_act") and draft.sense.category in ("AID", "SANCTION"):
         return True  # "approved a $61bn package of military aid": the approval makes the aid
+    if draft.sense.category == "AGREE" and lex.role(head.lemma_.lower(), "agreement_verb") and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in head.children):
+        return True  # "agreed to withdraw its troops", "agreed on a ceasefire": the agreement is made by saying it
     if draft.sense.category not in SPEECH_ACTS:
         return False
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not lex.role(c.lemma_.lower(), "speech_object")
