@@ -229,3 +229,9 @@ def test_an_agreement_to_send_weapons_is_aid_and_an_agreement_is_an_act(nlp_base
     # a vow is a claim the claims component records, not an agreement
     record = _record(nlp_base, "In a speech on Monday, the minister vowed to rebuild the city.")
     assert "AGREE" not in _kinds(record)
+
+
+def test_a_light_verb_and_its_act_object_are_one_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "The EU said it had imposed sanctions on individuals associated with the group on "
+                               "Monday.")
+    assert _kinds(record) == ["SANCTION"]  # not a COERCE "imposed" beside it

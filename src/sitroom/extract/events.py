@@ -243,6 +243,12 @@ class EventExtractor:
                 return True  # "needs to defy", "wants to convince ... to flee": wished or needed, not done
         if _generic(head, lex):
             return True
+        sense = by_head[head.i].sense if head.i in by_head else None
+        if head.pos_ == "VERB" and lex.role(head.lemma_.lower(), "light") and sense is not None and (
+                sense.category not in CONTROL) and any(c.dep_ == "dobj" and c.i in by_head for c in head.children):
+            return True  # "imposed sanctions": one act, the object's (dated and placed by this verb's clause)
+        if head.dep_ == "pobj" and head.head.lower_ == "for" and lex.role(head.head.head.lemma_.lower(), "stance_verb"):
+            return True  # "thanked him for his support": what a position is taken on, not an act of the report
         if lex.status_cues.get(head.lemma_.lower()) == ("planned", "governor") and any(
                 c.dep_ == "dobj" and c.i in by_head and by_head[c.i].sense.violent for c in head.children):
             return True  # "was preparing a strike against Crimea": the strike is the (planned) act, not a mobilization
