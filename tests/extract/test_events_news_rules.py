@@ -235,3 +235,12 @@ def test_a_light_verb_and_its_act_object_are_one_event(nlp_base: Language) -> No
     record = _record(nlp_base, "The EU said it had imposed sanctions on individuals associated with the group on "
                                "Monday.")
     assert _kinds(record) == ["SANCTION"]  # not a COERCE "imposed" beside it
+
+
+def test_an_act_dated_by_its_sentence_after_publication_is_planned(nlp_base: Language) -> None:
+    text = ("The war is expected to be high on the agenda of a meeting between the president and German leaders "
+            "when the president visits Germany later this week.")
+    article = Article(id="t", text=text, published="2024-10-14T10:00:00+00:00")  # a Monday: the week lies ahead
+    (record,) = list(annotate(nlp_base, [article], NlpOptions()))
+    meetings = [e for e in record.events if e.plover_category == "CONSULT"]
+    assert meetings and all(e.status == "planned" for e in meetings)

@@ -560,6 +560,10 @@ class EventExtractor:
         if draft.time is None and draft.status in ("occurred", "ongoing", "claimed", "attempted") \
                 and not _past_perfect(draft.anchor) and not _past_perfect(doc[draft.trigger.head]):
             draft.time = inputs.context_time(doc[draft.trigger.head])
+            if draft.status == "occurred" and draft.time is not None and inputs.is_future(draft.time):
+                # "on the agenda of a meeting ... when Biden visits Germany later this week": dated by its sentence
+                # to days after publication, the act is planned
+                draft.status = "planned"
 
     def detected(self, doc: Doc, draft: _Draft) -> float:
         """The learned detector's probability that the draft's clause (:func:`detection_clause`) reports a
