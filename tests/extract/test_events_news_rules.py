@@ -244,3 +244,12 @@ def test_an_act_dated_by_its_sentence_after_publication_is_planned(nlp_base: Lan
     (record,) = list(annotate(nlp_base, [article], NlpOptions()))
     meetings = [e for e in record.events if e.plover_category == "CONSULT"]
     assert meetings and all(e.status == "planned" for e in meetings)
+
+
+def test_a_full_sentence_full_of_names_is_no_headline(nlp_base: Language) -> None:
+    text = ("Vladimir Putin is holding a meeting with Secretary-General of the United Nations Antonio Guterres in "
+            "the Kremlin.\n\nPresident of Russia Vladimir Putin: Mr Secretary-General, I am very happy to see you.")
+    assert _kinds(_record(nlp_base, text)) == ["CONSULT"]
+    # a title-case line without its period stays a headline
+    text = "Putin Holds Talks With Guterres In The Kremlin\n\nThe visit was announced on Monday by the ministry."
+    assert all(not e.evidence.text.startswith("Putin Holds") for e in _record(nlp_base, text).events)

@@ -1065,7 +1065,15 @@ def _in_headline(token: Token) -> bool:
         return False
     line = text[start:end]
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
-    return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    if not (0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)):
+        return False
+    # a full sentence that ends with its period is body text, however many names it holds ("Vladimir Putin is
+    # holding a meeting with Secretary-General of the United Nations Antonio Guterres in the Kremlin."); a headline
+    # has no closing period
+    sent = token.sent
+    finite = any(any(c.dep_.startswith("nsubj") for c in t.children) and (
+        t.tag_ in ("VBZ", "VBD", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in t.children)) for t in sent)
+    return not (line.rstrip().endswith(".") and finite)
 
 
 # Categories whose act is done by saying it: a threat or a rejection of a named thing is an event a coder records
