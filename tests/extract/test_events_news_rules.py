@@ -253,3 +253,11 @@ def test_a_full_sentence_full_of_names_is_no_headline(nlp_base: Language) -> Non
     # a title-case line without its period stays a headline
     text = "Putin Holds Talks With Guterres In The Kremlin\n\nThe visit was announced on Monday by the ministry."
     assert all(not e.evidence.text.startswith("Putin Holds") for e in _record(nlp_base, text).events)
+
+
+def test_a_forums_leaders_act_for_the_forum(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Monday, G7 Leaders imposed new sanctions on Russia.")
+    (event,) = record.events
+    actors = {a.id: a for a in record.actors}
+    assert event.actor1 is not None and (actors[event.actor1].name, actors[event.actor1].kind) == ("G7",
+                                                                                                   "organization")
