@@ -261,3 +261,15 @@ def test_a_forums_leaders_act_for_the_forum(nlp_base: Language) -> None:
     actors = {a.id: a for a in record.actors}
     assert event.actor1 is not None and (actors[event.actor1].name, actors[event.actor1].kind) == ("G7",
                                                                                                    "organization")
+
+
+def test_a_toll_placed_nowhere_is_the_reporting_officials(nlp_base: Language) -> None:
+    record = _record(nlp_base, "Ukraine's health minister said on Saturday that 198 civilians had been killed so far "
+                               "by Russian forces.")
+    (event,) = record.events
+    assert _places(record, event) == ["Ukraine"]
+    # a place of its own wins
+    record = _record(nlp_base, "Ukraine's health minister said on Saturday that 12 civilians had been killed in "
+                               "Kramatorsk by Russian forces.")
+    (event,) = record.events
+    assert _places(record, event) == ["Kramatorsk"]

@@ -714,6 +714,11 @@ class EventExtractor:
                               + len(doc[draft.trigger.end - 1].text))
         start, end = draft.span
         reported_by = list(dict.fromkeys(draft.reported_by + inputs.claims_containing(trigger_ev.start)))
+        if not draft.places and (sense.violent or sense.category == DISPLACEMENT):
+            # "Ukraine's health minister said 198 civilians had been killed", "1,775 people have been evacuated,
+            # Kharkiv regional governor Oleh Syniehubov wrote": a toll or an evacuation the text places nowhere is
+            # the reporting official's, in his jurisdiction (the place his title names)
+            draft.places = inputs.jurisdiction(reported_by)
         places = [p.id for p in draft.places]
         return Event(
             id=f"E{n}",
@@ -867,6 +872,25 @@ class _Inputs:
         where = (mention.evidence.start, mention.evidence.end)
         return any(start <= where[0] and where[1] <= end and (start, end) != where
                    for start, end, _ in self._mentions)
+
+    def jurisdiction(self, claim_ids: list[str]) -> list[PlaceMention]:
+        """The places named in the titles of the sources of these claims ("Ukraine's health minister", "Kharkiv
+        regional governor"), first claim first."""
+        by_id = {c.id: c for c in self.claims}
+        out: list[PlaceMention] = []
+        for claim_id in claim_ids:
+            source = by_id[claim_id].source_mention if claim_id in by_id else None
+            if source is None:
+                continue
+            span = self.doc.char_span(source.start, source.end, alignment_mode="expand")
+            if span is None:
+                continue
+            lo, hi = span[0].idx, span[-1].idx + len(span[-1].text)
+            tokens = [t for t in span.root.subtree]
+            lo, hi = min(lo, tokens[0].idx), max(hi, tokens[-1].idx + len(tokens[-1].text))
+            out += [m for m in self.places if lo <= m.evidence.start < hi and m.place is not None
+                    and self._in_title(m) and m not in out]
+        return out[:1]
 
     def _in_title(self, mention: PlaceMention) -> bool:
         """ "the President of Costa Rica", "the US President's adviser": the country of a person's title says whom
