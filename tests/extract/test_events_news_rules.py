@@ -273,3 +273,13 @@ def test_a_toll_placed_nowhere_is_the_reporting_officials(nlp_base: Language) ->
                                "Kramatorsk by Russian forces.")
     (event,) = record.events
     assert _places(record, event) == ["Kramatorsk"]
+
+
+def test_an_undated_clause_on_a_place_describes_it(nlp_base: Language) -> None:
+    record = _record(nlp_base, "Tensions continue over Transnistria, a breakaway region where the separatists "
+                               "rejected independence.")
+    assert "REJECT" not in _kinds(record)
+    # dated, it is an act of its own
+    record = _record(nlp_base, "Tensions continue over Transnistria, a breakaway region where the separatists "
+                               "rejected the plan on Monday.")
+    assert "REJECT" in _kinds(record)

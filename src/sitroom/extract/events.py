@@ -375,6 +375,10 @@ class EventExtractor:
             return None  # "Russia's invasion of Crimea in 2014", "the March 2022 strike": a reference, not news
         if sense.needs == "shelter" and draft.patient is None and draft.agent is None:
             return None
+        if head.dep_ in ("relcl", "acl") and (draft.time is None or not draft.time.start) and (
+                head.head.ent_type_ in ("GPE", "LOC") or lex.role(head.head.lemma_.lower(), "place_noun")):
+            return None  # "a breakaway region where pro-Russian actors rejected ...", "its Belgorod region, recently
+            # raided by pro-Ukrainian units": an undated clause on a place describes the place, not a reported act
         if sense.category == DISPLACEMENT and not draft.casualties and draft.agent is not None and (
                 draft.agent.lower_ in ("he", "she", "i") or draft.agent.ent_type_ == "PERSON"):
             return None  # "she had fled the village": one person's story; a coder records displacement of many
