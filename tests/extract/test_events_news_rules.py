@@ -283,3 +283,12 @@ def test_an_undated_clause_on_a_place_describes_it(nlp_base: Language) -> None:
     record = _record(nlp_base, "Tensions continue over Transnistria, a breakaway region where the separatists "
                                "rejected the plan on Monday.")
     assert "REJECT" in _kinds(record)
+
+
+def test_the_fighting_as_a_frame_is_no_event(nlp_base: Language) -> None:
+    record = _record(nlp_base, "An exhibition of equipment captured from the army during the fighting in the east "
+                               "opened in the capital on Wednesday.")
+    assert "Armed clash" not in _kinds(record)
+    # an attack of its own that a time clause dates stays
+    record = _record(nlp_base, "During the night, Russian forces shelled Kupiansk with artillery.")
+    assert "Shelling/artillery/missile attack" in _kinds(record)

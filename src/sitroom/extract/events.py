@@ -247,6 +247,9 @@ class EventExtractor:
         if head.pos_ == "VERB" and lex.role(head.lemma_.lower(), "light") and sense is not None and (
                 sense.category not in CONTROL) and any(c.dep_ == "dobj" and c.i in by_head for c in head.children):
             return True  # "imposed sanctions": one act, the object's (dated and placed by this verb's clause)
+        if head.dep_ == "pobj" and head.head.lower_ in ("during", "throughout") and sense is not None and sense.violent \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return True  # "equipment captured from Kyiv forces during the fighting in Ukraine": the war as a frame
         if head.dep_ == "pobj" and head.head.lower_ == "for" and lex.role(head.head.head.lemma_.lower(), "stance_verb"):
             return True  # "thanked him for his support": what a position is taken on, not an act of the report
         if lex.status_cues.get(head.lemma_.lower()) == ("planned", "governor") and any(
