@@ -292,3 +292,11 @@ def test_the_fighting_as_a_frame_is_no_event(nlp_base: Language) -> None:
     # an attack of its own that a time clause dates stays
     record = _record(nlp_base, "During the night, Russian forces shelled Kupiansk with artillery.")
     assert "Shelling/artillery/missile attack" in _kinds(record)
+
+
+def test_a_cyber_attack_is_assault_with_no_acled_type(nlp_base: Language) -> None:
+    record = _record(nlp_base, "On Friday, state hackers attacked the ministry in cyberspace, the minister said.")
+    (event,) = record.events
+    assert (event.plover_category, event.event_type, event.plover_mode) == ("ASSAULT", "", "cyber")
+    record = _record(nlp_base, "On Friday, the troops attacked the village of Ocheretyne, the army said.")
+    assert _kinds(record) == ["Armed clash"]

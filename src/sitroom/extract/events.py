@@ -684,6 +684,10 @@ class EventExtractor:
                 head, draft, self.lex):
             sense = replace(sense, event_type=REMOTE, sub_event_type=SHELLING)  # "the attack on a TV tower"
         sense = self._learned_type(doc, draft, sense)
+        if sense.event_type and sense.category == "ASSAULT" and _cyber(draft, head, self.lex):
+            # "Russian state hackers attacked Germany in cyberspace": ACLED codes no cyber operation (no political
+            # violence); PLOVER's ASSAULT stays, mode cyber
+            sense = replace(sense, disorder="", event_type="", sub_event_type="", mode="cyber")
         actor1 = inputs.actor_for(draft.agent, head, violent=sense.violent)
         if sense.category == "COERCE" and sense.mode == "destroy" and not sense.event_type and _hits_structure(
                 head, draft, self.lex) and ((actor1 is not None and actor1.kind == "military")
@@ -775,6 +779,12 @@ def _details(anchor: Token) -> int:
     """Names and figures in the clause of an event's predicate (proper nouns and numbers, its appositions too: "five
     villages ... Borysivka, Ohirtseve, Pletenivka"): how much a mention tells."""
     return sum(t.pos_ in ("PROPN", "NUM") for t in anchor.subtree)
+
+
+def _cyber(draft: _Draft, head: Token, lex: EventLexicon) -> bool:
+    """The attack is a cyber operation: a cyber word (cyber_word role) in its clause or among its agent's words."""
+    words = list(head.subtree) + ([*draft.agent.subtree] if draft.agent is not None else [])
+    return any(lex.role(t.lemma_.lower(), "cyber_word") or lex.role(t.lower_, "cyber_word") for t in words)
 
 
 def _back_reference(trigger: Token) -> bool:
