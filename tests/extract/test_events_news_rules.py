@@ -300,3 +300,10 @@ def test_a_cyber_attack_is_assault_with_no_acled_type(nlp_base: Language) -> Non
     assert (event.plover_category, event.event_type, event.plover_mode) == ("ASSAULT", "", "cyber")
     record = _record(nlp_base, "On Friday, the troops attacked the village of Ocheretyne, the army said.")
     assert _kinds(record) == ["Armed clash"]
+
+
+def test_a_killing_participle_is_the_attacks_toll(nlp_base: Language) -> None:
+    record = _record(nlp_base, "Russian forces shelled the village of Bilohorivka on Monday, killing two civilians.")
+    (event,) = record.events
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert [c.kind for c in event.casualties] == ["killed"]

@@ -439,6 +439,10 @@ class EventExtractor:
             counted.extend(_casualty_chain(anchor, lex))
         elif head.pos_ == "VERB" and lex.casualty_verbs.get(head.lemma_.lower()):
             counted.extend(_casualty_chain(head, lex))
+        if draft.sense.violent and head.pos_ == "VERB":
+            # "shelled the village on Monday, killing two civilians": the participle counts this attack's victims
+            counted.extend(c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                           and lex.casualty_verbs.get(c.lemma_.lower()) and c not in counted)
         if draft.sense.category == DISPLACEMENT:
             self._displaced(draft, head, inputs)
         for verb in counted:
@@ -1409,6 +1413,8 @@ def _governed_by(token: Token, head: Token) -> bool:
 def _attack_of(verb: Token, by_head: dict[int, Trigger]) -> Token | None:
     """The violent trigger a casualty verb reports ("killed in a strike", "a bombing killed"), also through
     a conjoined casualty verb ("were killed and eight were wounded in Russian attacks")."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i in by_head and by_head[verb.head.i].sense.violent:
+        return verb.head  # "shelled the village of Bilohorivka on Monday, killing two civilians": the shelling's toll
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
     children = [c for v in verbs for c in v.children]
     for child in children:
