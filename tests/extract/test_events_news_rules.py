@@ -307,3 +307,12 @@ def test_a_killing_participle_is_the_attacks_toll(nlp_base: Language) -> None:
     (event,) = record.events
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert [c.kind for c in event.casualties] == ["killed"]
+
+
+def test_an_act_told_as_earlier_and_dated_to_history_is_background(nlp_base: Language) -> None:
+    record = _record(nlp_base, "The EU noted that it had previously imposed sanctions on the group's members for "
+                               "targeting the parliament in 2015.")
+    assert "SANCTION" not in _kinds(record)
+    # the same act told as news stays
+    record = _record(nlp_base, "The EU noted that it imposed sanctions on the group's members on Friday.")
+    assert "SANCTION" in _kinds(record)

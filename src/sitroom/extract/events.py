@@ -376,6 +376,10 @@ class EventExtractor:
             return None  # a bare noun ("the war", "Russia's invasion of Ukraine") names no reported event
         if nominal and anchor is head and draft.time is not None and inputs.is_background(draft.time):
             return None  # "Russia's invasion of Crimea in 2014", "the March 2022 strike": a reference, not news
+        if draft.time is not None and draft.time.granularity not in DAY_GRANULARITIES and (
+                _past_perfect(anchor) or _past_perfect(head) or _told_as_earlier(anchor)) and inputs.is_background(
+                draft.time):
+            return None  # "it had previously imposed sanctions ... in 2015": what had been done before, background
         if sense.needs == "shelter" and draft.patient is None and draft.agent is None:
             return None
         if head.dep_ in ("relcl", "acl") and (draft.time is None or not draft.time.start) and (
@@ -1504,6 +1508,13 @@ def _past_perfect(token: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _told_as_earlier(token: Token) -> bool:
+    """ "had previously imposed", "had earlier sanctioned": a past perfect that an adverb marks as earlier than the
+    news, in reported speech too (where a bare past perfect is only the reporter's shift of tense)."""
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children) and any(
+        c.dep_ == "advmod" and c.lower_ in ("previously", "earlier", "formerly") for c in token.children)
 
 
 def _progressive(token: Token) -> bool:
