@@ -316,3 +316,8 @@ def test_an_act_told_as_earlier_and_dated_to_history_is_background(nlp_base: Lan
     # the same act told as news stays
     record = _record(nlp_base, "The EU noted that it imposed sanctions on the group's members on Friday.")
     assert "SANCTION" in _kinds(record)
+
+
+def test_signing_a_decree_supports_no_one(nlp_base: Language) -> None:
+    record = _record(nlp_base, "In the evening, the president signed another decree on awarding the soldiers.")
+    assert "SUPPORT" not in _kinds(record)

@@ -250,6 +250,9 @@ class EventExtractor:
         if head.dep_ == "pobj" and head.head.lower_ in ("during", "throughout") and sense is not None and sense.violent \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return True  # "equipment captured from Kyiv forces during the fighting in Ukraine": the war as a frame
+        if sense is not None and sense.category == "SUPPORT" and any(
+                c.dep_ == "dobj" and lex.role(c.lemma_.lower(), "domestic_instrument") for c in head.children):
+            return True  # "signed another decree on awarding our warriors": a domestic act, no party supported
         if head.dep_ == "pobj" and head.head.lower_ == "for" and lex.role(head.head.head.lemma_.lower(), "stance_verb"):
             return True  # "thanked him for his support": what a position is taken on, not an act of the report
         if lex.status_cues.get(head.lemma_.lower()) == ("planned", "governor") and any(
