@@ -321,3 +321,14 @@ def test_an_act_told_as_earlier_and_dated_to_history_is_background(nlp_base: Lan
 def test_signing_a_decree_supports_no_one(nlp_base: Language) -> None:
     record = _record(nlp_base, "In the evening, the president signed another decree on awarding the soldiers.")
     assert "SUPPORT" not in _kinds(record)
+
+
+def test_a_background_clause_placed_by_the_places_reading_tells_its_act(nlp_base: Language) -> None:
+    # the small model tags no entity on "Donetsk" here; the places component reads it as a town
+    record = _record(nlp_base, "Danilov was speaking soon after an explosion in Donetsk wrecked a vehicle close to "
+                               "the headquarters of the Donetsk People's Republic.")
+    assert "Remote explosive/landmine/IED" in _kinds(record)
+    # a metonym ("the Kremlin") places nothing: "after ... launched" still only dates
+    record = _record(nlp_base, "Russian troops are bearing down on the capital after the Kremlin launched its "
+                               "long-anticipated military operation on Thursday.")
+    assert "Armed clash" not in _kinds(record) or all("Kremlin" not in e.evidence.text for e in record.events)

@@ -1270,8 +1270,14 @@ def _intent_passive(head: Token) -> bool:
 def _placed_below_country(clause: Token, lex: EventLexicon) -> bool:
     """The clause names a place that is no country (a town, an island, a site): GPE, LOC or FAC entities outside the
     country list."""
-    return any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B" and t.text not in lex.countries
-               and t.doc[t.i:t.i + 2].text.removeprefix("the ") not in lex.countries for t in clause.subtree)
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B" and t.text not in lex.countries
+           and t.doc[t.i:t.i + 2].text.removeprefix("the ") not in lex.countries for t in clause.subtree):
+        return True
+    # the places component's reading too, where the small model tagged no entity ("after an explosion in Donetsk")
+    starts = {t.idx for t in clause.subtree}
+    return any(m.evidence.start in starts and m.place is not None and m.role == "location"
+               and m.precision in ("exact", "near", "admin2")
+               for m in (clause.doc._.places or ()))
 
 
 def _onset(gerund: Token, lex: EventLexicon) -> bool:
