@@ -332,3 +332,11 @@ def test_a_background_clause_placed_by_the_places_reading_tells_its_act(nlp_base
     record = _record(nlp_base, "Russian troops are bearing down on the capital after the Kremlin launched its "
                                "long-anticipated military operation on Thursday.")
     assert "Armed clash" not in _kinds(record) or all("Kremlin" not in e.evidence.text for e in record.events)
+
+
+def test_taking_a_place_is_a_capture_taking_part_is_not(nlp_base: Language) -> None:
+    record = _record(nlp_base, "The ministry said on Saturday its troops had captured two villages in the Kharkiv "
+                               "region, as well as taking one village in the Donetsk region.")
+    assert sum(k == "Armed clash" for k in _kinds(record)) == 2
+    record = _record(nlp_base, "On Friday, the ministers took part in the talks and took steps to end the dispute.")
+    assert "Armed clash" not in _kinds(record)
