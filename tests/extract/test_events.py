@@ -336,8 +336,9 @@ def _check_seed(doc: Doc) -> None:
             if key in g and ("evacuated", g[key]["value"], g[key]["approx"]) not in cas:
                 problems.append(f"{g['id']}: {key} {cas}")
     assert problems == [], "\n".join(problems)
-    # The acceptance (issue 14) asks at most 1 extra; there are 2 today: this bound pins them so a third fails.
-    assert len(events) <= len(gold["events"]) + 2
+    # The acceptance (issue 14): at most 1 extra ("North Korea has reportedly been providing Moscow with weapons",
+    # beside the gold supply event); the planned meeting during Biden's visit is that visit.
+    assert len(events) <= len(gold["events"]) + 1
 
 
 def test_seed_event_ids_resolve_and_evidence_matches_text(seed_doc) -> None:

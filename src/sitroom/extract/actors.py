@@ -33,6 +33,9 @@ GENDER_CUES_FILE = f"{DATA_FOLDER}/gender_cues.tsv"
 # metonym for its government rather than a location.
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+# Plural office words closing a name ("G7 Leaders", "EU Foreign Ministers"): a forum's members, not a person; the
+# actor is the forum (the small model tags such names PERSON).
+OFFICE_HOLDERS = frozenset({"leaders", "ministers", "heads", "chiefs", "envoys"})
 # The sex a third-person pronoun agrees with; "it" and "they" name no person (an organization, a document, a group).
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SINGULAR_THING_PRONOUNS = frozenset({"it", "its"})
@@ -704,6 +707,10 @@ def extract_actors(doc: Doc, lexicon: ActorLexicon) -> list[Actor]:
         span = _name_span(doc, token)
         name, title = _split_title(index, span)
         if not len(name) or lexicon.country_of(name.text) is not None:
+            continue
+        if len(name) > 1 and name[-1].lower_ in OFFICE_HOLDERS:
+            # "G7 Leaders", "NATO Foreign Ministers" (tagged PERSON): the forum's office holders act for it
+            index.add(name[:-1].text, "organization", name)
             continue
         key = name_key(name.text)
         tagged = "PERSON" in {t.ent_type_ for t in name} and not any(t.ent_type_ == "ORG" for t in name)

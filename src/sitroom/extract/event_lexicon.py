@@ -223,6 +223,10 @@ def triggers_in(sent: Span, lex: EventLexicon) -> list[Trigger]:
         if sense and sense.category == "MOBILIZE" and token.lemma_.lower() == "exercise" and any(
                 c.dep_ in ("amod", "compound") and lex.role(c.lower_, "joint_modifier") for c in token.children):
             sense = Sense(category="COOPERATE")  # "joint military exercises": cooperation, not a show of force
+        if sense and lex.role(token.lemma_.lower(), "place_object_verb") and not any(
+                c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC") or lex.role(c.lemma_.lower(), "place_noun"))
+                for c in token.children):
+            continue  # "took part", "taking steps": no capture without a place taken
         if sense:
             if sense.needs == "shelter" and not _has_shelter(token, lex):
                 continue

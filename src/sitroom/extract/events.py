@@ -62,6 +62,11 @@ RETOLD_WINDOW = 2
 # A weapon word of this ACLED event type ("rocket", "missile") modifying a generic attack names its means.
 REMOTE = "Explosions/Remote violence"
 SHELLING = "Shelling/artillery/missile attack"
+# A killing told only by its toll ("Russian attacks killed at least six in the Donetsk region", "Four people were
+# killed in Russian-occupied parts of Ukraine"), with no clash, no armed opponent and no combatant among the dead, is
+# coded as remote fire: in an interstate war fought with artillery, missiles and drones, ACLED's coders code such
+# reports as shelling unless the report names another means (the news set's coder did so for every such toll).
+REMOTE_KILLING = True
 # An undated event is dated by the latest day the article named before it, if that day lies in the week up to
 # publication (the report's news frame); older days date background, not the news. Granularities that are a day.
 NEWS_DAYS = 7
@@ -238,6 +243,21 @@ class EventExtractor:
                 return True  # "needs to defy", "wants to convince ... to flee": wished or needed, not done
         if _generic(head, lex):
             return True
+        sense = by_head[head.i].sense if head.i in by_head else None
+        if head.pos_ == "VERB" and lex.role(head.lemma_.lower(), "light") and sense is not None and (
+                sense.category not in CONTROL) and any(c.dep_ == "dobj" and c.i in by_head for c in head.children):
+            return True  # "imposed sanctions": one act, the object's (dated and placed by this verb's clause)
+        if head.dep_ == "pobj" and head.head.lower_ in ("during", "throughout") and sense is not None and sense.violent \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return True  # "equipment captured from Kyiv forces during the fighting in Ukraine": the war as a frame
+        if sense is not None and sense.category == "SUPPORT" and any(
+                c.dep_ == "dobj" and lex.role(c.lemma_.lower(), "domestic_instrument") for c in head.children):
+            return True  # "signed another decree on awarding our warriors": a domestic act, no party supported
+        if head.dep_ == "pobj" and head.head.lower_ == "for" and lex.role(head.head.head.lemma_.lower(), "stance_verb"):
+            return True  # "thanked him for his support": what a position is taken on, not an act of the report
+        if lex.status_cues.get(head.lemma_.lower()) == ("planned", "governor") and any(
+                c.dep_ == "dobj" and c.i in by_head and by_head[c.i].sense.violent for c in head.children):
+            return True  # "was preparing a strike against Crimea": the strike is the (planned) act, not a mobilization
         if any(c.lower_ in ("you", "your") for c in head.children if c.dep_ in ("dobj", "dative", "nsubj", "poss")):
             return True  # addresses the reader ("gives you the latest developments"): promotion, not news
         if any(c.dep_ == "dobj" and lex.role(c.lemma_.lower(), "speech_object") for c in head.children):
@@ -306,6 +326,9 @@ class EventExtractor:
                     if lex.role(head.lemma_.lower(), "announce_act") and by_head[token.i].sense.category in (
                             "AID", "SANCTION") and head.pos_ == "VERB":
                         sense = by_head[token.i].sense  # "approved a $61bn package of military aid": the aid
+                    elif lex.role(head.lemma_.lower(), "light") and token.dep_ == "dobj" and token.head.i == head.i \
+                            and head.pos_ == "VERB":
+                        sense = by_head[token.i].sense  # "has established two red lines": the object is the act
         nominal = head.pos_ in ("NOUN", "PROPN")
         if nominal:
             governor, dep = _attachment(head)
@@ -356,8 +379,16 @@ class EventExtractor:
             return None  # a bare noun ("the war", "Russia's invasion of Ukraine") names no reported event
         if nominal and anchor is head and draft.time is not None and inputs.is_background(draft.time):
             return None  # "Russia's invasion of Crimea in 2014", "the March 2022 strike": a reference, not news
+        if draft.time is not None and draft.time.granularity not in DAY_GRANULARITIES and (
+                _past_perfect(anchor) or _past_perfect(head) or _told_as_earlier(anchor)) and inputs.is_background(
+                draft.time):
+            return None  # "it had previously imposed sanctions ... in 2015": what had been done before, background
         if sense.needs == "shelter" and draft.patient is None and draft.agent is None:
             return None
+        if head.dep_ in ("relcl", "acl") and (draft.time is None or not draft.time.start) and (
+                head.head.ent_type_ in ("GPE", "LOC") or lex.role(head.head.lemma_.lower(), "place_noun")):
+            return None  # "a breakaway region where pro-Russian actors rejected ...", "its Belgorod region, recently
+            # raided by pro-Ukrainian units": an undated clause on a place describes the place, not a reported act
         if sense.category == DISPLACEMENT and not draft.casualties and draft.agent is not None and (
                 draft.agent.lower_ in ("he", "she", "i") or draft.agent.ent_type_ == "PERSON"):
             return None  # "she had fled the village": one person's story; a coder records displacement of many
@@ -415,6 +446,10 @@ class EventExtractor:
             counted.extend(_casualty_chain(anchor, lex))
         elif head.pos_ == "VERB" and lex.casualty_verbs.get(head.lemma_.lower()):
             counted.extend(_casualty_chain(head, lex))
+        if draft.sense.violent and head.pos_ == "VERB":
+            # "shelled the village on Monday, killing two civilians": the participle counts this attack's victims
+            counted.extend(c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                           and lex.casualty_verbs.get(c.lemma_.lower()) and c not in counted)
         if draft.sense.category == DISPLACEMENT:
             self._displaced(draft, head, inputs)
         for verb in counted:
@@ -543,6 +578,10 @@ class EventExtractor:
         if draft.time is None and draft.status in ("occurred", "ongoing", "claimed", "attempted") \
                 and not _past_perfect(draft.anchor) and not _past_perfect(doc[draft.trigger.head]):
             draft.time = inputs.context_time(doc[draft.trigger.head])
+            if draft.status == "occurred" and draft.time is not None and inputs.is_future(draft.time):
+                # "on the agenda of a meeting ... when Biden visits Germany later this week": dated by its sentence
+                # to days after publication, the act is planned
+                draft.status = "planned"
 
     def detected(self, doc: Doc, draft: _Draft) -> float:
         """The learned detector's probability that the draft's clause (:func:`detection_clause`) reports a
@@ -641,13 +680,25 @@ class EventExtractor:
     def _finish(self, doc: Doc, n: int, draft: _Draft, inputs: "_Inputs") -> Event:
         head = doc[draft.trigger.head]
         sense = self.lex.acled_coded(draft.sense)
+        killed = any(c.kind == "killed" and c.victims != "military" for c in draft.casualties) and not any(
+            c.victims == "military" for c in draft.casualties)
         if sense.event_type == "Violence against civilians" and not sense.specific and draft.victims != "civilians":
-            # ACLED codes an unspecified attack as violence against civilians only when civilians are its victims
-            sense = replace(sense, event_type="Battles", sub_event_type="Armed clash")
+            # ACLED codes an unspecified attack as violence against civilians only when civilians are its victims;
+            # one told only by its dead, none of them combatants, is remote fire (see REMOTE_KILLING)
+            sense = replace(sense, event_type=REMOTE, sub_event_type=SHELLING) if killed else replace(
+                sense, event_type="Battles", sub_event_type="Armed clash")
+        elif REMOTE_KILLING and sense.category == "ASSAULT" and not sense.event_type and killed \
+                and self.lex.casualty_verbs.get(head.lemma_.lower()):
+            # "Four people were killed in Russian-occupied parts of Ukraine": a toll with no attack named
+            sense = replace(sense, disorder="Political violence", event_type=REMOTE, sub_event_type=SHELLING)
         if sense.violent and not sense.specific and sense.sub_event_type == "Armed clash" and _hits_structure(
                 head, draft, self.lex):
             sense = replace(sense, event_type=REMOTE, sub_event_type=SHELLING)  # "the attack on a TV tower"
         sense = self._learned_type(doc, draft, sense)
+        if sense.event_type and sense.category == "ASSAULT" and _cyber(draft, head, self.lex):
+            # "Russian state hackers attacked Germany in cyberspace": ACLED codes no cyber operation (no political
+            # violence); PLOVER's ASSAULT stays, mode cyber
+            sense = replace(sense, disorder="", event_type="", sub_event_type="", mode="cyber")
         actor1 = inputs.actor_for(draft.agent, head, violent=sense.violent)
         if sense.category == "COERCE" and sense.mode == "destroy" and not sense.event_type and _hits_structure(
                 head, draft, self.lex) and ((actor1 is not None and actor1.kind == "military")
@@ -685,6 +736,11 @@ class EventExtractor:
                               + len(doc[draft.trigger.end - 1].text))
         start, end = draft.span
         reported_by = list(dict.fromkeys(draft.reported_by + inputs.claims_containing(trigger_ev.start)))
+        if not draft.places and (sense.violent or sense.category == DISPLACEMENT):
+            # "Ukraine's health minister said 198 civilians had been killed", "1,775 people have been evacuated,
+            # Kharkiv regional governor Oleh Syniehubov wrote": a toll or an evacuation the text places nowhere is
+            # the reporting official's, in his jurisdiction (the place his title names)
+            draft.places = inputs.jurisdiction(reported_by)
         places = [p.id for p in draft.places]
         return Event(
             id=f"E{n}",
@@ -734,6 +790,12 @@ def _details(anchor: Token) -> int:
     """Names and figures in the clause of an event's predicate (proper nouns and numbers, its appositions too: "five
     villages ... Borysivka, Ohirtseve, Pletenivka"): how much a mention tells."""
     return sum(t.pos_ in ("PROPN", "NUM") for t in anchor.subtree)
+
+
+def _cyber(draft: _Draft, head: Token, lex: EventLexicon) -> bool:
+    """The attack is a cyber operation: a cyber word (cyber_word role) in its clause or among its agent's words."""
+    words = list(head.subtree) + ([*draft.agent.subtree] if draft.agent is not None else [])
+    return any(lex.role(t.lemma_.lower(), "cyber_word") or lex.role(t.lower_, "cyber_word") for t in words)
 
 
 def _back_reference(trigger: Token) -> bool:
@@ -838,6 +900,25 @@ class _Inputs:
         where = (mention.evidence.start, mention.evidence.end)
         return any(start <= where[0] and where[1] <= end and (start, end) != where
                    for start, end, _ in self._mentions)
+
+    def jurisdiction(self, claim_ids: list[str]) -> list[PlaceMention]:
+        """The places named in the titles of the sources of these claims ("Ukraine's health minister", "Kharkiv
+        regional governor"), first claim first."""
+        by_id = {c.id: c for c in self.claims}
+        out: list[PlaceMention] = []
+        for claim_id in claim_ids:
+            source = by_id[claim_id].source_mention if claim_id in by_id else None
+            if source is None:
+                continue
+            span = self.doc.char_span(source.start, source.end, alignment_mode="expand")
+            if span is None:
+                continue
+            lo, hi = span[0].idx, span[-1].idx + len(span[-1].text)
+            tokens = [t for t in span.root.subtree]
+            lo, hi = min(lo, tokens[0].idx), max(hi, tokens[-1].idx + len(tokens[-1].text))
+            out += [m for m in self.places if lo <= m.evidence.start < hi and m.place is not None
+                    and self._in_title(m) and m not in out]
+        return out[:1]
 
     def _in_title(self, mention: PlaceMention) -> bool:
         """ "the President of Costa Rica", "the US President's adviser": the country of a person's title says whom
@@ -1036,7 +1117,15 @@ def _in_headline(token: Token) -> bool:
         return False
     line = text[start:end]
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
-    return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    if not (0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)):
+        return False
+    # a full sentence that ends with its period is body text, however many names it holds ("Vladimir Putin is
+    # holding a meeting with Secretary-General of the United Nations Antonio Guterres in the Kremlin."); a headline
+    # has no closing period
+    sent = token.sent
+    finite = any(any(c.dep_.startswith("nsubj") for c in t.children) and (
+        t.tag_ in ("VBZ", "VBD", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in t.children)) for t in sent)
+    return not (line.rstrip().endswith(".") and finite)
 
 
 # Categories whose act is done by saying it: a threat or a rejection of a named thing is an event a coder records
@@ -1051,6 +1140,9 @@ def _act_by_speech(head: Token, draft: _Draft, lex: EventLexicon) -> bool:
         return False
     if lex.role(head.lemma_.lower(), "announce_act") and draft.sense.category in ("AID", "SANCTION"):
         return True  # "approved a $61bn package of military aid": the approval makes the aid
+    if draft.sense.category == "AGREE" and lex.role(head.lemma_.lower(), "agreement_verb") and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in head.children):
+        return True  # "agreed to withdraw its troops", "agreed on a ceasefire": the agreement is made by saying it
     if draft.sense.category not in SPEECH_ACTS:
         return False
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not lex.role(c.lemma_.lower(), "speech_object")
@@ -1096,9 +1188,9 @@ def _generic(head: Token, lex: EventLexicon) -> bool:
     if any(lex.role(t.lower_, "habitual") for c in head.children if c.dep_ in ("prep", "advmod", "npadvmod")
            for t in c.subtree):
         return True  # "has met Lukashenko on several occasions", "repeatedly": a habit, not one occurrence
-    if any(c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "date" and p.dep_ == "pobj" for p in c.children)
+    if any(c.lower_ == "to" and c.dep_ in ("prep", "aux") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "date"
            for c in head.children):
-        return True  # "has to date pledged almost £12bn": a running total, not one occurrence
+        return True  # "has to date pledged almost £12bn" (to: a preposition, or misread as an aux): a running total
     if lex.role(lemma, "failure_verb"):
         return True  # "tried and failed to down the tower", "have failed in their campaign": nothing done
     if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children) and any(
@@ -1178,8 +1270,14 @@ def _intent_passive(head: Token) -> bool:
 def _placed_below_country(clause: Token, lex: EventLexicon) -> bool:
     """The clause names a place that is no country (a town, an island, a site): GPE, LOC or FAC entities outside the
     country list."""
-    return any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B" and t.text not in lex.countries
-               and t.doc[t.i:t.i + 2].text.removeprefix("the ") not in lex.countries for t in clause.subtree)
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B" and t.text not in lex.countries
+           and t.doc[t.i:t.i + 2].text.removeprefix("the ") not in lex.countries for t in clause.subtree):
+        return True
+    # the places component's reading too, where the small model tagged no entity ("after an explosion in Donetsk")
+    starts = {t.idx for t in clause.subtree}
+    return any(m.evidence.start in starts and m.place is not None and m.role == "location"
+               and m.precision in ("exact", "near", "admin2")
+               for m in (clause.doc._.places or ()))
 
 
 def _onset(gerund: Token, lex: EventLexicon) -> bool:
@@ -1328,6 +1426,8 @@ def _governed_by(token: Token, head: Token) -> bool:
 def _attack_of(verb: Token, by_head: dict[int, Trigger]) -> Token | None:
     """The violent trigger a casualty verb reports ("killed in a strike", "a bombing killed"), also through
     a conjoined casualty verb ("were killed and eight were wounded in Russian attacks")."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i in by_head and by_head[verb.head.i].sense.violent:
+        return verb.head  # "shelled the village of Bilohorivka on Monday, killing two civilians": the shelling's toll
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
     children = [c for v in verbs for c in v.children]
     for child in children:
@@ -1417,6 +1517,13 @@ def _past_perfect(token: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _told_as_earlier(token: Token) -> bool:
+    """ "had previously imposed", "had earlier sanctioned": a past perfect that an adverb marks as earlier than the
+    news, in reported speech too (where a bare past perfect is only the reporter's shift of tense)."""
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children) and any(
+        c.dep_ == "advmod" and c.lower_ in ("previously", "earlier", "formerly") for c in token.children)
 
 
 def _progressive(token: Token) -> bool:
