@@ -40,3 +40,20 @@ def test_another_speakers_quotation_after_the_cue_is_not_a_part(broad: Language)
 
 def test_the_reported_scheme_codes_one_claim() -> None:
     assert len(pipeline("reported")(TEXT)._.claims) == 1
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("In his state, Christie said, offenders are sent to treatment.",
+     ["In his state", "offenders are sent to treatment"]),
+    ("These employees, Stumpf explained, were well paid.", ["These employees", "were well paid"]),
+])
+def test_a_cue_inserted_in_its_clause_has_the_clause_on_both_sides(broad: Language, text: str,
+                                                                   parts: list[str]) -> None:
+    claims = broad(text)._.claims  # continuation.around_parts
+    assert sorted(c.content.text for c in claims) == parts
+    assert len({c.cue.start for c in claims}) == 1
+
+
+def test_an_inserted_cue_is_one_span_in_the_reported_scheme() -> None:
+    claims = pipeline("reported")("In his state, Christie said, offenders are sent to treatment.")._.claims
+    assert [c.content.text for c in claims] == ["offenders are sent to treatment"]

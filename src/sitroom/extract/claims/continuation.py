@@ -3,7 +3,7 @@ to it."""
 
 from __future__ import annotations
 
-from sitroom.extract.claims.content import only_arguments
+from sitroom.extract.claims.content import inserted_in, only_arguments
 from sitroom.extract.claims.context import DocContext
 from sitroom.extract.claims.draft import Draft
 from sitroom.extract.claims.spans import chars, trim
@@ -72,6 +72,41 @@ def split_by_cue(ctx: DocContext, direct: list[Draft], q_start: int, q_end: int)
                 and only_arguments(ctx, ctx.doc[draft.cue_token], *between):
             return draft
     return None
+
+
+def around_parts(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """'These employees, Stumpf explained, were well paid': in PolNeAR's broad scheme the content of a cue inserted
+    in the clause it reports is the clause on both sides of it; the finders took one side (content.around), this
+    is the other, as a second part with the same cue. None in the reported scheme (one claim, one span)."""
+    if ctx.options.scheme == "reported":
+        return []
+    doc = ctx.doc
+    found: list[Draft] = []
+    for draft in drafts:
+        verb = doc[draft.cue_token]
+        if verb.dep_ not in ("parataxis", "ccomp") or verb.head.pos_ not in ("VERB", "AUX") or draft.signed:
+            continue
+        own = [t.i for t in verb.subtree]
+        clause = [t.i for t in inserted_in(verb).subtree]
+        content = doc.char_span(*draft.content, alignment_mode="expand")
+        if content is None or not (min(clause) <= content.start and content.end - 1 <= max(clause)):
+            continue
+        if content.start > max(own):
+            other = [i for i in clause if i < min(own)]
+        elif content.end - 1 < min(own):
+            other = [i for i in clause if i > max(own)]
+        else:
+            continue
+        part = trim(doc, min(other), max(other)) if other else None
+        if part is None or not any(t.is_alpha for t in doc[part[0]:part[1] + 1]):
+            continue
+        if part[0] == part[1] and doc[part[0]].dep_ == "cc":
+            continue  # "But, he said, ...": the conjunction alone is no part
+        found.append(Draft(cue=draft.cue, cue_token=draft.cue_token, cue_lemma=draft.cue_lemma,
+                           content=chars(doc, *part), source=draft.source, source_token=draft.source_token,
+                           kind=draft.kind, stance=draft.stance, whole_source=draft.whole_source,
+                           mention=draft.mention))
+    return found
 
 
 def split_quotation(ctx: DocContext, speaker: Draft, q_start: int) -> bool:
