@@ -148,12 +148,19 @@ def around(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
     ("In his state, Christie said, offenders are sent ..."), else before them."""
     doc = ctx.doc
     own = [t.i for t in verb.subtree]
-    clause = [t.i for t in verb.head.subtree]
+    clause = [t.i for t in inserted_in(verb).subtree]
     before = [i for i in clause if i < min(own)]
     after = [i for i in clause if i > max(own)]
     if len(after) >= 3 or not before:
         return trim(doc, min(after), max(after)) if after else None
     return trim(doc, min(before), max(before))
+
+
+def inserted_in(verb: Token) -> Token:
+    """The head of the clause a parenthetical cue is inserted in: the verb's head, or that head's own head where
+    the parse hung the cue on an auxiliary ("These employees, Stumpf explained, were well paid")."""
+    head = verb.head
+    return head.head if head.dep_ in ("aux", "auxpass") and head.head.pos_ in ("VERB", "AUX") else head
 
 
 def adjacent_quote(ctx: DocContext, verb: Token) -> tuple[int, int] | None:

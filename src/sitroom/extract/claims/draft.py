@@ -23,3 +23,4 @@ class Draft:
     signed: bool = False  # the source signed the words (a quotation line, a post); see build for its kind
     confidence: float | None = None  # the learned tagger's P(cue) where it read the Doc (claims.tagger)
     learned: bool = False  # the tagger found it where no rule did (claims.tagger.learned_drafts)
+    read: bool = False  # the span tagger set its content (claims.span_tagger), which the tagger leaves as it is

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from sitroom.extract.actors import ActorIndex, load_actor_lexicon
 from sitroom.extract.claims import linking
 from sitroom.extract.claims.context import ClaimResources, DocContext
-from sitroom.extract.claims.continuation import continued_quotes
+from sitroom.extract.claims.continuation import around_parts, continued_quotes
 from sitroom.extract.claims.cue_extent import load_extent_table
 from sitroom.extract.claims.cue_model import CANDIDATE_POS, load_cue_model
 from sitroom.extract.claims.dates import dates
@@ -21,13 +21,20 @@ from sitroom.extract.claims.responses import references, target, verify
 from sitroom.extract.claims.scheme import SCHEMES, as_reported
 from sitroom.extract.claims.signed import signed_words
 from sitroom.extract.claims.source import source_actor, source_mention
+from sitroom.extract.claims.span_tagger import SpanOptions, load_span_tagger, read_spans
 from sitroom.extract.claims.spans import chars, trim
 from sitroom.extract.claims.speakers import speakers
-from sitroom.extract.claims.tagger import RefineOptions, features, load_tagger, refine, rule_spans, segments
+from sitroom.extract.claims.tagger import (
+    RefineOptions,
+    features,
+    load_tagger,
+    refine,
+    rule_spans,
+    segments,
+)
 from sitroom.extract.claims.transcript import framed_drafts
 from sitroom.extract.doc import evidence, register_extensions, require_inputs
 from sitroom.model import Claim, ClaimKind, Evidence
-
 
 COMPONENT_NAME = "sitroom_claims"
 # Cue lemmas of an outlet's or reporter's frame, which gives way to an attribution inside its content.
@@ -52,6 +59,11 @@ class ClaimExtractor:
         self.actor_lexicon = load_actor_lexicon(self.options.actor_data_dir)
         self.tagger = load_tagger(self.options.data_dir) if self.options.tagger else None
         self.refine_options = RefineOptions(self.options.tagger_extend, self.options.tagger_cue_threshold)
+        self.span_tagger = load_span_tagger(self.options.data_dir) if self.options.tagger \
+            and self.options.span_tagger else None
+        # a content its cue splits is two parts in PolNeAR's scheme; a news coder codes the one claim (as
+        # continuation.split_quotation does)
+        self.span_options = SpanOptions(self.options.span_threshold, split_parts=self.options.scheme != "reported")
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = self.context(doc)
@@ -63,8 +75,10 @@ class ClaimExtractor:
             # the scheme left out too, so it does not find them again as cues of its own)
             dropped = [d for d in found if not any(d is k for k in drafts)]
             rows = features(doc, doc._.encoding, ctx.lexicon, rule_spans(drafts + dropped))
-            refined = refine(doc, drafts + dropped, self.tagger.probabilities(rows, segments(doc)),
-                             self.refine_options)
+            pieces = segments(doc)
+            if self.span_tagger is not None:  # each claim's own boundaries, read for its cue
+                drafts = read_spans(doc, drafts, rows, pieces, self.span_tagger, self.span_options)
+            refined = refine(doc, drafts + dropped, self.tagger.probabilities(rows, pieces), self.refine_options)
             drafts = self.in_scheme(ctx, [d for d in refined if not any(d is x for x in dropped)], unrecorded)
         if self.options.scheme == "reported":  # a printed speech's paragraphs, a source's list items: claims
             drafts = framed_drafts(ctx, drafts, unrecorded)
@@ -104,7 +118,7 @@ class ClaimExtractor:
         for draft in drafts:
             if draft.kind != "hedged" and not draft.signed:
                 draft.kind = kind(ctx, draft)
-        return drafts + continued_quotes(ctx, drafts)
+        return drafts + continued_quotes(ctx, drafts) + around_parts(ctx, drafts)
 
 
 def outermost(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:

@@ -50,6 +50,9 @@ class ClaimOptions:
         a claim of its own with the tagger's content (1.0: never). 0.9 chosen on PolNeAR dev and the news dev set
         together: at 0.7 PolNeAR cue overlap F1 gains 0.8 more but the news set's claim precision falls 1.3
         (55.9 against 57.2; the learned cues there are mostly not claims a news coder records).
+    span_tagger: whether the learned span tagger (claims.span_tagger, data/claims/span_tagger.onnx) reads each
+        draft's content boundaries for its cue where the tagger runs (the accurate profile).
+    span_threshold: a token is a draft's content where the span tagger gives it P(content) above this.
     scheme: which attributions are claims (claims.scheme): "reported", a news coder's (GUIDELINES.md of the news
         set: what a source says, denies or declines to comment on; not what it wants, plans, sees or supports), or
         "broad", PolNeAR's, which marks those too (`sitroom eval attribution` scores PolNeAR in its own scheme).
@@ -78,6 +81,8 @@ class ClaimOptions:
     tagger: bool = True
     tagger_extend: float = 0.7
     tagger_cue_threshold: float = 0.9
+    span_tagger: bool = True
+    span_threshold: float = 0.5
     scheme: str = "reported"
     finders: tuple[str, ...] = DEFAULT_FINDERS
 

@@ -187,11 +187,12 @@ def refine(doc: Doc, drafts: list[Draft], probabilities: np.ndarray, options: Re
             continue
         first, end = span.start, span.end
         cue_tokens = range(cue_span.start, cue_span.end)
-        while end < len(doc) and content[end] > options.extend_threshold and end not in cue_tokens:
-            end += 1
-        while first > 0 and content[first - 1] > options.extend_threshold and first - 1 not in cue_tokens:
-            first -= 1
-        draft.content = chars(doc, first, end - 1)
+        if not draft.read:  # where the span tagger read this claim's own boundaries, they stay
+            while end < len(doc) and content[end] > options.extend_threshold and end not in cue_tokens:
+                end += 1
+            while first > 0 and content[first - 1] > options.extend_threshold and first - 1 not in cue_tokens:
+                first -= 1
+            draft.content = chars(doc, first, end - 1)
         taken[first:end] = True
         if draft.source is not None:
             source = doc.char_span(*draft.source, alignment_mode="expand")
