@@ -23,7 +23,8 @@ def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, qu
                 continuation_chars: int, negated_cues: bool,
                 speaker_sentences: int, noun_threshold: float, tagger: bool, tagger_extend: float,
                 tagger_cue_threshold: float, finders: list[str], scheme: str = "reported",
-                span_tagger: bool = True, span_threshold: float = 0.5) -> ClaimExtractor:
+                span_tagger: bool = True, span_threshold: float = 0.3,
+                span_margin: float = 10.0) -> ClaimExtractor:
     return ClaimExtractor(ClaimOptions(
         data_dir=data_dir, actor_data_dir=actor_data_dir, quote_window=quote_window,
         objects_as_content=objects_as_content, clause_verbs_as_cues=clause_verbs_as_cues,
@@ -31,4 +32,5 @@ def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, qu
         lexicon_floor=lexicon_floor, continuation_chars=continuation_chars, negated_cues=negated_cues,
         speaker_sentences=speaker_sentences, noun_threshold=noun_threshold, tagger=tagger,
         tagger_extend=tagger_extend, tagger_cue_threshold=tagger_cue_threshold, finders=tuple(finders),
-        scheme=scheme, span_tagger=span_tagger, span_threshold=span_threshold))
+        scheme=scheme, span_tagger=span_tagger, span_threshold=span_threshold,
+        span_margin=span_margin))

@@ -23,4 +23,6 @@ class Draft:
     signed: bool = False  # the source signed the words (a quotation line, a post); see build for its kind
     confidence: float | None = None  # the learned tagger's P(cue) where it read the Doc (claims.tagger)
     learned: bool = False  # the tagger found it where no rule did (claims.tagger.learned_drafts)
-    read: bool = False  # the span tagger set its content (claims.span_tagger), which the tagger leaves as it is
+    # the rules' content where the span tagger replaced it (claims.span_tagger): the tagger leaves the new one as it
+    # is, and marks what it would have grown the rules' one over as taken, as before
+    rule_content: tuple[int, int] | None = None

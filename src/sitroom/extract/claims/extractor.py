@@ -63,7 +63,8 @@ class ClaimExtractor:
             and self.options.span_tagger else None
         # a content its cue splits is two parts in PolNeAR's scheme; a news coder codes the one claim (as
         # continuation.split_quotation does)
-        self.span_options = SpanOptions(self.options.span_threshold, split_parts=self.options.scheme != "reported")
+        self.span_options = SpanOptions(self.options.span_threshold, self.options.scheme != "reported",
+                                        self.options.span_margin)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = self.context(doc)

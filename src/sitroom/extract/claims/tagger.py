@@ -183,15 +183,17 @@ def refine(doc: Doc, drafts: list[Draft], probabilities: np.ndarray, options: Re
         if cue_span is not None and len(cue_span):
             draft.confidence = float(cue[cue_span.start:cue_span.end].max())
             taken[cue_span.start:cue_span.end] = True
+        if draft.rule_content is not None:  # the span tagger read this claim's own boundaries: they stay
+            span = doc.char_span(*draft.rule_content, alignment_mode="expand")
         if span is None or not len(span) or cue_span is None:
             continue
         first, end = span.start, span.end
         cue_tokens = range(cue_span.start, cue_span.end)
-        if not draft.read:  # where the span tagger read this claim's own boundaries, they stay
-            while end < len(doc) and content[end] > options.extend_threshold and end not in cue_tokens:
-                end += 1
-            while first > 0 and content[first - 1] > options.extend_threshold and first - 1 not in cue_tokens:
-                first -= 1
+        while end < len(doc) and content[end] > options.extend_threshold and end not in cue_tokens:
+            end += 1
+        while first > 0 and content[first - 1] > options.extend_threshold and first - 1 not in cue_tokens:
+            first -= 1
+        if draft.rule_content is None:
             draft.content = chars(doc, first, end - 1)
         taken[first:end] = True
         if draft.source is not None:
