@@ -92,22 +92,7 @@ def train(data: list[tuple[np.ndarray, np.ndarray]], epochs: int = EPOCHS):  # -
     mean, spread = stacked.mean(0), stacked.std(0) + 1e-3
     del stacked
 
-    class Tagger(torch.nn.Module):
-        def __init__(self, width: int) -> None:
-            super().__init__()
-            self.register_buffer("mean", torch.from_numpy(mean.astype(np.float32)))
-            self.register_buffer("spread", torch.from_numpy(spread.astype(np.float32)))
-            self.project = torch.nn.Linear(width, PROJECTION)
-            self.drop = torch.nn.Dropout(DROPOUT)
-            self.lstm = torch.nn.LSTM(PROJECTION, HIDDEN, batch_first=True, bidirectional=True)
-            self.out = torch.nn.Linear(2 * HIDDEN, len(TAGS))
-
-        def forward(self, rows):  # [batch, tokens, width] -> logits
-            hidden = self.drop(torch.relu(self.project((rows - self.mean) / self.spread)))
-            hidden, _ = self.lstm(hidden)
-            return self.out(self.drop(hidden))
-
-    model = Tagger(data[0][0].shape[1])
+    model = bilstm_tagger(mean, spread, len(TAGS))
     optimiser = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
     loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
     rng = np.random.default_rng(SEED)
@@ -138,8 +123,33 @@ def padded(batch: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.n
     return rows, tags
 
 
+def bilstm_tagger(mean: np.ndarray, spread: np.ndarray, classes: int, projection: int = PROJECTION,
+                  hidden: int = HIDDEN, dropout: float = DROPOUT):  # -> torch.nn.Module
+    """The token tagger both learned claim files use: the features normalised by the training set's ``mean`` and
+    ``spread`` (kept in the graph), a ReLU projection, a one-layer BiLSTM and a linear layer to ``classes`` logits."""
+    import torch
+
+    class Tagger(torch.nn.Module):
+        def __init__(self, width: int) -> None:
+            super().__init__()
+            self.register_buffer("mean", torch.from_numpy(mean.astype(np.float32)))
+            self.register_buffer("spread", torch.from_numpy(spread.astype(np.float32)))
+            self.project = torch.nn.Linear(width, projection)
+            self.drop = torch.nn.Dropout(dropout)
+            self.lstm = torch.nn.LSTM(projection, hidden, batch_first=True, bidirectional=True)
+            self.out = torch.nn.Linear(2 * hidden, classes)
+
+        def forward(self, rows):  # [batch, tokens, width] -> logits
+            states = self.drop(torch.relu(self.project((rows - self.mean) / self.spread)))
+            states, _ = self.lstm(states)
+            return self.out(self.drop(states))
+
+    return Tagger(len(mean))
+
+
 def export(model, width: int, path: Path) -> None:  # model: torch.nn.Module
-    """The model as ONNX: input "features" [1, tokens, width], output "probabilities" [1, tokens, len(TAGS)]."""
+    """The model as ONNX: input "features" [1, tokens, width], output "probabilities" [1, tokens, classes] (the
+    attribution tagger's len(TAGS), the span tagger's 3)."""
     import torch
 
     class Probabilities(torch.nn.Module):

@@ -21,7 +21,6 @@ import argparse
 import re
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
@@ -37,11 +36,12 @@ from sitroom.extract.claims.span_tagger import (
     SpanOptions,
     content_parts,
     marks,
-    piece_of,
+    readable_drafts,
 )
 from sitroom.extract.claims.tagger import features, rule_spans, segments
 from sitroom.extract.encoder.runtime import SentenceEncoder
 from sitroom.nlp import load_pipeline
+from sitroom.train.attribution import bilstm_tagger, export
 from sitroom.train.polnear import packaged_path, parsed_training_split
 
 EPOCHS = 8
@@ -107,14 +107,7 @@ def examples(nlp: Language, docs: list[Doc], relations: list[list[GoldRelation]]
         drafts = extractor.find(ctx)
         rows = features(doc, encoding, ctx.lexicon, rule_spans(drafts))
         pieces = segments(doc)
-        for draft in drafts:
-            cue = doc.char_span(*draft.cue, alignment_mode="expand")
-            span = doc.char_span(*draft.content, alignment_mode="expand")
-            if cue is None or span is None or not len(cue) or not len(span):
-                continue
-            piece = piece_of(pieces, cue.start)
-            if piece is None or not (piece[0] <= span.start and span.end <= piece[1]):
-                continue
+        for draft, _span, piece in readable_drafts(doc, drafts, pieces):
             relation = matched_relation(draft, gold)
             tags = np.zeros(piece[1] - piece[0], dtype=np.int64)
             for role in ("source", "content"):
@@ -140,22 +133,7 @@ def train(data: list[Example], epochs: int = EPOCHS, check=None):  # -> torch.nn
     mean, spread = sample.mean(0), sample.std(0) + 1e-3
     del sample
 
-    class Tagger(torch.nn.Module):
-        def __init__(self, width: int) -> None:
-            super().__init__()
-            self.register_buffer("mean", torch.from_numpy(mean.astype(np.float32)))
-            self.register_buffer("spread", torch.from_numpy(spread.astype(np.float32)))
-            self.project = torch.nn.Linear(width, PROJECTION)
-            self.drop = torch.nn.Dropout(DROPOUT)
-            self.lstm = torch.nn.LSTM(PROJECTION, HIDDEN, batch_first=True, bidirectional=True)
-            self.out = torch.nn.Linear(2 * HIDDEN, len(SPAN_TAGS))
-
-        def forward(self, rows):  # [batch, tokens, width] -> logits
-            hidden = self.drop(torch.relu(self.project((rows - self.mean) / self.spread)))
-            hidden, _ = self.lstm(hidden)
-            return self.out(self.drop(hidden))
-
-    model = Tagger(len(mean))
+    model = bilstm_tagger(mean, spread, len(SPAN_TAGS), PROJECTION, HIDDEN, DROPOUT)
     optimiser = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
     loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
     rng = np.random.default_rng(SEED)
@@ -222,25 +200,6 @@ def held_out_check(docs: list[Doc], held: list[Example], options: SpanOptions | 
               f"span tagger {learned}", flush=True)
 
     return check
-
-
-def export(model, width: int, path: Path) -> None:  # model: torch.nn.Module
-    """The model as ONNX: input "features" [1, tokens, width], output "probabilities" [1, tokens, 3]."""
-    import torch
-
-    class Probabilities(torch.nn.Module):
-        def __init__(self, inner) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, rows):
-            return torch.softmax(self.inner(rows), dim=-1)
-
-    example = torch.zeros((1, 7, width), dtype=torch.float32)
-    torch.onnx.export(Probabilities(model), (example,), str(path), input_names=["features"],
-                      output_names=["probabilities"], dynamic_axes={"features": {1: "tokens"},
-                                                                    "probabilities": {1: "tokens"}},
-                      opset_version=17, dynamo=False)
 
 
 def span_pipeline() -> Language:

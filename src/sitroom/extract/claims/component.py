@@ -23,7 +23,7 @@ def make_claims(nlp: Language, name: str, data_dir: str, actor_data_dir: str, qu
                 continuation_chars: int, negated_cues: bool,
                 speaker_sentences: int, noun_threshold: float, tagger: bool, tagger_extend: float,
                 tagger_cue_threshold: float, finders: list[str], scheme: str = "reported",
-                span_tagger: bool = True, span_threshold: float = 0.3,
+                span_tagger: bool = False, span_threshold: float = 0.3,
                 span_margin: float = 10.0) -> ClaimExtractor:
     return ClaimExtractor(ClaimOptions(
         data_dir=data_dir, actor_data_dir=actor_data_dir, quote_window=quote_window,

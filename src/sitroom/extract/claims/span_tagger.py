@@ -17,16 +17,17 @@ Trained on PolNeAR train by ``python -m sitroom.train.attribution_spans``; the O
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitroom.extract.claims.draft import Draft
 from sitroom.extract.claims.lexicon import data_name
 from sitroom.extract.claims.spans import chars, trim
+from sitroom.extract.claims.tagger import cpu_session
 from sitroom.lexicons import LexiconError, read_bytes
 
 MODEL_FILE = data_name("span_tagger.onnx")
@@ -63,17 +64,25 @@ def piece_of(pieces: Sequence[tuple[int, int]], token: int) -> tuple[int, int] |
     return next(((a, b) for a, b in pieces if a <= token < b), None)
 
 
+def readable_drafts(doc: Doc, drafts: Sequence[Draft], pieces: Sequence[tuple[int, int]]
+                    ) -> Iterator[tuple[Draft, Span, tuple[int, int]]]:
+    """(draft, its content's tokens, its piece) for each draft the span tagger reads: its cue and content lie in one
+    piece. The same selection in training (train.attribution_spans) and at run time."""
+    for draft in drafts:
+        cue = doc.char_span(*draft.cue, alignment_mode="expand")
+        span = doc.char_span(*draft.content, alignment_mode="expand")
+        if cue is None or span is None or not len(cue) or not len(span):
+            continue
+        piece = piece_of(pieces, cue.start)
+        if piece is not None and piece[0] <= span.start and span.end <= piece[1]:
+            yield draft, span, piece
+
+
 class SpanTagger:
     """The loaded ONNX model: a piece's features and one draft's marks in, class probabilities [tokens, 3] out."""
 
     def __init__(self, model: bytes, threads: int = 1) -> None:
-        import onnxruntime  # here, so the fast profile never loads a second onnxruntime session
-
-        settings = onnxruntime.SessionOptions()
-        settings.intra_op_num_threads = threads
-        settings.inter_op_num_threads = 1
-        settings.log_severity_level = 3
-        self.session = onnxruntime.InferenceSession(model, settings, providers=["CPUExecutionProvider"])
+        self.session = cpu_session(model, threads)
         self.width = int(self.session.get_inputs()[0].shape[-1])
 
     def probabilities(self, rows: np.ndarray, draft_marks: np.ndarray) -> np.ndarray:
@@ -178,14 +187,7 @@ def read_spans(doc: Doc, drafts: list[Draft], rows: np.ndarray, pieces: Sequence
     the rules' content. (A hedge's content holds its cue, "X has reportedly ...": the tagger reads it without the
     cue, as PolNeAR marks it; skipping hedges measured content exact 55.82 against 56.30 on dev.)"""
     extra: list[Draft] = []
-    for draft in drafts:
-        cue = doc.char_span(*draft.cue, alignment_mode="expand")
-        span = doc.char_span(*draft.content, alignment_mode="expand")
-        if cue is None or span is None or not len(cue) or not len(span):
-            continue
-        piece = piece_of(pieces, cue.start)
-        if piece is None or not (piece[0] <= span.start and span.end <= piece[1]):
-            continue
+    for draft, span, piece in readable_drafts(doc, drafts, pieces):
         probabilities = tagger.probabilities(rows[piece[0]:piece[1]], marks(doc, piece, draft))
         parts = content_parts(doc, piece, probabilities, draft, options)
         if not parts:

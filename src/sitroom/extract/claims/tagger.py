@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
@@ -123,18 +124,24 @@ def features(doc: Doc, encoding: np.ndarray, lexicon: ClaimLexicon,
     return np.hstack([encoding.astype(np.float32), parse, words, rules])
 
 
+def cpu_session(model: bytes, threads: int = 1) -> Any:
+    """An onnxruntime session on the CPU for one of the claims' small learned files (tagger, span tagger): quiet,
+    ``threads`` intra-op threads, one inter-op. onnxruntime is imported here, so the fast profile never loads it."""
+    import onnxruntime
+
+    settings = onnxruntime.SessionOptions()
+    settings.intra_op_num_threads = threads
+    settings.inter_op_num_threads = 1
+    settings.log_severity_level = 3
+    return onnxruntime.InferenceSession(model, settings, providers=["CPUExecutionProvider"])
+
+
 class AttributionTagger:
     """The loaded ONNX model: features of a Doc in, tag probabilities [tokens, len(TAGS)] out. Keeps no state
     between calls."""
 
     def __init__(self, model: bytes, threads: int = 1) -> None:
-        import onnxruntime  # here, so the fast profile never loads a second onnxruntime session
-
-        settings = onnxruntime.SessionOptions()
-        settings.intra_op_num_threads = threads
-        settings.inter_op_num_threads = 1
-        settings.log_severity_level = 3
-        self.session = onnxruntime.InferenceSession(model, settings, providers=["CPUExecutionProvider"])
+        self.session = cpu_session(model, threads)
         self.width = int(self.session.get_inputs()[0].shape[-1])
 
     def probabilities(self, rows: np.ndarray, pieces: Sequence[tuple[int, int]]) -> np.ndarray:
