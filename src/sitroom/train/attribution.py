@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -93,23 +94,37 @@ def train(data: list[tuple[np.ndarray, np.ndarray]], epochs: int = EPOCHS):  # -
     del stacked
 
     model = bilstm_tagger(mean, spread, len(TAGS))
-    optimiser = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
-    loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    rng = np.random.default_rng(SEED)
     order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
     groups = [order[i:i + BATCH] for i in range(0, len(order), BATCH)]
+    return fit(model, len(groups), lambda k: padded([data[i] for i in groups[k]]), len(TAGS), epochs)
+
+
+def fit(model, count: int, batch: Callable[[int], tuple[np.ndarray, np.ndarray]], classes: int, epochs: int,
+        check=None, learning_rate: float = LEARNING_RATE, seed: int = SEED):  # model, -> torch.nn.Module
+    """The training loop both learned claim files use: Adam on cross-entropy over ``count`` padded batches, each
+    made when it is used (``batch(k)``; tag -100 is padding), in a seeded random order each epoch;
+    ``check(model, epoch)`` after each epoch."""
+    import torch
+
+    optimiser = torch.optim.Adam(model.parameters(), lr=learning_rate)
+    loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    rng = np.random.default_rng(seed)
     for epoch in range(epochs):
         model.train()
-        started, total = time.time(), 0.0
-        for group in rng.permutation(len(groups)):
-            rows, tags = padded([data[i] for i in groups[group]])
+        started, total = time.process_time(), 0.0
+        for index in rng.permutation(count):
+            rows, tags = batch(int(index))
             optimiser.zero_grad()
             logits = model(torch.from_numpy(rows))
-            loss = loss_of(logits.reshape(-1, len(TAGS)), torch.from_numpy(tags).reshape(-1))
+            loss = loss_of(logits.reshape(-1, classes), torch.from_numpy(tags).reshape(-1))
             loss.backward()
             optimiser.step()
             total += loss.item()
-        print(f"epoch {epoch + 1}/{epochs}: loss {total / len(groups):.4f} ({time.time() - started:.0f} s)", flush=True)
+        print(f"epoch {epoch + 1}/{epochs}: loss {total / count:.4f} "
+              f"({time.process_time() - started:.0f} CPU s)", flush=True)
+        if check is not None:
+            model.eval()
+            check(model, epoch)
     model.eval()
     return model
 

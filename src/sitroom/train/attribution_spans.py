@@ -41,7 +41,7 @@ from sitroom.extract.claims.span_tagger import (
 from sitroom.extract.claims.tagger import features, rule_spans, segments
 from sitroom.extract.encoder.runtime import SentenceEncoder
 from sitroom.nlp import load_pipeline
-from sitroom.train.attribution import bilstm_tagger, export
+from sitroom.train.attribution import bilstm_tagger, export, fit
 from sitroom.train.polnear import packaged_path, parsed_training_split
 
 EPOCHS = 8
@@ -134,29 +134,10 @@ def train(data: list[Example], epochs: int = EPOCHS, check=None):  # -> torch.nn
     del sample
 
     model = bilstm_tagger(mean, spread, len(SPAN_TAGS), PROJECTION, HIDDEN, DROPOUT)
-    optimiser = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
-    loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    rng = np.random.default_rng(SEED)
     order = sorted(range(len(data)), key=lambda i: (len(data[i].tags), i))
     groups = [order[i:i + BATCH] for i in range(0, len(order), BATCH)]
-    for epoch in range(epochs):
-        model.train()
-        started, total = time.process_time(), 0.0
-        for group in rng.permutation(len(groups)):
-            rows, tags = padded([data[i] for i in groups[group]])
-            optimiser.zero_grad()
-            logits = model(torch.from_numpy(rows))
-            loss = loss_of(logits.reshape(-1, len(SPAN_TAGS)), torch.from_numpy(tags).reshape(-1))
-            loss.backward()
-            optimiser.step()
-            total += loss.item()
-        print(f"epoch {epoch + 1}/{epochs}: loss {total / len(groups):.4f} "
-              f"({time.process_time() - started:.0f} CPU s)", flush=True)
-        if check is not None:
-            model.eval()
-            check(model, epoch)
-    model.eval()
-    return model
+    return fit(model, len(groups), lambda k: padded([data[i] for i in groups[k]]), len(SPAN_TAGS), epochs, check,
+               LEARNING_RATE, SEED)
 
 
 def padded(batch: list[Example]) -> tuple[np.ndarray, np.ndarray]:
