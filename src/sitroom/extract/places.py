@@ -567,11 +567,14 @@ class Resolver:
                        results: list[Resolution]) -> None:
         """A name with no gazetteer entry at all is placed near the town named closest to it in the text (within
         ``unknown_window_chars``), else near the article's most named town (``unknown_article_town``): a local
-        news story's hamlet, estate or creek lies around the town it is about. Compass terms stay unresolved."""
+        news story's hamlet, estate or creek lies around the town it is about. With no such town, it is somewhere in
+        the one country the article's places are in (``unknown_in_country``). Compass terms stay unresolved."""
         o = self.options
         if not o.unknown_window_chars:
             return
         town = self._article_town(results) if o.unknown_article_town else None
+        country: Candidate | None = None  # looked up once, at the first name that needs it (a gazetteer query)
+        looked_up = False
         for i, m in enumerate(mentions):
             if cands[i] and results[i].cue != _FAR_CUE or results[i].place is not None \
                     or is_compass_term(m.name, self.compass) or self.open_water_name(m.name):
@@ -579,7 +582,9 @@ class Resolver:
             j = self._passage_town(mentions, results, i, o.unknown_window_chars)
             j = town if j is None else j
             if j is None:
-                country = self._article_country(results) if o.unknown_in_country else None
+                if o.unknown_in_country and not looked_up:
+                    # the resolutions this loop writes have no candidate, so the article's country stays the same
+                    country, looked_up = self._article_country(results), True
                 if country is not None:  # "Bains and Grants Town" in an article on the Bahamas naming no town
                     results[i] = Resolution(None, "country", f"not in the gazetteer: somewhere in {country.name}, "
                                             "the one country the article names", None, None,
