@@ -1,4 +1,5 @@
 """The accurate profile's second learned reader: given one claim's cue, where its content and source begin and end.
+Off by default (``ClaimOptions.span_tagger``, where the reason is measured).
 
 The attribution tagger (``claims.tagger``) tags every token of a paragraph at once, for all its attributions
 together, so its runs neither say whose content a token is nor where one claim's content stops and the next one's
